@@ -1,0 +1,77 @@
+// The minutes (procès-verbal) as a canonical JSON document and its SHA-256. Built only from
+// the session's recorded facts and reference data, so drafting twice gives the same bytes.
+import { createHash } from 'node:crypto';
+import canonicalizeModule from 'canonicalize';
+import type { Database } from '../../prisma/database.ts';
+import type { MinutesFacts } from '../../workflows/messages.ts';
+import { isDeliberative } from '../../workflows/rules/index.ts';
+
+// RFC 8785 (JSON Canonicalization Scheme). The package is CommonJS; its types describe the ESM view.
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
+
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('the minutes document cannot be serialised');
+  return text;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export async function buildMinutesDocument(db: Database, facts: MinutesFacts): Promise<Record<string, unknown>> {
+  const [committee, members, dwellings, applications] = await Promise.all([
+    db.committee.findUniqueOrThrow({ where: { id: facts.committeeId } }),
+    db.member.findMany({ where: { id: { in: facts.members.map((m) => m.id) } } }),
+    db.dwelling.findMany({ where: { id: { in: facts.agenda.map((i) => i.dwellingId) } } }),
+    db.application.findMany({ where: { id: { in: facts.agenda.flatMap((i) => i.candidates.map((c) => c.applicationId)) } } }),
+  ]);
+  const memberName = new Map(members.map((m) => [m.id, m.name]));
+  const dwelling = new Map(dwellings.map((d) => [d.id, d]));
+  const applicationNumber = new Map(applications.map((a) => [a.id, a.applicationNumber]));
+  const person = (id: string) => ({ memberId: id, name: memberName.get(id) ?? id, role: facts.members.find((m) => m.id === id)?.role ?? 'unknown' });
+
+  const present = facts.members.filter((m) => facts.attendance[m.id]?.present);
+  const represented = facts.members.filter((m) => !facts.attendance[m.id]?.present && facts.proxies[m.id] !== undefined);
+  const absent = facts.members.filter((m) => !facts.attendance[m.id]?.present && facts.proxies[m.id] === undefined);
+
+  return {
+    document: 'caleol_minutes',
+    formatVersion: 1,
+    committee: { id: committee.id, name: committee.name, landlord: committee.landlord, timeZone: committee.timeZone },
+    session: { id: facts.sessionId, mode: facts.mode, means: 'manual attendance', scheduledStart: facts.scheduledStart, closedAt: facts.closedAt },
+    members: {
+      convened: facts.members.map((m) => person(m.id)),
+      present: present.filter((m) => isDeliberative(m.role)).map((m) => ({ ...person(m.id), how: facts.attendance[m.id]?.how ?? 'manual' })),
+      represented: represented.map((m) => ({ ...person(m.id), by: person(facts.proxies[m.id]!) })),
+      absent: absent.filter((m) => isDeliberative(m.role)).map((m) => person(m.id)),
+      consultative: present.filter((m) => !isDeliberative(m.role)).map((m) => person(m.id)),
+    },
+    quorumAtOpening: facts.openingQuorum ?? null,
+    items: facts.agenda.map((item) => {
+      const d = dwelling.get(item.dwellingId);
+      return {
+        position: item.position,
+        dwelling: d
+          ? { reference: d.reference, address: d.address, commune: d.commune, type: d.type, surfaceM2: d.surfaceM2.toString(), rentCents: d.rentCents, financing: d.financing, contingent: d.contingent }
+          : { reference: item.dwellingId },
+        candidatesExamined: item.candidates.map((c) => ({ applicationNumber: applicationNumber.get(c.applicationId) ?? c.applicationId, rank: c.rank })),
+        candidateCheck: { count: item.candidates.length, exception: item.exception ?? null },
+        recused: item.conflicts.map(person),
+        vote: item.result
+          ? { counts: item.result.counts, outcome: item.result.outcome, decidedBy: item.result.decidedBy, castingVote: item.result.castingVoterId ? person(item.result.castingVoterId) : null, quorum: item.result.quorum }
+          : null,
+        status: item.status,
+        decisions: item.decisions.map((dec) => ({
+          applicationNumber: applicationNumber.get(dec.applicationId) ?? dec.applicationId,
+          type: dec.type,
+          rank: dec.rank ?? null,
+          conditionDocument: dec.conditionDocument ?? null,
+          conditionDeadline: dec.conditionDeadline ?? null,
+          reasons: dec.reasons ?? null,
+        })),
+      };
+    }),
+    signers: ['chair'],
+  };
+}

@@ -1,0 +1,32 @@
+// Activities of the session workflow. Each is idempotent: steps are keyed by session and
+// sequence number, minutes by session and version.
+import type { Database } from '../prisma/database.ts';
+import type { MinutesFacts, SessionStep } from '../workflows/messages.ts';
+import { buildMinutesDocument, canonicalJson, sha256Hex } from './minutes/minutes-document.ts';
+import { recordSessionSteps } from './store/session-steps.ts';
+
+export interface SessionActivityDeps {
+  db: Database;
+}
+
+export function createSessionActivities({ db }: SessionActivityDeps) {
+  return {
+    async recordSessionSteps(sessionId: string, committeeId: string, steps: SessionStep[]): Promise<number> {
+      return recordSessionSteps(db, sessionId, committeeId, steps);
+    },
+
+    async draftMinutes(facts: MinutesFacts): Promise<{ version: number; sha256: string }> {
+      const document = await buildMinutesDocument(db, facts);
+      const sha256 = sha256Hex(canonicalJson(document));
+      const version = 1;
+      await db.minutes.upsert({
+        where: { sessionId_version: { sessionId: facts.sessionId, version } },
+        create: { id: crypto.randomUUID(), sessionId: facts.sessionId, version, document: document as object, sha256 },
+        update: {},
+      });
+      return { version, sha256 };
+    },
+  };
+}
+
+export type SessionActivities = ReturnType<typeof createSessionActivities>;

@@ -1,0 +1,132 @@
+// Builds the HTTP API from its dependencies. Process entries (bin/) listen; tests inject.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Database } from '../prisma/database.ts';
+import { InvalidTokenError, type Principal, type Role, type TokenVerifier } from './auth.ts';
+import { registerIdempotency } from './idempotency.ts';
+import { forbidden, problemBody, problemContentType, ProblemError, ProblemSchema } from './problem.ts';
+import { registerCommitteeRoutes } from './routes/committees.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerSessionRoutes } from './routes/sessions.ts';
+import { SessionClient } from './session-client.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal | undefined;
+    idempotency?: { key: string; hash: string } | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Routes that need no bearer token. */
+    public?: boolean;
+  }
+}
+
+export interface ApiDeps {
+  db: Database;
+  temporal: Client;
+  taskQueue: string;
+  verifier: TokenVerifier;
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit?: number;
+}
+
+export interface RouteContext {
+  db: Database;
+  sessions: SessionClient;
+  temporal: Client;
+}
+
+export type App = FastifyInstance<any, any, any, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export function requireRole(principal: Principal | undefined, ...allowed: Role[]): Principal {
+  if (!principal) throw new ProblemError({ status: 401, code: 'unauthenticated', title: 'Unauthenticated', detail: 'a bearer token is required' });
+  if (!allowed.some((r) => principal.roles.includes(r))) {
+    throw forbidden(`this action needs one of the roles: ${allowed.join(', ')}`, 'role_required');
+  }
+  return principal;
+}
+
+export async function buildApp(deps: ApiDeps): Promise<App> {
+  const loggerOption = deps.logger === undefined ? false : deps.logger;
+  const app = Fastify({
+    ...(loggerOption && typeof loggerOption === 'object' && 'child' in loggerOption
+      ? { loggerInstance: loggerOption as FastifyBaseLogger }
+      : { logger: loggerOption as FastifyServerOptions['logger'] }),
+    bodyLimit: deps.bodyLimit ?? 256 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'CALEOL session engine',
+        version: '0.1.0',
+        description: 'Allocation committee sessions (CALEOL): agenda, attendance, quorum, votes, decisions and minutes.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.addSchema({ ...ProblemSchema, $id: 'Problem' });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.public || request.url.startsWith('/docs')) return;
+    const header = request.headers.authorization;
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match?.[1]) {
+      throw new ProblemError({ status: 401, code: 'unauthenticated', title: 'Unauthenticated', detail: 'a bearer token is required (Authorization: Bearer <token>)' });
+    }
+    try {
+      request.principal = await deps.verifier.verify(match[1]);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        throw new ProblemError({ status: 401, code: 'invalid_token', title: 'Unauthenticated', detail: `the bearer token was refused: ${error.message}` });
+      }
+      throw error;
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    let problem;
+    if (error instanceof ProblemError) problem = error.problem;
+    else if ((error as { validation?: unknown }).validation) {
+      const e = error as { message: string; validation: Array<{ instancePath: string; message?: string; params?: unknown }>; validationContext?: string };
+      problem = {
+        status: 400,
+        code: 'invalid_request',
+        title: 'Invalid request',
+        detail: e.message,
+        errors: e.validation.map((v) => ({ location: `${e.validationContext ?? 'body'}${v.instancePath}`, message: v.message ?? 'invalid', params: v.params })),
+      };
+    } else {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== undefined && status >= 400 && status < 500) {
+        problem = { status, code: (error as { code?: string }).code?.toLowerCase() ?? 'bad_request', title: 'Bad request', detail: (error as Error).message };
+      } else {
+        request.log.error({ err: error }, 'request failed');
+        problem = { status: 500, code: 'internal_error', title: 'Internal error', detail: 'the server could not complete the request; it is logged with this request id', requestId: request.id };
+      }
+    }
+    return reply.code(problem.status).type(problemContentType).send(problemBody(problem, request.url));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).type(problemContentType).send(problemBody({ status: 404, code: 'route_not_found', title: 'Not found', detail: `no route ${request.method} ${request.url.split('?')[0]}` }, request.url)),
+  );
+
+  registerIdempotency(app, deps.db);
+
+  const context: RouteContext = { db: deps.db, temporal: deps.temporal, sessions: new SessionClient(deps.temporal, deps.taskQueue) };
+  registerHealthRoutes(app, context);
+  registerCommitteeRoutes(app, context);
+  registerSessionRoutes(app, context);
+  return app;
+}

@@ -1,0 +1,104 @@
+// Bearer JWT authentication. Tokens are signed by the app's own key (the embedded default) or
+// by the organisation's OpenID Connect provider, verified against its published keys.
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
+export const roles = ['secretary', 'member', 'chair', 'auditor', 'ops'] as const;
+export type Role = (typeof roles)[number];
+
+export interface Principal {
+  subject: string;
+  roles: Role[];
+  /** The committee member this principal is, when known from the token itself. */
+  memberId?: string | undefined;
+  email?: string | undefined;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+}
+
+export const localIssuer = 'caleol-engine';
+export const localAudience = 'caleol-api';
+
+function principalFrom(payload: JWTPayload, rolesClaim: string): Principal {
+  if (!payload.sub) throw new InvalidTokenError('the token has no subject');
+  const claimed = payload[rolesClaim];
+  const list = Array.isArray(claimed) ? claimed : typeof claimed === 'string' ? claimed.split(' ') : [];
+  const known = list.filter((r): r is Role => (roles as readonly string[]).includes(r));
+  const memberId = typeof payload.member_id === 'string' ? payload.member_id : undefined;
+  const emailClaim = payload.email ?? payload.preferred_username;
+  return { subject: payload.sub, roles: known, memberId, email: typeof emailClaim === 'string' ? emailClaim.toLowerCase() : undefined };
+}
+
+async function verifyWith(key: Uint8Array | JWTVerifyGetKey, token: string, issuer: string, audience: string, rolesClaim: string) {
+  try {
+    const { payload } = typeof key === 'function'
+      ? await jwtVerify(token, key, { issuer, audience })
+      : await jwtVerify(token, key, { issuer, audience, algorithms: ['HS256'] });
+    return principalFrom(payload, rolesClaim);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
+    throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
+  }
+}
+
+export function localTokenVerifier(secret: string): TokenVerifier {
+  const key = new TextEncoder().encode(secret);
+  return { verify: (token) => verifyWith(key, token, localIssuer, localAudience, 'roles') };
+}
+
+export interface OidcSettings {
+  issuer: string;
+  audience: string;
+  /** Where the provider publishes its keys; discovered from the issuer when absent. */
+  jwksUrl?: string | undefined;
+  rolesClaim: string;
+}
+
+export function oidcTokenVerifier(settings: OidcSettings): TokenVerifier {
+  let keys: Promise<JWTVerifyGetKey> | undefined;
+  const resolveKeys = async (): Promise<JWTVerifyGetKey> => {
+    const jwksUrl = settings.jwksUrl ?? (await discoverJwksUrl(settings.issuer));
+    return createRemoteJWKSet(new URL(jwksUrl));
+  };
+  return {
+    async verify(token) {
+      keys ??= resolveKeys().catch((error: unknown) => {
+        keys = undefined;
+        throw error;
+      });
+      return verifyWith(await keys, token, settings.issuer, settings.audience, settings.rolesClaim);
+    },
+  };
+}
+
+async function discoverJwksUrl(issuer: string): Promise<string> {
+  const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
+  if (!response.ok) throw new InvalidTokenError(`OpenID configuration of ${issuer} answered ${response.status}`);
+  const document = (await response.json()) as { jwks_uri?: string };
+  if (!document.jwks_uri) throw new InvalidTokenError(`OpenID configuration of ${issuer} has no jwks_uri`);
+  return document.jwks_uri;
+}
+
+export interface LocalTokenClaims {
+  subject: string;
+  roles: Role[];
+  memberId?: string | undefined;
+  name?: string | undefined;
+}
+
+/** Issues a token signed by the app's own key (demo users, tests, scripts). */
+export async function issueLocalToken(secret: string, claims: LocalTokenClaims, expiresIn = '30d'): Promise<string> {
+  return new SignJWT({ roles: claims.roles, ...(claims.memberId ? { member_id: claims.memberId } : {}), ...(claims.name ? { name: claims.name } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.subject)
+    .setIssuer(localIssuer)
+    .setAudience(localAudience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,224 @@
+// Request and response schemas shared by routes: one definition per shape, from which
+// validation, serialisation and the OpenAPI document all follow.
+import { Type, type Static } from 'typebox';
+import { candidateShortfallExceptions } from '../workflows/rules/index.ts';
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const DateTime = Type.String({ format: 'date-time' });
+export const NonEmpty = (maxLength = 200) => Type.String({ minLength: 1, maxLength });
+const literals = <const T extends string>(values: readonly T[]) => Type.Enum([...values]);
+
+export const memberRoles = [
+  'board_member', 'board_substitute', 'prefect', 'epci_president', 'mayor',
+  'social_organisation', 'reservataire', 'social_services', 'staff',
+] as const;
+export const MemberRole = literals(memberRoles);
+export const SessionPhase = literals([
+  'draft', 'convened', 'open', 'deliberating', 'closed', 'minutes_drafted', 'signed', 'notified', 'completed', 'adjourned', 'cancelled',
+] as const);
+export const SessionMode = literals(['remote', 'in_person', 'mixed'] as const);
+export const VoteChoice = literals(['for', 'against', 'abstain'] as const);
+export const DecisionType = literals([
+  'attribution', 'ranked_attribution', 'conditional_attribution', 'non_attribution', 'rejection', 'deferred',
+] as const);
+export const ShortfallException = literals(candidateShortfallExceptions);
+
+export const IdParams = Type.Object({ id: Uuid });
+export const ItemParams = Type.Object({ id: Uuid, itemId: Uuid });
+export const MemberParams = Type.Object({ id: Uuid, memberId: Uuid });
+
+export const MemberInput = Type.Object({
+  name: NonEmpty(),
+  email: Type.String({ format: 'email', maxLength: 320 }),
+  role: MemberRole,
+  commune: Type.Optional(NonEmpty()),
+  epci: Type.Optional(NonEmpty()),
+  tenantRepresentative: Type.Optional(Type.Boolean()),
+  chair: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+export type MemberInput = Static<typeof MemberInput>;
+
+export const MemberPatch = Type.Partial(Type.Object({
+  name: NonEmpty(),
+  email: Type.String({ format: 'email', maxLength: 320 }),
+  commune: NonEmpty(),
+  epci: NonEmpty(),
+  tenantRepresentative: Type.Boolean(),
+  chair: Type.Boolean(),
+  active: Type.Boolean(),
+}), { additionalProperties: false, minProperties: 1 });
+export type MemberPatch = Static<typeof MemberPatch>;
+
+export const Member = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  email: Type.String(),
+  role: MemberRole,
+  commune: Type.Union([Type.String(), Type.Null()]),
+  epci: Type.Union([Type.String(), Type.Null()]),
+  tenantRepresentative: Type.Boolean(),
+  chair: Type.Boolean(),
+  active: Type.Boolean(),
+});
+
+export const CommitteeInput = Type.Object({
+  name: NonEmpty(),
+  landlord: NonEmpty(),
+  timeZone: Type.Optional(NonEmpty(64)),
+  members: Type.Optional(Type.Array(MemberInput, { maxItems: 100 })),
+}, { additionalProperties: false });
+export type CommitteeInput = Static<typeof CommitteeInput>;
+
+export const Committee = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  landlord: Type.String(),
+  timeZone: Type.String(),
+  rulesVersion: Type.Integer(),
+  members: Type.Array(Member),
+});
+
+export const SessionInput = Type.Object({
+  scheduledStart: DateTime,
+  mode: Type.Optional(SessionMode),
+}, { additionalProperties: false });
+
+export const SessionCreated = Type.Object({
+  id: Uuid,
+  workflowId: Type.String(),
+  committeeId: Uuid,
+  scheduledStart: DateTime,
+  rulesVersion: Type.Integer(),
+});
+
+export const AgendaItemInput = Type.Object({
+  dwelling: Type.Object({
+    reference: NonEmpty(64),
+    address: NonEmpty(),
+    commune: NonEmpty(),
+    epci: Type.Optional(NonEmpty()),
+    type: NonEmpty(32),
+    surfaceM2: Type.Number({ exclusiveMinimum: 0, maximum: 10000 }),
+    rentCents: Type.Integer({ minimum: 0, maximum: 100000000 }),
+    financing: NonEmpty(32),
+    contingent: Type.Optional(NonEmpty()),
+  }, { additionalProperties: false }),
+  candidates: Type.Array(Type.Object({
+    applicationNumber: NonEmpty(64),
+    householdSummary: NonEmpty(2000),
+    priority: Type.Optional(NonEmpty(64)),
+    rank: Type.Integer({ minimum: 1, maximum: 50 }),
+  }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
+  exception: Type.Optional(ShortfallException),
+}, { additionalProperties: false });
+export type AgendaItemInput = Static<typeof AgendaItemInput>;
+
+export const CandidateDecision = Type.Object({
+  applicationId: Uuid,
+  type: DecisionType,
+  rank: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  conditionDocument: Type.Optional(NonEmpty(500)),
+  conditionDeadline: Type.Optional(Type.String({ format: 'date' })),
+  reasons: Type.Optional(NonEmpty(5000)),
+}, { additionalProperties: false });
+
+export const OpenVoteInput = Type.Object({
+  proposal: Type.Array(CandidateDecision, { minItems: 1, maxItems: 20 }),
+}, { additionalProperties: false });
+
+export const CastVoteInput = Type.Object({
+  choice: VoteChoice,
+  memberId: Type.Optional(Type.Union([Uuid], { description: 'The member the vote counts for: yourself (default) or a principal whose proxy you hold' })),
+}, { additionalProperties: false });
+
+export const AttendanceInput = Type.Object({
+  memberId: Uuid,
+  present: Type.Boolean(),
+}, { additionalProperties: false });
+
+export const SignatureInput = Type.Object({
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'The hash of the minutes version being signed' }),
+}, { additionalProperties: false });
+
+const Quorum = Type.Object({
+  rosterSize: Type.Integer(),
+  present: Type.Integer(),
+  represented: Type.Integer(),
+  required: Type.Integer(),
+  reached: Type.Boolean(),
+});
+const Counts = Type.Object({ for: Type.Integer(), against: Type.Integer(), abstain: Type.Integer() });
+const Decision = Type.Object({
+  applicationId: Type.String(),
+  type: DecisionType,
+  rank: Type.Optional(Type.Integer()),
+  conditionDocument: Type.Optional(Type.String()),
+  conditionDeadline: Type.Optional(Type.String()),
+  reasons: Type.Optional(Type.String()),
+});
+
+export const VoteResult = Type.Object({
+  outcome: literals(['adopted', 'rejected', 'no_decision'] as const),
+  decidedBy: Type.String(),
+  counts: Counts,
+  quorum: Quorum,
+  castingVoterId: Type.Optional(Type.String()),
+  closedAt: DateTime,
+});
+
+export const AgendaItem = Type.Object({
+  id: Type.String(),
+  position: Type.Integer(),
+  dwellingId: Type.String(),
+  place: Type.Object({ commune: Type.String(), epci: Type.Optional(Type.String()) }),
+  candidates: Type.Array(Type.Object({ applicationId: Type.String(), rank: Type.Integer() })),
+  exception: Type.Optional(Type.String()),
+  status: literals(['pending', 'voting', 'decided', 'deferred'] as const),
+  conflicts: Type.Array(Type.String()),
+  proposal: Type.Optional(Type.Array(Decision)),
+  votes: Type.Record(Type.String(), Type.Object({ choice: VoteChoice, castBy: Type.String(), castAt: DateTime })),
+  result: Type.Optional(VoteResult),
+  decisions: Type.Array(Decision),
+});
+
+export const SessionState = Type.Object({
+  sessionId: Uuid,
+  committeeId: Uuid,
+  rulesVersion: Type.Integer(),
+  mode: SessionMode,
+  videoProvider: Type.String(),
+  phase: SessionPhase,
+  scheduledStart: DateTime,
+  members: Type.Array(Type.Object({
+    id: Type.String(),
+    role: MemberRole,
+    commune: Type.Optional(Type.String()),
+    epci: Type.Optional(Type.String()),
+    chair: Type.Boolean(),
+  })),
+  agenda: Type.Array(AgendaItem),
+  attendance: Type.Record(Type.String(), Type.Object({ present: Type.Boolean(), since: DateTime, how: Type.String() })),
+  proxies: Type.Record(Type.String(), Type.String()),
+  quorum: Quorum,
+  openVote: Type.Optional(Type.Object({ itemId: Type.String(), openedAt: DateTime, quorum: Quorum, counts: Counts, votesCast: Type.Integer() })),
+  minutes: Type.Optional(Type.Object({
+    status: literals(['drafted', 'signed'] as const),
+    version: Type.Integer(),
+    sha256: Type.String(),
+    signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), signedAt: DateTime })),
+  })),
+  lastProgressAt: DateTime,
+});
+
+export const PhaseAnswer = Type.Object({ phase: SessionPhase });
+export const QuorumAnswer = Type.Object({ quorum: Quorum });
+export const CountsAnswer = Type.Object({ counts: Counts });
+
+export const Minutes = Type.Object({
+  sessionId: Uuid,
+  version: Type.Integer(),
+  status: literals(['drafted', 'signed'] as const),
+  sha256: Type.String(),
+  document: Type.Record(Type.String(), Type.Unknown()),
+  signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), sha256: Type.String(), signedAt: DateTime })),
+});

@@ -1,0 +1,127 @@
+// Configuration from environment variables, checked once at start with one clear message per
+// wrong value.
+import { resolve } from 'node:path';
+
+export type AuthConfig =
+  | { mode: 'local'; secret?: string | undefined }
+  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string | undefined; rolesClaim: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Absent: `npm start` runs an embedded PostgreSQL. */
+  databaseUrl?: string | undefined;
+  /** Absent: `npm start` runs a Temporal dev server. */
+  temporalAddress?: string | undefined;
+  temporalNamespace: string;
+  taskQueue: string;
+  embeddedPostgresPort: number;
+  embeddedTemporalPort: number;
+  embeddedTemporalUiPort: number;
+  workflowBundlePath?: string | undefined;
+  logLevel: string;
+  auth: AuthConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The variables the application reads, with what each is for (README, docker-compose test). */
+export const configVariables = {
+  PORT: 'HTTP port of the API (default 3000)',
+  HOST: 'interface the API listens on (default 127.0.0.1)',
+  DATA_DIR: 'where the embedded services keep their data (default .data)',
+  DATABASE_URL: 'PostgreSQL connection URL; unset: embedded PostgreSQL',
+  TEMPORAL_ADDRESS: 'Temporal frontend host:port; unset: embedded Temporal dev server',
+  TEMPORAL_NAMESPACE: 'Temporal namespace (default "default")',
+  TEMPORAL_TASK_QUEUE: 'task queue of the session workflows (default caleol-sessions)',
+  TEMPORAL_CLI_PATH: 'the temporal CLI binary for the embedded dev server (default: temporal on PATH)',
+  TEMPORAL_TEST_SERVER_PATH: 'the time-skipping test server binary for tests (default: temporal-test-server on PATH)',
+  EMBEDDED_POSTGRES_PORT: 'port of the embedded PostgreSQL (default 5433)',
+  EMBEDDED_TEMPORAL_PORT: 'port of the embedded Temporal dev server (default 7233; UI on 8233)',
+  WORKFLOW_BUNDLE_PATH: 'a pre-built workflow bundle for the worker (default: bundle at start)',
+  LOG_LEVEL: 'fatal, error, warn, info, debug or trace (default info)',
+  AUTH_MODE: 'local (tokens signed by AUTH_LOCAL_SECRET) or oidc (default local)',
+  AUTH_LOCAL_SECRET: 'HS256 secret of local tokens, at least 32 characters; npm start creates one under DATA_DIR',
+  AUTH_OIDC_ISSUER: 'OpenID Connect issuer URL (oidc mode)',
+  AUTH_OIDC_AUDIENCE: 'expected audience of OIDC tokens (oidc mode)',
+  AUTH_OIDC_JWKS_URL: 'JWKS URL (oidc mode; default: discovered from the issuer)',
+  AUTH_OIDC_ROLES_CLAIM: 'claim holding the roles (oidc mode; default roles)',
+} as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const port = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 65535) {
+      problems.push(`${name} must be a port number between 1 and 65535, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = env[name];
+    if (!raw) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    } catch {
+      problems.push(`${name} must be a URL, got "${raw}"`);
+    }
+    return raw;
+  };
+
+  const databaseUrl = url('DATABASE_URL', ['postgresql:', 'postgres:']);
+  const temporalAddress = env.TEMPORAL_ADDRESS || undefined;
+  if (temporalAddress && !/^[\w.-]+:\d+$/.test(temporalAddress)) {
+    problems.push(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}"`);
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
+
+  let auth: AuthConfig;
+  const mode = env.AUTH_MODE || 'local';
+  if (mode === 'local') {
+    const secret = env.AUTH_LOCAL_SECRET || undefined;
+    if (secret !== undefined && secret.length < 32) problems.push('AUTH_LOCAL_SECRET must be at least 32 characters');
+    auth = { mode, secret };
+  } else if (mode === 'oidc') {
+    const issuer = url('AUTH_OIDC_ISSUER', ['https:', 'http:']);
+    const audience = env.AUTH_OIDC_AUDIENCE;
+    if (!issuer) problems.push('AUTH_OIDC_ISSUER is required when AUTH_MODE=oidc');
+    if (!audience) problems.push('AUTH_OIDC_AUDIENCE is required when AUTH_MODE=oidc');
+    auth = { mode, issuer: issuer ?? '', audience: audience ?? '', jwksUrl: url('AUTH_OIDC_JWKS_URL', ['https:', 'http:']), rolesClaim: env.AUTH_OIDC_ROLES_CLAIM || 'roles' };
+  } else {
+    problems.push(`AUTH_MODE must be local or oidc, got "${mode}"`);
+    auth = { mode: 'local' };
+  }
+
+  const temporalPort = port('EMBEDDED_TEMPORAL_PORT', 7233);
+  const config: Config = {
+    port: port('PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR || '.data'),
+    databaseUrl,
+    temporalAddress,
+    temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE || 'caleol-sessions',
+    embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 5433),
+    embeddedTemporalPort: temporalPort,
+    embeddedTemporalUiPort: temporalPort + 1000 > 65535 ? temporalPort - 1000 : temporalPort + 1000,
+    workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
+    logLevel,
+    auth,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

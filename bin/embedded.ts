@@ -1,0 +1,60 @@
+// The embedded services of the zero-setup default: PostgreSQL as PGlite behind a wire-protocol
+// server, and a Temporal dev server, both persisted under the data folder.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../workflows/search-attributes.ts';
+import { temporalExecutable } from './temporal-server.ts';
+
+export const searchAttributeKeys = [committeeIdKey, sessionPhaseKey, scheduledStartKey, lastProgressKey];
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** PGlite persisted in `dataDir`, reachable as PostgreSQL on 127.0.0.1:`port` (user postgres). */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  // The server queues queries from all connections onto the one PGlite instance; its default
+  // of a single connection would refuse a pool.
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 64 });
+  await server.start();
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+export interface EmbeddedTemporal {
+  address: string;
+  uiUrl?: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** A Temporal dev server with the project's search attributes, persisted to `dbFile` when given. */
+export async function startEmbeddedTemporal(options: { dbFile?: string; port?: number; uiPort?: number } = {}): Promise<EmbeddedTemporal> {
+  if (options.dbFile) mkdirSync(join(options.dbFile, '..'), { recursive: true });
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: temporalExecutable('cli'),
+      searchAttributes: searchAttributeKeys,
+      ...(options.dbFile ? { dbFilename: options.dbFile } : {}),
+      ...(options.port ? { port: options.port } : {}),
+      ...(options.uiPort ? { ui: true, uiPort: options.uiPort } : {}),
+      log: { format: 'json', level: 'error' },
+    },
+  });
+  const address = env.address;
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
+    stop: () => env.teardown(),
+  };
+}

@@ -1,0 +1,85 @@
+// `npm start`: the whole system on one machine with nothing installed but Node. Embedded
+// PostgreSQL and Temporal unless DATABASE_URL / TEMPORAL_ADDRESS name external ones.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { issueLocalToken, type LocalTokenClaims } from '../api/auth.ts';
+import { applyMigrations } from '../prisma/migrations.ts';
+import { demoCommitteeId, demoMembers, seedDemoCommittee } from '../prisma/seed.ts';
+import { loadConfig } from './config.ts';
+import { startEmbeddedPostgres, startEmbeddedTemporal } from './embedded.ts';
+import { describeExecutable, temporalExecutable } from './temporal-server.ts';
+import { createDatabase, createLogger, createVerifier, installWorkerRuntime, localSecret, runProcess, startApi, startWorker } from './wiring.ts';
+
+runProcess(async (onStop) => {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const logger = createLogger(config);
+  installWorkerRuntime(config);
+
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const postgres = await startEmbeddedPostgres(join(config.dataDir, 'pgdata'), config.embeddedPostgresPort);
+    onStop(() => postgres.stop());
+    databaseUrl = postgres.url;
+    logger.info({ port: config.embeddedPostgresPort }, 'embedded PostgreSQL (PGlite) started');
+  }
+
+  let temporalAddress = config.temporalAddress;
+  let temporalUi: string | undefined;
+  if (!temporalAddress) {
+    logger.info({ executable: describeExecutable(temporalExecutable('cli')) }, 'starting the Temporal dev server');
+    const temporal = await startEmbeddedTemporal({
+      dbFile: join(config.dataDir, 'temporal.db'),
+      port: config.embeddedTemporalPort,
+      uiPort: config.embeddedTemporalUiPort,
+    });
+    onStop(() => temporal.stop());
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+  }
+
+  const migrations = await applyMigrations(databaseUrl);
+  logger.info({ applied: migrations.applied }, 'database migrated');
+  const db = createDatabase(databaseUrl);
+  onStop(() => db.$disconnect());
+  const seeded = await seedDemoCommittee(db);
+
+  const secret = localSecret(config);
+  const verifier = createVerifier(config.auth, secret);
+  const wired = { ...config, databaseUrl, temporalAddress };
+  const worker = await startWorker(wired, db);
+  onStop(() => worker.stop());
+  const api = await startApi(wired, db, verifier, logger);
+  onStop(() => api.stop());
+
+  const tokens: Record<string, string> = {};
+  if (secret) {
+    const users: Array<[string, LocalTokenClaims]> = [
+      ['secretary', { subject: 'secretary@demo', roles: ['secretary'], name: 'Secrétariat CALEOL' }],
+      ['auditor', { subject: 'auditor@demo', roles: ['auditor'], name: 'Audit interne' }],
+      ['ops', { subject: 'ops@demo', roles: ['ops'], name: 'Exploitation' }],
+    ];
+    const chair = demoMembers.find((m) => m.chair);
+    if (chair) users.push(['chair', { subject: chair.id, roles: ['member', 'chair'], memberId: chair.id, name: chair.name }]);
+    for (const m of demoMembers) users.push([m.name, { subject: m.id, roles: m.chair ? ['member', 'chair'] : ['member'], memberId: m.id, name: m.name }]);
+    for (const [name, claims] of users) tokens[name] = await issueLocalToken(secret, claims);
+    writeFileSync(join(config.dataDir, 'dev-tokens.json'), `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const lines = [
+    '',
+    `CALEOL engine ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
+    `  API          ${base}`,
+    `  API docs     ${base}/docs`,
+    `  Temporal UI  ${temporalUi ?? `(external Temporal at ${temporalAddress})`}`,
+    `  Database     ${config.databaseUrl ? 'external PostgreSQL' : `embedded PGlite on 127.0.0.1:${config.embeddedPostgresPort}`}`,
+    `  Demo committee ${demoCommitteeId}${seeded ? ' (created)' : ''}`,
+  ];
+  if (secret) {
+    lines.push(`  Tokens       ${join(config.dataDir, 'dev-tokens.json')}`);
+    for (const name of ['secretary', 'chair', 'auditor', 'ops']) lines.push(`    ${name.padEnd(10)} ${tokens[name]}`);
+  }
+  lines.push('Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+});

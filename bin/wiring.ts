@@ -1,0 +1,93 @@
+// How the processes are put together from configuration: shared by the all-in-one start and
+// the separate api and worker entries.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
+import pino from 'pino';
+import { createWorker } from '../activities/worker.ts';
+import { buildApp } from '../api/app.ts';
+import { localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
+import { createDatabase, type Database } from '../prisma/database.ts';
+import type { AuthConfig, Config } from './config.ts';
+
+export function createVerifier(auth: AuthConfig, localSecret: string | undefined): TokenVerifier {
+  if (auth.mode === 'oidc') return oidcTokenVerifier(auth);
+  if (!localSecret) throw new Error('AUTH_LOCAL_SECRET is required with AUTH_MODE=local');
+  return localTokenVerifier(localSecret);
+}
+
+/** The local signing secret: configured, or created once under the data folder. */
+export function localSecret(config: Config): string | undefined {
+  if (config.auth.mode !== 'local') return undefined;
+  if (config.auth.secret) return config.auth.secret;
+  const file = join(config.dataDir, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function createLogger(config: Config) {
+  return pino({ level: config.logLevel, base: { service: 'caleol' } });
+}
+
+export function installWorkerRuntime(config: Config): void {
+  const level = (['error', 'warn', 'info', 'debug', 'trace'].includes(config.logLevel) ? config.logLevel.toUpperCase() : 'WARN') as LogLevel;
+  Runtime.install({ logger: new DefaultLogger(level === 'INFO' ? 'WARN' : level) });
+}
+
+export async function startWorker(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database) {
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const worker = await createWorker({ connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, workflowBundlePath: config.workflowBundlePath });
+  const running = worker.run();
+  return {
+    worker,
+    running,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+export async function startApi(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>) {
+  const connection = await Connection.connect({ address: config.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const app = await buildApp({ db, temporal, taskQueue: config.taskQueue, verifier, logger });
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    address,
+    async stop() {
+      await app.close();
+      await connection.close();
+    },
+  };
+}
+
+export { createDatabase };
+
+/** Runs `main`, stopping cleanly on SIGINT/SIGTERM and exiting non-zero on failure. */
+export function runProcess(main: (onStop: (stop: () => Promise<void>) => void) => Promise<void>): void {
+  const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const stop of stops.reverse()) {
+      await stop().catch((error: unknown) => console.error('while stopping:', error));
+    }
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  main((stop) => stops.push(stop)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    if (error instanceof Error && error.name !== 'ConfigError' && error.stack) console.error(error.stack);
+    void stopAll(1);
+  });
+}

@@ -1,0 +1,44 @@
+// Lint: type-aware promise rules everywhere, and the determinism rules of workflow code.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'generated/', '.data/', 'coverage/'] },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.base],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Update validators must be synchronous: an async validator's throw is lost.
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*'], message: 'Workflow code is deterministic: no Node built-ins.' },
+          { group: ['@prisma/*', '**/generated/**', '**/prisma/*'], message: 'Workflow code never touches the database: use an activity.' },
+          { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflow code imports only @temporalio/workflow and @temporalio/common.' },
+          { group: ['**/api/**', 'fastify', 'pg', 'pino', 'jose'], message: 'Workflow code imports only workflow-safe modules.' },
+          { group: ['**/activities/**'], message: 'Workflows import activities as types only.', allowTypeImports: true },
+        ],
+        paths: ['fs', 'path', 'crypto', 'os', 'http', 'https', 'net', 'child_process', 'process', 'timers'].map((name) => ({ name, message: 'Workflow code is deterministic: no Node built-ins.' })),
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'fetch', message: 'Workflow code does no I/O: use an activity.' },
+        { name: 'setTimeout', message: 'Use sleep() or condition() with a timeout from @temporalio/workflow.' },
+        { name: 'setInterval', message: 'Use sleep() in a loop from @temporalio/workflow.' },
+        { name: 'process', message: 'Workflow code does not read the environment.' },
+      ],
+    },
+  },
+  {
+    files: ['workflows/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'Rules are pure: they import nothing but each other.' }] }],
+    },
+  },
+);

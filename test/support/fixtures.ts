@@ -1,0 +1,32 @@
+// A committee as a landlord would declare it, and a dwelling with three candidates.
+import type { AgendaItemInput, CommitteeInput } from '../../api/schemas.ts';
+
+export function committeeInput(suffix = ''): CommitteeInput {
+  return {
+    name: `CALEOL Nord${suffix}`,
+    landlord: 'OPH Exemple',
+    members: [
+      { name: 'Claire Martin', email: 'claire@oph.test', role: 'board_member', chair: true },
+      { name: 'Karim Benali', email: 'karim@oph.test', role: 'board_member' },
+      { name: 'Sophie Leroy', email: 'sophie@oph.test', role: 'board_member' },
+      { name: 'Jean Dupuis', email: 'jean@oph.test', role: 'board_member' },
+      { name: 'Amina Diallo', email: 'amina@oph.test', role: 'board_member' },
+      { name: 'Paul Garnier', email: 'paul@locataires.test', role: 'board_member', tenantRepresentative: true },
+      { name: 'Préfecture', email: 'prefet@etat.test', role: 'prefect' },
+      { name: 'Maire de Villeneuve', email: 'maire@villeneuve.test', role: 'mayor', commune: 'Villeneuve' },
+      { name: 'Président Agglo', email: 'president@agglo.test', role: 'epci_president', epci: 'Agglo Nord' },
+      { name: 'Association agréée', email: 'asso@asso.test', role: 'social_organisation' },
+    ],
+  };
+}
+
+export function agendaItemInput(reference = 'VIL-0042', commune = 'Villeneuve'): AgendaItemInput {
+  return {
+    dwelling: { reference, address: '12 rue des Lilas', commune, epci: 'Agglo Nord', type: 'T3', surfaceM2: 68.5, rentCents: 52_000, financing: 'PLUS' },
+    candidates: [
+      { applicationNumber: `${reference}-A`, householdSummary: 'Couple, deux enfants', priority: 'DALO', rank: 1 },
+      { applicationNumber: `${reference}-B`, householdSummary: 'Parent seul, un enfant', rank: 2 },
+      { applicationNumber: `${reference}-C`, householdSummary: 'Personne seule', rank: 3 },
+    ],
+  };
+}

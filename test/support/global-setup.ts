@@ -1,0 +1,84 @@
+// One Temporal dev server and one database per test run, and the workflow bundle built once.
+// With DATABASE_URL (an admin URL of a real PostgreSQL) each run creates and drops its own
+// database; without it, an embedded PostgreSQL (PGlite) serves the run.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { workflowsPath } from '../../activities/worker.ts';
+import { startEmbeddedPostgres, startEmbeddedTemporal } from '../../bin/embedded.ts';
+import { applyMigrations } from '../../prisma/migrations.ts';
+import { freePort } from './ports.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalAddress: string;
+    databaseUrl: string;
+    adminDatabaseUrl: string;
+    workflowBundlePath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const workdir = await mkdtemp(join(tmpdir(), 'caleol-test-'));
+  const stops: Array<() => Promise<unknown>> = [];
+
+  const [temporal, database, bundle] = await Promise.all([
+    startEmbeddedTemporal(),
+    createTestDatabase(workdir),
+    bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger }),
+  ]);
+  stops.push(() => temporal.stop(), () => database.drop());
+  const workflowBundlePath = join(workdir, 'workflow-bundle.js');
+  await writeFile(workflowBundlePath, bundle.code);
+  await applyMigrations(database.url);
+
+  project.provide('temporalAddress', temporal.address);
+  project.provide('databaseUrl', database.url);
+  project.provide('adminDatabaseUrl', database.adminUrl);
+  project.provide('workflowBundlePath', workflowBundlePath);
+
+  return async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+    await rm(workdir, { recursive: true, force: true });
+  };
+}
+
+const quietBundlerLogger = {
+  trace: () => undefined, debug: () => undefined, info: () => undefined,
+  warn: (message: string) => console.warn(message), error: (message: string) => console.error(message),
+  log: () => undefined,
+};
+
+interface TestDatabase {
+  url: string;
+  adminUrl: string;
+  drop(): Promise<void>;
+}
+
+async function createTestDatabase(workdir: string): Promise<TestDatabase> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const postgres = await startEmbeddedPostgres(join(workdir, 'pgdata'), await freePort());
+    return { url: postgres.url, adminUrl: postgres.url, drop: () => postgres.stop() };
+  }
+  const name = `caleol_test_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    adminUrl,
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

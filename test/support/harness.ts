@@ -1,0 +1,58 @@
+// What a test file needs to run the real system: a worker on its own task queue, the API built
+// around it (driven with inject), and tokens for each role.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createWorker } from '../../activities/worker.ts';
+import { buildApp, type App } from '../../api/app.ts';
+import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
+import { createDatabase, type Database } from '../../prisma/database.ts';
+
+export const testSecret = 'test-secret-for-local-tokens-0123456789';
+
+export interface Harness {
+  app: App;
+  db: Database;
+  client: Client;
+  worker: Worker;
+  taskQueue: string;
+  token(claims: LocalTokenClaims): Promise<string>;
+  /** Runs `fn` while the worker polls, then stops everything. */
+  close(): Promise<void>;
+}
+
+export async function startHarness(name: string): Promise<Harness> {
+  const taskQueue = `${name}-${randomUUID()}`;
+  const db = createDatabase(inject('databaseUrl'), { maxConnections: 5 });
+  const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath') });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const client = new Client({ connection, namespace: 'default' });
+  const app = await buildApp({ db, temporal: client, taskQueue, verifier: localTokenVerifier(testSecret) });
+  return {
+    app, db, client, worker, taskQueue,
+    token: (claims) => issueLocalToken(testSecret, claims, '1h'),
+    async close() {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await nativeConnection.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Polls `read` until `accept` holds, at most `timeoutMs`; fails with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,40 @@
+import type { CommitteeRules } from './committee-rules.ts';
+import type { SessionMember } from './members.ts';
+
+export interface QuorumSnapshot {
+  rosterSize: number;
+  present: number;
+  represented: number;
+  required: number;
+  reached: boolean;
+}
+
+/**
+ * Quorum over a roster: present members plus members represented by a present proxy holder
+ * must reach the threshold. `proxies` maps a principal to their holder.
+ */
+export function computeQuorum(
+  roster: readonly SessionMember[],
+  present: ReadonlySet<string>,
+  proxies: ReadonlyMap<string, string>,
+  rules: Pick<CommitteeRules, 'quorum'>,
+  withoutQuorum = false,
+): QuorumSnapshot {
+  let presentCount = 0;
+  let represented = 0;
+  for (const m of roster) {
+    if (present.has(m.id)) presentCount++;
+    else {
+      const holder = proxies.get(m.id);
+      if (holder !== undefined && present.has(holder)) represented++;
+    }
+  }
+  const required = withoutQuorum ? 0 : Math.ceil(roster.length * rules.quorum.threshold);
+  return {
+    rosterSize: roster.length,
+    present: presentCount,
+    represented,
+    required,
+    reached: presentCount + represented >= required && (withoutQuorum || roster.length > 0),
+  };
+}
