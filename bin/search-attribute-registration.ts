@@ -1,8 +1,9 @@
 import type { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { searchAttributeRegistrations } from '../workflows/search-attributes.ts';
 
-const { IndexedValueType } = temporal.api.enums.v1;
+// CommonJS package: its namespaces are reachable through the default export only.
+const { IndexedValueType } = proto.temporal.api.enums.v1;
 const grpcUnimplemented = 12;
 const types = { Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME };
 

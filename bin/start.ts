@@ -49,8 +49,6 @@ runProcess(async (onStop) => {
   const wired = { ...config, databaseUrl, temporalAddress };
   const worker = await startWorker(wired, db);
   onStop(() => worker.stop());
-  const api = await startApi(wired, db, verifier, logger);
-  onStop(() => api.stop());
 
   const tokens: Record<string, string> = {};
   if (secret) {
@@ -65,6 +63,10 @@ runProcess(async (onStop) => {
     for (const [name, claims] of users) tokens[name] = await issueLocalToken(secret, claims);
     writeFileSync(join(config.dataDir, 'dev-tokens.json'), `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
   }
+
+  // Tokens are written before the API answers, so whoever waits for /ready finds them.
+  const api = await startApi(wired, db, verifier, logger);
+  onStop(() => api.stop());
 
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [

@@ -1,0 +1,34 @@
+# One image for every application process (api, worker, migrate, temporal-setup): docker-compose.yml
+# picks the process with `command`. TypeScript runs through tsx (a runtime dependency), so there
+# is no compile step and the code in the image is the code in the repository.
+
+ARG NODE_IMAGE=node:20.19.5-bookworm-slim
+
+# --- build: production dependencies and the generated Prisma client ---------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --omit=dev: prisma (the CLI) and tsx are dependencies; typescript, eslint and vitest are not needed.
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY prisma.config.ts ./
+COPY prisma ./prisma
+# Prisma 7's CLI wants a schema engine even for `generate`, which does not use it: any executable
+# satisfies the check, so the build does not depend on Prisma's binary download.
+RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npx prisma generate
+
+# --- runtime ---------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+# Sources (what .dockerignore lets through), owned by root: the `node` user can read but not change them.
+COPY . .
+COPY --from=build /app/generated ./generated
+USER node
+EXPOSE 3000
+# `node --import tsx` rather than `npx tsx`: node is PID 1 and gets SIGTERM itself (clean stop).
+# No HEALTHCHECK here: the same image runs the worker and one-shot jobs, which serve no HTTP;
+# the api's health check is in docker-compose.yml.
+CMD ["node", "--import", "tsx", "bin/api.ts"]

@@ -1,0 +1,108 @@
+// `npm start` as a user runs it: embedded PostgreSQL and Temporal under a data folder. Stopped in
+// the middle of a session and started again, the session goes on from where it was.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoCommitteeId, demoMembers } from '../../prisma/seed.ts';
+import { eventually } from '../support/harness.ts';
+import { freePort } from '../support/ports.ts';
+
+const dataDir = await mkdtemp(join(tmpdir(), 'caleol-start-'));
+const ports = { api: await freePort(), postgres: await freePort(), temporal: await freePort() };
+const base = `http://127.0.0.1:${ports.api}`;
+let child: ChildProcess | undefined;
+
+function start(): ChildProcess {
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.TEMPORAL_ADDRESS;
+  delete env.AUTH_LOCAL_SECRET;
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stdout?.resume();
+  proc.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  return proc;
+}
+
+async function stop(proc: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  proc.kill('SIGINT');
+  return exited;
+}
+
+async function ready(): Promise<void> {
+  await eventually(async () => {
+    try {
+      return (await fetch(`${base}/ready`)).status;
+    } catch {
+      return 0;
+    }
+  }, (status) => status === 200, 120_000);
+}
+
+afterAll(async () => {
+  if (child && child.exitCode === null) await stop(child);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('keeps a session in progress across a stop and a start', { timeout: 300_000 }, async () => {
+    child = start();
+    await ready();
+    const tokens = JSON.parse(await readFile(join(dataDir, 'dev-tokens.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(tokens)).toEqual(expect.arrayContaining(['secretary', 'chair', 'auditor', 'ops', ...demoMembers.map((m) => m.name)]));
+    const call = async (method: string, path: string, token: string, body?: unknown) => {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    const secretary = tokens.secretary!;
+
+    const scheduled = await call('POST', `/committees/${demoCommitteeId}/sessions`, secretary, { scheduledStart: '2026-12-17T09:00:00Z' });
+    expect(scheduled.status).toBe(201);
+    const sessionId = scheduled.body.id as string;
+    const item = await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, {
+      dwelling: { reference: 'RESTART-1', address: '3 place du Marché', commune: 'Villeneuve', type: 'T2', surfaceM2: 45, rentCents: 39_000, financing: 'PLAI' },
+      candidates: [1, 2, 3].map((rank) => ({ applicationNumber: `RESTART-${rank}`, householdSummary: 'Ménage', rank })),
+    });
+    expect(item.status).toBe(201);
+    expect((await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary)).body).toEqual({ phase: 'convened' });
+    expect((await call('POST', `/sessions/${sessionId}/open`, secretary)).body).toEqual({ phase: 'open' });
+    for (const m of demoMembers.slice(0, 5)) {
+      expect((await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: m.id, present: true })).status).toBe(200);
+    }
+    const before = await call('GET', `/sessions/${sessionId}`, secretary);
+    expect(before.body.phase).toBe('deliberating');
+
+    expect(await stop(child)).toBe(0);
+    child = start();
+    await ready();
+    // The tokens stay valid: the signing secret is kept in the data folder.
+    const after = await call('GET', `/sessions/${sessionId}`, secretary);
+    expect(after.status).toBe(200);
+    expect(after.body.phase).toBe('deliberating');
+    expect(after.body.quorum).toEqual(before.body.quorum);
+    expect(after.body.agenda).toEqual(before.body.agenda);
+
+    // …and goes on: a vote opens, is cast and closes.
+    const [first, second, third] = (after.body.agenda[0].candidates as Array<{ applicationId: string }>).map((c) => c.applicationId);
+    const opened = await call('POST', `/sessions/${sessionId}/agenda-items/${item.body.id}/vote/open`, secretary, {
+      proposal: [
+        { applicationId: first, type: 'attribution' },
+        { applicationId: second, type: 'ranked_attribution', rank: 2 },
+        { applicationId: third, type: 'ranked_attribution', rank: 3 },
+      ],
+    });
+    expect(opened.status).toBe(200);
+    const chairVote = await call('POST', `/sessions/${sessionId}/agenda-items/${item.body.id}/votes`, tokens.chair!, { choice: 'for' });
+    expect(chairVote.body).toEqual({ counts: { for: 1, against: 0, abstain: 0 } });
+    const closed = await call('POST', `/sessions/${sessionId}/agenda-items/${item.body.id}/vote/close`, secretary);
+    expect(closed.body).toMatchObject({ outcome: 'adopted' });
+    // The committee was seeded once, not twice.
+    expect((await call('GET', '/committees', secretary)).body).toHaveLength(1);
+  });
+});
