@@ -11,7 +11,7 @@ import { forbidden, problemBody, problemContentType, ProblemError, ProblemSchema
 import { registerCommitteeRoutes } from './routes/committees.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
-import { SessionClient } from './session-client.ts';
+import { SessionClient, sessionWorkflowId } from './session-client.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -121,6 +121,14 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).type(problemContentType).send(problemBody({ status: 404, code: 'route_not_found', title: 'Not found', detail: `no route ${request.method} ${request.url.split('?')[0]}` }, request.url)),
   );
+
+  // Every log line of a request about a session names its workflow.
+  app.addHook('preHandler', async (request) => {
+    const params = request.params as { id?: string } | undefined;
+    if (params?.id && request.routeOptions.url?.startsWith('/sessions/:id')) {
+      request.log = request.log.child({ workflowId: sessionWorkflowId(params.id) });
+    }
+  });
 
   registerIdempotency(app, deps.db);
 

@@ -31,6 +31,9 @@ const problems = {
   404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 422: { $ref: 'Problem#' },
 };
 const readers = ['secretary', 'member', 'chair', 'auditor', 'ops'] as const;
+const finishedPhases: ReadonlySet<string> = new Set(['completed', 'cancelled', 'adjourned']);
+/** How often a Server-Sent Events stream looks for a change of state. */
+const eventsPollMs = 500;
 
 /** A stable update id for a retried request, so Temporal applies it once. */
 function updateIdFor(request: FastifyRequest, action: string): string | undefined {
@@ -111,6 +114,36 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
     requireRole(request.principal, ...readers);
     await sessionRow(request.params.id);
     return sessions.state(request.params.id);
+  });
+
+  app.get('/sessions/:id/events', {
+    schema: {
+      tags: ['sessions'],
+      summary: 'Follow the live state of a session as Server-Sent Events (one `state` event per change)',
+      params: IdParams,
+      response: { 200: { content: { 'text/event-stream': { schema: Type.String() } } }, ...problems },
+    },
+  }, async (request, reply) => {
+    requireRole(request.principal, ...readers);
+    await sessionRow(request.params.id);
+    let state = await sessions.state(request.params.id);
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    let closed = false;
+    request.raw.on('close', () => { closed = true; });
+    let sent = '';
+    for (;;) {
+      const data = JSON.stringify(state);
+      if (data !== sent) {
+        reply.raw.write(`event: state\ndata: ${data}\n\n`);
+        sent = data;
+      }
+      if (closed || finishedPhases.has(state.phase)) break;
+      await new Promise((resolve) => setTimeout(resolve, eventsPollMs));
+      if (closed) break;
+      state = await sessions.state(request.params.id).catch(() => state);
+    }
+    reply.raw.end();
   });
 
   app.post('/sessions/:id/agenda-items', {

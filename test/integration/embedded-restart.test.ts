@@ -15,7 +15,7 @@ const base = `http://127.0.0.1:${ports.api}`;
 let child: ChildProcess | undefined;
 
 function start(): ChildProcess {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   delete env.AUTH_LOCAL_SECRET;

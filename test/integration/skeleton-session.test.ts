@@ -1,6 +1,9 @@
 // A whole session through the HTTP API, against a real Temporal server and real PostgreSQL.
+import { writeFile } from 'node:fs/promises';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../activities/minutes/minutes-document.ts';
 import type { SessionState } from '../../workflows/messages.ts';
 import { agendaItemInput, committeeInput } from '../support/fixtures.ts';
@@ -127,9 +130,23 @@ describe('a committee session from scheduling to signed minutes', () => {
     const signed = await call('POST', `/sessions/${sessionId}/minutes/signatures`, memberTokens.get('Claire Martin')!, { sha256: minutes.sha256 });
     expect(signed.json()).toEqual({ phase: 'signed' });
 
-    const completed = await h.client.workflow.getHandle(`session-${sessionId}`).result() as SessionState;
+    const handle = h.client.workflow.getHandle(`session-${sessionId}`);
+    const completed = await handle.result() as SessionState;
     expect(completed.phase).toBe('completed');
+    // The history replays with the current code; RECORD_HISTORIES=1 keeps it for the replay suite.
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, `session-${sessionId}`);
+    if (process.env.RECORD_HISTORIES) {
+      await writeFile(new URL('../histories/session-workflow-skeleton.json', import.meta.url), `${historyToJSON(history)}\n`);
+    }
     expect((await state(sessionId)).phase).toBe('completed');
+    // The event stream of a finished session gives its final state and ends.
+    const events = await call('GET', `/sessions/${sessionId}/events`, secretary);
+    expect(events.headers['content-type']).toBe('text/event-stream');
+    const frames = events.body.split('\n\n').filter(Boolean);
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toMatch(/^event: state\ndata: /);
+    expect(JSON.parse(frames[0]!.replace(/^event: state\ndata: /, ''))).toMatchObject({ sessionId, phase: 'completed' });
 
     // The rows in PostgreSQL.
     const decisions = await h.db.decision.findMany({ where: { sessionId }, orderBy: { rank: 'asc' } });
