@@ -1,7 +1,7 @@
 // Activities of the session workflow. Each is idempotent: steps are keyed by session and
 // sequence number, minutes by session and version.
 import type { Database } from '../prisma/database.ts';
-import type { MinutesFacts, SessionStep } from '../workflows/messages.ts';
+import type { MinutesFacts, ReconvenedSession, SessionStep } from '../workflows/messages.ts';
 import { buildMinutesDocument, canonicalJson, sha256Hex } from './minutes/minutes-document.ts';
 import { recordSessionSteps } from './store/session-steps.ts';
 
@@ -25,6 +25,24 @@ export function createSessionActivities({ db }: SessionActivityDeps) {
         update: {},
       });
       return { version, sha256 };
+    },
+
+    /** The session row of a reconvened session; its workflow is started by the adjourned one. */
+    async createReconvenedSession(session: ReconvenedSession): Promise<void> {
+      await db.session.upsert({
+        where: { id: session.sessionId },
+        create: {
+          id: session.sessionId,
+          committeeId: session.committeeId,
+          rulesVersion: session.rulesVersion,
+          scheduledStart: new Date(session.scheduledStart),
+          mode: session.mode,
+          phase: 'convened',
+          workflowId: `session-${session.sessionId}`,
+          reconvenedFromId: session.reconvenedFrom,
+        },
+        update: {},
+      });
     },
   };
 }

@@ -122,6 +122,11 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
     reply.code(404).type(problemContentType).send(problemBody({ status: 404, code: 'route_not_found', title: 'Not found', detail: `no route ${request.method} ${request.url.split('?')[0]}` }, request.url)),
   );
 
+  // A POST without a body is an empty object: optional bodies validate, required fields are named.
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && request.body === undefined) request.body = {};
+  });
+
   // Every log line of a request about a session names its workflow.
   app.addHook('preHandler', async (request) => {
     const params = request.params as { id?: string } | undefined;

@@ -1,7 +1,7 @@
 // Request and response schemas shared by routes: one definition per shape, from which
 // validation, serialisation and the OpenAPI document all follow.
 import { Type, type Static } from 'typebox';
-import { candidateShortfallExceptions } from '../workflows/rules/index.ts';
+import { candidateShortfallExceptions, occupancySituations } from '../workflows/rules/index.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const DateTime = Type.String({ format: 'date-time' });
@@ -22,6 +22,9 @@ export const DecisionType = literals([
   'attribution', 'ranked_attribution', 'conditional_attribution', 'non_attribution', 'rejection', 'deferred',
 ] as const);
 export const ShortfallException = literals(candidateShortfallExceptions);
+export const OccupancySituation = literals(occupancySituations);
+export const IsoDate = Type.String({ format: 'date' });
+const Reason = (description: string) => Type.String({ minLength: 1, maxLength: 2000, description });
 
 export const IdParams = Type.Object({ id: Uuid });
 export const ItemParams = Type.Object({ id: Uuid, itemId: Uuid });
@@ -33,6 +36,9 @@ export const MemberInput = Type.Object({
   role: MemberRole,
   commune: Type.Optional(NonEmpty()),
   epci: Type.Optional(NonEmpty()),
+  contingent: Type.Optional(NonEmpty()),
+  substituteFor: Type.Optional(Uuid),
+  birthDate: Type.Optional(IsoDate),
   tenantRepresentative: Type.Optional(Type.Boolean()),
   chair: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
@@ -43,8 +49,10 @@ export const MemberPatch = Type.Partial(Type.Object({
   email: Type.String({ format: 'email', maxLength: 320 }),
   commune: NonEmpty(),
   epci: NonEmpty(),
+  contingent: NonEmpty(),
+  substituteFor: Uuid,
+  birthDate: IsoDate,
   tenantRepresentative: Type.Boolean(),
-  chair: Type.Boolean(),
   active: Type.Boolean(),
 }), { additionalProperties: false, minProperties: 1 });
 export type MemberPatch = Static<typeof MemberPatch>;
@@ -56,6 +64,9 @@ export const Member = Type.Object({
   role: MemberRole,
   commune: Type.Union([Type.String(), Type.Null()]),
   epci: Type.Union([Type.String(), Type.Null()]),
+  contingent: Type.Union([Type.String(), Type.Null()]),
+  substituteFor: Type.Union([Type.String(), Type.Null()]),
+  birthDate: Type.Union([Type.String(), Type.Null()]),
   tenantRepresentative: Type.Boolean(),
   chair: Type.Boolean(),
   active: Type.Boolean(),
@@ -92,6 +103,7 @@ export const SessionCreated = Type.Object({
 });
 
 export const AgendaItemInput = Type.Object({
+  kind: Type.Optional(literals(['allocation', 'occupancy_review'] as const)),
   dwelling: Type.Object({
     reference: NonEmpty(64),
     address: NonEmpty(),
@@ -103,13 +115,18 @@ export const AgendaItemInput = Type.Object({
     financing: NonEmpty(32),
     contingent: Type.Optional(NonEmpty()),
   }, { additionalProperties: false }),
-  candidates: Type.Array(Type.Object({
+  candidates: Type.Optional(Type.Array(Type.Object({
     applicationNumber: NonEmpty(64),
     householdSummary: NonEmpty(2000),
     priority: Type.Optional(NonEmpty(64)),
     rank: Type.Integer({ minimum: 1, maximum: 50 }),
-  }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
+  }, { additionalProperties: false }), { minItems: 1, maxItems: 20, description: 'Allocation: the ranked candidates' })),
+  tenant: Type.Optional(Type.Object({
+    fileNumber: NonEmpty(64),
+    householdSummary: NonEmpty(2000),
+  }, { additionalProperties: false, description: 'Occupancy review: the tenant household examined' })),
   exception: Type.Optional(ShortfallException),
+  reason: Type.Optional(Reason('Why the published agenda changes')),
 }, { additionalProperties: false });
 export type AgendaItemInput = Static<typeof AgendaItemInput>;
 
@@ -122,9 +139,68 @@ export const CandidateDecision = Type.Object({
   reasons: Type.Optional(NonEmpty(5000)),
 }, { additionalProperties: false });
 
-export const OpenVoteInput = Type.Object({
-  proposal: Type.Array(CandidateDecision, { minItems: 1, maxItems: 20 }),
+export const OccupancyOpinion = Type.Object({
+  situation: OccupancySituation,
+  suitableDwelling: NonEmpty(2000),
+  advice: Type.Optional(NonEmpty(2000)),
 }, { additionalProperties: false });
+
+export const OpenVoteInput = Type.Object({
+  proposal: Type.Optional(Type.Array(CandidateDecision, { minItems: 1, maxItems: 20, description: 'Allocation: a decision per candidate' })),
+  opinion: Type.Optional(OccupancyOpinion),
+}, { additionalProperties: false });
+
+
+export const PublishInput = Type.Object({
+  urgencyReason: Type.Optional(Reason('Why the agenda is published inside the notice period')),
+}, { additionalProperties: false });
+
+export const ReasonInput = Type.Object({ reason: Reason('The reason') }, { additionalProperties: false });
+export const ReasonQuery = Type.Object({ reason: Type.Optional(Reason('Why the published agenda changes')) }, { additionalProperties: false });
+
+export const ProxyInput = Type.Object({
+  principalId: Uuid,
+  holderId: Uuid,
+}, { additionalProperties: false });
+export const ProxyParams = Type.Object({ id: Uuid, principalId: Uuid });
+export const Proxies = Type.Object({ proxies: Type.Record(Type.String(), Type.String()) });
+
+export const ConflictInput = Type.Object({
+  memberId: Type.Optional(Uuid),
+}, { additionalProperties: false });
+
+export const ChairElectionInput = Type.Object({
+  ballots: Type.Array(Type.Object({ voterId: Uuid, candidateId: Uuid }, { additionalProperties: false }), { minItems: 1, maxItems: 6 }),
+}, { additionalProperties: false });
+export const ChairElectionAnswer = Type.Object({
+  outcome: literals(['elected', 'no_majority'] as const),
+  chairId: Type.Optional(Uuid),
+  decidedBy: Type.Optional(Type.String()),
+  counts: Type.Record(Type.String(), Type.Integer()),
+});
+
+export const RulesInput = Type.Object({
+  quorum: Type.Object({
+    threshold: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+    gracePeriodMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+    reconvenedWithoutQuorum: Type.Boolean(),
+    reconveneAfterDays: Type.Integer({ minimum: 1, maximum: 90 }),
+  }, { additionalProperties: false }),
+  proxiesPerHolder: Type.Integer({ minimum: 0, maximum: 5 }),
+  noticePeriodDays: Type.Integer({ minimum: 0, maximum: 60 }),
+  urgentConvocationAllowed: Type.Boolean(),
+  majority: Type.Object({
+    basis: literals(['votes_cast', 'present_or_represented'] as const),
+    abstentionsCount: Type.Boolean(),
+  }, { additionalProperties: false }),
+  tieWithoutMayor: literals(['defer', 'revote'] as const),
+  remoteSessionsAllowed: Type.Boolean(),
+  remoteMinimumParticipation: Type.Number({ minimum: 0, maximum: 1 }),
+  minutesSigners: Type.Array(literals(['chair', 'secretary'] as const), { minItems: 1, maxItems: 2 }),
+  offerResponseDays: Type.Integer({ minimum: 1, maximum: 90 }),
+}, { additionalProperties: false });
+
+export const RulesVersion = Type.Object({ committeeId: Uuid, version: Type.Integer(), rules: RulesInput });
 
 export const CastVoteInput = Type.Object({
   choice: VoteChoice,
@@ -138,9 +214,10 @@ export const AttendanceInput = Type.Object({
 
 export const SignatureInput = Type.Object({
   sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'The hash of the minutes version being signed' }),
+  as: Type.Optional(literals(['chair', 'secretary'] as const)),
 }, { additionalProperties: false });
 
-const Quorum = Type.Object({
+export const Quorum = Type.Object({
   rosterSize: Type.Integer(),
   present: Type.Integer(),
   represented: Type.Integer(),
@@ -156,6 +233,7 @@ const Decision = Type.Object({
   conditionDeadline: Type.Optional(Type.String()),
   reasons: Type.Optional(Type.String()),
 });
+const Opinion = Type.Object({ situation: Type.String(), suitableDwelling: Type.String(), advice: Type.Optional(Type.String()) });
 
 export const VoteResult = Type.Object({
   outcome: literals(['adopted', 'rejected', 'no_decision'] as const),
@@ -163,22 +241,27 @@ export const VoteResult = Type.Object({
   counts: Counts,
   quorum: Quorum,
   castingVoterId: Type.Optional(Type.String()),
+  itemStatus: literals(['pending', 'voting', 'decided', 'deferred'] as const),
   closedAt: DateTime,
 });
 
 export const AgendaItem = Type.Object({
   id: Type.String(),
+  kind: literals(['allocation', 'occupancy_review'] as const),
   position: Type.Integer(),
   dwellingId: Type.String(),
-  place: Type.Object({ commune: Type.String(), epci: Type.Optional(Type.String()) }),
+  place: Type.Object({ commune: Type.String(), epci: Type.Optional(Type.String()), contingent: Type.Optional(Type.String()) }),
   candidates: Type.Array(Type.Object({ applicationId: Type.String(), rank: Type.Integer() })),
   exception: Type.Optional(Type.String()),
   status: literals(['pending', 'voting', 'decided', 'deferred'] as const),
   conflicts: Type.Array(Type.String()),
   proposal: Type.Optional(Type.Array(Decision)),
+  proposedOpinion: Type.Optional(Opinion),
   votes: Type.Record(Type.String(), Type.Object({ choice: VoteChoice, castBy: Type.String(), castAt: DateTime })),
-  result: Type.Optional(VoteResult),
+  results: Type.Array(VoteResult),
   decisions: Type.Array(Decision),
+  opinion: Type.Optional(Opinion),
+  deferral: Type.Optional(Type.Object({ reason: Type.String(), by: Type.String(), referral: Type.Boolean() })),
 });
 
 export const SessionState = Type.Object({
@@ -194,6 +277,8 @@ export const SessionState = Type.Object({
     role: MemberRole,
     commune: Type.Optional(Type.String()),
     epci: Type.Optional(Type.String()),
+    substituteFor: Type.Optional(Type.String()),
+    contingent: Type.Optional(Type.String()),
     chair: Type.Boolean(),
   })),
   agenda: Type.Array(AgendaItem),
@@ -201,6 +286,9 @@ export const SessionState = Type.Object({
   proxies: Type.Record(Type.String(), Type.String()),
   quorum: Quorum,
   openVote: Type.Optional(Type.Object({ itemId: Type.String(), openedAt: DateTime, quorum: Quorum, counts: Counts, votesCast: Type.Integer() })),
+  withoutQuorum: Type.Boolean(),
+  reconvenedFrom: Type.Optional(Type.String()),
+  reconvenedAs: Type.Optional(Type.String()),
   minutes: Type.Optional(Type.Object({
     status: literals(['drafted', 'signed'] as const),
     version: Type.Integer(),
@@ -222,3 +310,5 @@ export const Minutes = Type.Object({
   document: Type.Record(Type.String(), Type.Unknown()),
   signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), sha256: Type.String(), signedAt: DateTime })),
 });
+
+export const OpenVoteAnswer = Type.Object({ quorum: Quorum, warnings: Type.Array(Type.String()) });

@@ -83,8 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const databaseUrl = url('DATABASE_URL', ['postgresql:', 'postgres:']);
   const temporalAddress = env.TEMPORAL_ADDRESS || undefined;
-  if (temporalAddress && !/^[\w.-]+:\d+$/.test(temporalAddress)) {
-    problems.push(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}"`);
+  if (temporalAddress) {
+    const match = /^(?:[\w.-]+|\[[0-9a-fA-F:.]+\]):(\d+)$/.exec(temporalAddress);
+    const portNumber = match ? Number(match[1]) : 0;
+    if (!match || portNumber < 1 || portNumber > 65535) problems.push(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}"`);
   }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);

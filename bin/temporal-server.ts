@@ -1,6 +1,6 @@
 // Where the Temporal binaries come from: an environment variable, then PATH, then the SDK's
 // own download (which needs internet access).
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { EphemeralServerExecutable } from '@temporalio/testing/lib/ephemeral-server.js';
 
@@ -12,7 +12,7 @@ const binaries = {
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
-    return true;
+    return statSync(path).isFile();
   } catch {
     return false;
   }
@@ -29,7 +29,7 @@ export function temporalExecutable(kind: keyof typeof binaries, env: NodeJS.Proc
     if (!isExecutable(configured)) throw new Error(`${envVar}=${configured} is not an executable file`);
     return { type: 'existing-path', path: configured };
   }
-  const onPath = findOnPath(name, env.PATH);
+  const onPath = findOnPath(name, env.PATH ?? '');
   if (onPath) return { type: 'existing-path', path: onPath };
   return { type: 'cached-download' };
 }

@@ -3,10 +3,12 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   CandidateDecision,
+  OccupancyOpinion,
   CandidateShortfallException,
   CommitteeRules,
   DecidingRule,
   DwellingPlace,
+  MinutesSigner,
   QuorumSnapshot,
   SessionMember,
   TallyOutcome,
@@ -37,6 +39,11 @@ export interface SessionInput {
   members: SessionMember[];
   scheduledStart: string;
   mode: SessionMode;
+  /** A session reconvened after a carence: the adjourned session, and the agenda it carries over. */
+  reconvenedFrom?: string | undefined;
+  agenda?: AgendaItemState[] | undefined;
+  /** Deliberates without quorum (a reconvened session, when the rules say so). */
+  withoutQuorum?: boolean | undefined;
 }
 
 export interface AgendaCandidate {
@@ -45,6 +52,7 @@ export interface AgendaCandidate {
 }
 
 export type AgendaItemStatus = 'pending' | 'voting' | 'decided' | 'deferred';
+export type AgendaItemKind = 'allocation' | 'occupancy_review';
 
 export interface VoteRecord {
   choice: VoteChoice;
@@ -58,23 +66,31 @@ export interface VoteResult {
   counts: VoteCounts;
   quorum: QuorumSnapshot;
   castingVoterId?: string | undefined;
+  /** What follows for the item: decided, back to a new vote, or deferred. */
+  itemStatus: AgendaItemStatus;
   closedAt: string;
 }
 
 export interface AgendaItemState {
   id: string;
+  kind: AgendaItemKind;
   position: number;
   dwellingId: string;
   place: DwellingPlace;
+  /** Allocation: the ranked candidates. Occupancy review: the tenant household's file. */
   candidates: AgendaCandidate[];
   exception?: CandidateShortfallException | undefined;
   status: AgendaItemStatus;
   conflicts: string[];
   proposal?: CandidateDecision[] | undefined;
+  proposedOpinion?: OccupancyOpinion | undefined;
   votes: Record<string, VoteRecord>;
-  result?: VoteResult | undefined;
+  /** Every vote held on the item, the last one deciding. */
+  results: VoteResult[];
   /** The decisions that stand for this item once it is decided or deferred. */
   decisions: CandidateDecision[];
+  opinion?: OccupancyOpinion | undefined;
+  deferral?: { reason: string; by: string; referral: boolean } | undefined;
 }
 
 export interface AttendanceRecord {
@@ -87,7 +103,7 @@ export interface MinutesState {
   status: 'drafted' | 'signed';
   version: number;
   sha256: string;
-  signatures: Array<{ memberId: string; role: 'chair' | 'secretary'; signedAt: string }>;
+  signatures: Array<{ memberId: string; role: MinutesSigner; signedAt: string }>;
 }
 
 export interface SessionState {
@@ -106,35 +122,53 @@ export interface SessionState {
   quorum: QuorumSnapshot;
   openVote?: { itemId: string; openedAt: string; quorum: QuorumSnapshot; counts: VoteCounts; votesCast: number } | undefined;
   minutes?: MinutesState | undefined;
+  withoutQuorum: boolean;
+  reconvenedFrom?: string | undefined;
+  /** The session that takes over the agenda after a carence. */
+  reconvenedAs?: string | undefined;
   lastProgressAt: string;
 }
 
-// Update arguments: `actor` is who asks (a member id or a staff subject), set by the API from
+// Update arguments: `actor` is who asks (a member id or `staff:<subject>`), set by the API from
 // the bearer token, never from the request body.
 export interface AddAgendaItem {
   actor: string;
   itemId: string;
+  kind: AgendaItemKind;
   dwellingId: string;
   place: DwellingPlace;
   candidates: AgendaCandidate[];
   exception?: CandidateShortfallException | undefined;
+  /** Required once the agenda is published. */
+  reason?: string | undefined;
 }
-export interface RemoveAgendaItem { actor: string; itemId: string }
+export interface RemoveAgendaItem { actor: string; itemId: string; reason?: string | undefined }
 export interface ActorOnly { actor: string }
+export interface PublishAgenda { actor: string; urgencyReason?: string | undefined }
+export interface RegisterProxy { actor: string; principalId: string; holderId: string }
+export interface RevokeProxy { actor: string; principalId: string }
+export interface DeclareConflict { actor: string; itemId: string; memberId: string }
 export interface RecordAttendance { actor: string; memberId: string; present: boolean }
-export interface OpenVote { actor: string; itemId: string; proposal: CandidateDecision[] }
+export interface OpenVote { actor: string; itemId: string; proposal?: CandidateDecision[] | undefined; opinion?: OccupancyOpinion | undefined }
+export interface OpenVoteAnswer { quorum: QuorumSnapshot; warnings: string[] }
 export interface CastVote { actor: string; itemId: string; memberId: string; choice: VoteChoice }
 export interface CloseVote { actor: string; itemId: string }
-export interface SignMinutes { actor: string; sha256: string }
+export interface DeferItem { actor: string; itemId: string; reason: string }
+export interface SignMinutes { actor: string; role: MinutesSigner; sha256: string }
 
 export const addAgendaItem = defineUpdate<AgendaItemState, [AddAgendaItem]>('addAgendaItem');
 export const removeAgendaItem = defineUpdate<void, [RemoveAgendaItem]>('removeAgendaItem');
-export const publishAgenda = defineUpdate<SessionPhase, [ActorOnly]>('publishAgenda');
+export const publishAgenda = defineUpdate<SessionPhase, [PublishAgenda]>('publishAgenda');
+export const registerProxy = defineUpdate<Record<string, string>, [RegisterProxy]>('registerProxy');
+export const revokeProxy = defineUpdate<Record<string, string>, [RevokeProxy]>('revokeProxy');
+export const declareConflict = defineUpdate<QuorumSnapshot, [DeclareConflict]>('declareConflict');
 export const openSession = defineUpdate<SessionPhase, [ActorOnly]>('openSession');
 export const recordAttendance = defineUpdate<QuorumSnapshot, [RecordAttendance]>('recordAttendance');
-export const openVote = defineUpdate<QuorumSnapshot, [OpenVote]>('openVote');
+export const openVote = defineUpdate<OpenVoteAnswer, [OpenVote]>('openVote');
 export const castVote = defineUpdate<VoteCounts, [CastVote]>('castVote');
 export const closeVote = defineUpdate<VoteResult, [CloseVote]>('closeVote');
+export const referItem = defineUpdate<AgendaItemState, [DeferItem]>('referItem');
+export const deferItem = defineUpdate<AgendaItemState, [DeferItem]>('deferItem');
 export const closeSession = defineUpdate<SessionPhase, [ActorOnly]>('closeSession');
 export const signMinutes = defineUpdate<SessionPhase, [SignMinutes]>('signMinutes');
 
@@ -157,21 +191,37 @@ export interface RefusalDetails {
   problems?: Array<{ field?: string; rule: string; message: string }>;
 }
 
+/** A published agenda item as persisted. */
+export interface PublishedItem {
+  id: string;
+  kind: AgendaItemKind;
+  position: number;
+  dwellingId: string;
+  exception?: string | undefined;
+  candidates: AgendaCandidate[];
+}
+
 /** A step of the session persisted as a projection and one audit event, in one transaction. */
 export type SessionStep = { seq: number; at: string; actor: string } & (
-  | { type: 'session_scheduled'; phase: SessionPhase }
-  | { type: 'agenda_item_added'; item: { id: string; dwellingId: string; candidates: AgendaCandidate[] } }
-  | { type: 'agenda_item_removed'; itemId: string }
-  | { type: 'agenda_published'; phase: SessionPhase; items: Array<{ id: string; position: number; dwellingId: string; exception?: string | undefined; candidates: AgendaCandidate[] }> }
+  | { type: 'session_scheduled'; phase: SessionPhase; reconvenedFrom?: string | undefined }
+  | { type: 'agenda_item_added'; item: PublishedItem; reason?: string | undefined; published: boolean }
+  | { type: 'agenda_item_removed'; itemId: string; reason?: string | undefined; published: boolean }
+  | { type: 'agenda_published'; phase: SessionPhase; items: PublishedItem[]; urgencyReason?: string | undefined }
+  | { type: 'proxy_registered'; principalId: string; holderId: string }
+  | { type: 'proxy_revoked'; principalId: string; holderId: string }
+  | { type: 'conflict_declared'; itemId: string; memberId: string }
   | { type: 'session_opened'; phase: SessionPhase; quorum: QuorumSnapshot }
   | { type: 'attendance_recorded'; memberId: string; present: boolean; quorum: QuorumSnapshot }
   | { type: 'quorum_reached'; phase: SessionPhase; quorum: QuorumSnapshot }
-  | { type: 'vote_opened'; itemId: string; quorum: QuorumSnapshot; proposal: CandidateDecision[] }
+  | { type: 'vote_opened'; itemId: string; quorum: QuorumSnapshot; proposal?: CandidateDecision[] | undefined; opinion?: OccupancyOpinion | undefined; warnings: string[] }
   | { type: 'vote_cast'; itemId: string; memberId: string; castBy: string; choice: VoteChoice }
-  | { type: 'vote_closed'; itemId: string; result: VoteResult; votes: Record<string, VoteRecord>; decisions: CandidateDecision[] }
+  | { type: 'vote_closed'; itemId: string; result: VoteResult; votes: Record<string, VoteRecord>; decisions: CandidateDecision[]; opinion?: OccupancyOpinion | undefined }
+  | { type: 'item_deferred'; itemId: string; reason: string; referral: boolean; decisions: CandidateDecision[] }
+  | { type: 'session_adjourned'; phase: SessionPhase; quorum: QuorumSnapshot; reason: string }
+  | { type: 'session_reconvened'; reconvenedSessionId: string; scheduledStart: string; items: string[] }
   | { type: 'session_closed'; phase: SessionPhase }
   | { type: 'minutes_drafted'; phase: SessionPhase; version: number; sha256: string }
-  | { type: 'minutes_signed'; phase: SessionPhase; version: number; sha256: string; memberId: string; role: 'chair' | 'secretary' }
+  | { type: 'minutes_signed'; phase: SessionPhase; version: number; sha256: string; memberId: string; role: MinutesSigner }
   | { type: 'session_completed'; phase: SessionPhase }
 );
 
@@ -189,4 +239,17 @@ export interface MinutesFacts {
   proxies: Record<string, string>;
   openingQuorum?: QuorumSnapshot | undefined;
   agenda: AgendaItemState[];
+  withoutQuorum: boolean;
+  reconvenedFrom?: string | undefined;
+  signers: MinutesSigner[];
+}
+
+/** The session row of a session reconvened after a carence, created before its workflow starts. */
+export interface ReconvenedSession {
+  sessionId: string;
+  committeeId: string;
+  reconvenedFrom: string;
+  rulesVersion: number;
+  scheduledStart: string;
+  mode: SessionMode;
 }

@@ -4,11 +4,15 @@
 // without waiting for the database, and nothing acknowledged is lost.
 import {
   ApplicationFailure,
+  ParentClosePolicy,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
+  uuid4,
 } from '@temporalio/workflow';
 import type { SessionActivities } from '../activities/session-activities.ts';
 import * as m from './messages.ts';
@@ -21,18 +25,30 @@ import type {
   SessionStep,
   VoteResult,
 } from './messages.ts';
+import * as patches from './patches.ts';
 import {
+  agendaChangeProblems,
   agendaItemProblems,
   castingVoter,
+  completeRules,
   computeQuorum,
+  convocationProblems,
+  isDeliberative,
+  occupiedSeats,
+  opinionProblems,
   proposalProblems,
+  proxyProblems,
+  reasonsLookLikeACode,
+  remoteParticipationReached,
+  seatOccupant,
   sessionRoster,
   tallyVote,
   votingRoster,
+  type CandidateDecision,
   type QuorumSnapshot,
   type VoteChoice,
 } from './rules/index.ts';
-import { lastProgressKey, sessionPhaseKey } from './search-attributes.ts';
+import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from './search-attributes.ts';
 
 // Persistence must eventually succeed: retry without limit, and let ops see the retries.
 const store = proxyActivities<SessionActivities>({
@@ -41,6 +57,10 @@ const store = proxyActivities<SessionActivities>({
 });
 
 type StepBody = SessionStep extends infer S ? (S extends SessionStep ? Omit<S, 'seq' | 'at' | 'actor'> : never) : never;
+
+const minuteMs = 60_000;
+const dayMs = 24 * 60 * minuteMs;
+const finishedItem = (i: AgendaItemState) => i.status === 'decided' || i.status === 'deferred';
 
 function refuse(type: string, rule: string, message: string, problems?: RefusalDetails['problems']): never {
   const details: RefusalDetails = { rule, ...(problems ? { problems } : {}) };
@@ -52,6 +72,8 @@ function nowIso(): string {
 }
 
 export async function sessionWorkflow(input: SessionInput): Promise<SessionState> {
+  // Sessions started before a rule was added carry rules without it: the legal default applies.
+  const rules = completeRules(input.rules);
   const members = new Map(input.members.map((mb) => [mb.id, mb]));
   const chair = input.members.find((mb) => mb.chair);
   const state: SessionState = {
@@ -60,18 +82,21 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     rulesVersion: input.rulesVersion,
     mode: input.mode,
     videoProvider: 'manual',
-    phase: 'draft',
+    phase: input.agenda ? 'convened' : 'draft',
     scheduledStart: input.scheduledStart,
     members: input.members,
-    agenda: [],
+    agenda: input.agenda ?? [],
     attendance: {},
     proxies: {},
     quorum: emptyQuorum(),
+    withoutQuorum: input.withoutQuorum ?? false,
+    reconvenedFrom: input.reconvenedFrom,
     lastProgressAt: nowIso(),
   };
   const pending: SessionStep[] = [];
   let seq = 0;
   let openingQuorum: QuorumSnapshot | undefined;
+  let quorumReached = state.withoutQuorum;
   let closedAt = '';
 
   function record(actor: string, body: StepBody): void {
@@ -92,12 +117,13 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     return new Set(Object.entries(state.attendance).filter(([, a]) => a.present).map(([id]) => id));
   }
 
-  function proxies(): Map<string, string> {
-    return new Map(Object.entries(state.proxies));
+  function quorumOver(roster: ReturnType<typeof votingRoster>, conflicts: ReadonlySet<string> = new Set()): QuorumSnapshot {
+    const seats = occupiedSeats(input.members, present(), conflicts);
+    return computeQuorum(roster, seats, new Map(Object.entries(state.proxies)), rules, state.withoutQuorum);
   }
 
   function sessionQuorum(): QuorumSnapshot {
-    return computeQuorum(sessionRoster(input.members), present(), proxies(), input.rules);
+    return quorumOver(sessionRoster(input.members));
   }
 
   function itemRoster(item: AgendaItemState) {
@@ -105,7 +131,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   }
 
   function itemQuorum(item: AgendaItemState): QuorumSnapshot {
-    return computeQuorum(itemRoster(item), present(), proxies(), input.rules);
+    return quorumOver(itemRoster(item), new Set(item.conflicts));
   }
 
   function findItem(itemId: string): AgendaItemState {
@@ -123,15 +149,35 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   function refreshQuorum(): void {
     state.quorum = sessionQuorum();
     if (state.phase === 'open' && state.quorum.reached) {
+      quorumReached = true;
       setPhase('deliberating');
       record('system', { type: 'quorum_reached', phase: state.phase, quorum: state.quorum });
     }
+  }
+
+  function published(): boolean {
+    return state.phase !== 'draft';
+  }
+
+  function publishedItem(i: AgendaItemState): m.PublishedItem {
+    return { id: i.id, kind: i.kind, position: i.position, dwellingId: i.dwellingId, exception: i.exception, candidates: i.candidates };
+  }
+
+  function defer(item: AgendaItemState, actor: string, reason: string, referral: boolean): void {
+    if (state.openVote?.itemId === item.id) state.openVote = undefined;
+    item.status = 'deferred';
+    item.deferral = { reason, by: actor, referral };
+    item.decisions = item.kind === 'allocation'
+      ? item.candidates.map((c) => ({ applicationId: c.applicationId, type: 'deferred', reasons: reason }))
+      : [];
+    record(actor, { type: 'item_deferred', itemId: item.id, reason, referral, decisions: item.decisions });
   }
 
   // --- agenda ---------------------------------------------------------------------------
   setHandler(m.addAgendaItem, (req: m.AddAgendaItem) => {
     const item: AgendaItemState = {
       id: req.itemId,
+      kind: req.kind,
       position: state.agenda.length + 1,
       dwellingId: req.dwellingId,
       place: req.place,
@@ -140,24 +186,31 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       status: 'pending',
       conflicts: [],
       votes: {},
+      results: [],
       decisions: [],
     };
     state.agenda.push(item);
-    record(req.actor, { type: 'agenda_item_added', item: { id: item.id, dwellingId: item.dwellingId, candidates: item.candidates } });
+    record(req.actor, { type: 'agenda_item_added', item: publishedItem(item), reason: req.reason, published: published() });
     return item;
   }, {
     validator: (req: m.AddAgendaItem) => {
-      requirePhase(['draft'], 'add an agenda item');
+      requirePhase(['draft', 'convened', 'open', 'deliberating'], 'add an agenda item');
+      const change = agendaChangeProblems(published(), req.reason);
+      if (change[0]) refuse(m.refusalTypes.ruleViolation, change[0].rule, change[0].message);
       if (state.agenda.some((i) => i.id === req.itemId)) {
         refuse(m.refusalTypes.conflict, 'agenda_item_unique', `agenda item ${req.itemId} is already on the agenda`);
       }
-      if (state.agenda.some((i) => i.dwellingId === req.dwellingId)) {
+      if (state.agenda.some((i) => i.dwellingId === req.dwellingId && i.kind === req.kind)) {
         refuse(m.refusalTypes.conflict, 'dwelling_once_per_agenda', 'this dwelling is already on the agenda');
       }
       const ranks = req.candidates.map((c) => c.rank);
       const ids = req.candidates.map((c) => c.applicationId);
       if (new Set(ranks).size !== ranks.length || new Set(ids).size !== ids.length) {
         refuse(m.refusalTypes.ruleViolation, 'candidates_distinct', 'each candidate appears once, with a rank of their own');
+      }
+      if (req.kind === 'occupancy_review') {
+        if (req.candidates.length !== 1) refuse(m.refusalTypes.ruleViolation, 'review_one_household', 'an occupancy review examines one tenant household');
+        return;
       }
       const problems = agendaItemProblems(req.candidates.length, req.exception);
       if (problems[0]) refuse(m.refusalTypes.ruleViolation, problems[0].rule, problems[0].message, problems);
@@ -167,26 +220,69 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   setHandler(m.removeAgendaItem, (req: m.RemoveAgendaItem) => {
     state.agenda = state.agenda.filter((i) => i.id !== req.itemId);
     state.agenda.forEach((i, idx) => { i.position = idx + 1; });
-    record(req.actor, { type: 'agenda_item_removed', itemId: req.itemId });
+    record(req.actor, { type: 'agenda_item_removed', itemId: req.itemId, reason: req.reason, published: published() });
   }, {
     validator: (req: m.RemoveAgendaItem) => {
-      requirePhase(['draft'], 'remove an agenda item');
-      findItem(req.itemId);
+      requirePhase(['draft', 'convened', 'open', 'deliberating'], 'remove an agenda item');
+      const item = findItem(req.itemId);
+      if (item.status !== 'pending') refuse(m.refusalTypes.conflict, 'item_not_yet_examined', `item ${item.id} is already ${item.status}`);
+      const change = agendaChangeProblems(published(), req.reason);
+      if (change[0]) refuse(m.refusalTypes.ruleViolation, change[0].rule, change[0].message);
     },
   });
 
-  setHandler(m.publishAgenda, (req: m.ActorOnly) => {
+  setHandler(m.publishAgenda, (req: m.PublishAgenda) => {
     setPhase('convened');
-    record(req.actor, {
-      type: 'agenda_published',
-      phase: state.phase,
-      items: state.agenda.map((i) => ({ id: i.id, position: i.position, dwellingId: i.dwellingId, exception: i.exception, candidates: i.candidates })),
-    });
+    record(req.actor, { type: 'agenda_published', phase: state.phase, items: state.agenda.map(publishedItem), urgencyReason: req.urgencyReason });
     return state.phase;
   }, {
-    validator: (_req: m.ActorOnly) => {
+    validator: (req: m.PublishAgenda) => {
       requirePhase(['draft'], 'publish the agenda');
       if (state.agenda.length === 0) refuse(m.refusalTypes.ruleViolation, 'agenda_not_empty', 'an agenda without items cannot be published');
+      const problems = convocationProblems(new Date(), new Date(input.scheduledStart), rules, req.urgencyReason);
+      if (problems[0]) refuse(m.refusalTypes.ruleViolation, problems[0].rule, problems[0].message);
+    },
+  });
+
+  // --- proxies and conflicts --------------------------------------------------------------
+  setHandler(m.registerProxy, (req: m.RegisterProxy) => {
+    state.proxies[req.principalId] = req.holderId;
+    record(req.actor, { type: 'proxy_registered', principalId: req.principalId, holderId: req.holderId });
+    refreshQuorum();
+    return state.proxies;
+  }, {
+    validator: (req: m.RegisterProxy) => {
+      requirePhase(['draft', 'convened', 'open', 'deliberating'], 'register a proxy');
+      const problems = proxyProblems(input.members, new Map(Object.entries(state.proxies)), req.principalId, req.holderId, rules.proxiesPerHolder, (mb) => isDeliberative(mb.role));
+      if (problems[0]) refuse(m.refusalTypes.ruleViolation, problems[0].rule, problems[0].message);
+    },
+  });
+
+  setHandler(m.revokeProxy, (req: m.RevokeProxy) => {
+    const holderId = state.proxies[req.principalId]!;
+    delete state.proxies[req.principalId];
+    record(req.actor, { type: 'proxy_revoked', principalId: req.principalId, holderId });
+    state.quorum = sessionQuorum();
+    return state.proxies;
+  }, {
+    validator: (req: m.RevokeProxy) => {
+      requirePhase(['draft', 'convened', 'open', 'deliberating'], 'revoke a proxy');
+      if (state.proxies[req.principalId] === undefined) refuse(m.refusalTypes.notFound, 'proxy_exists', 'this member has given no proxy');
+    },
+  });
+
+  setHandler(m.declareConflict, (req: m.DeclareConflict) => {
+    const item = findItem(req.itemId);
+    item.conflicts.push(req.memberId);
+    record(req.actor, { type: 'conflict_declared', itemId: item.id, memberId: req.memberId });
+    return itemQuorum(item);
+  }, {
+    validator: (req: m.DeclareConflict) => {
+      requirePhase(['draft', 'convened', 'open', 'deliberating'], 'declare a conflict of interest');
+      const item = findItem(req.itemId);
+      if (!members.has(req.memberId)) refuse(m.refusalTypes.notFound, 'member_convened', `member ${req.memberId} is not convened to this session`);
+      if (item.status !== 'pending') refuse(m.refusalTypes.conflict, 'conflict_before_vote', 'a conflict of interest is declared before the vote on the item opens');
+      if (item.conflicts.includes(req.memberId)) refuse(m.refusalTypes.conflict, 'conflict_declared_once', 'this conflict is already recorded');
     },
   });
 
@@ -198,7 +294,14 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     record(req.actor, { type: 'session_opened', phase: state.phase, quorum: state.quorum });
     refreshQuorum();
     return state.phase;
-  }, { validator: (_req: m.ActorOnly) => requirePhase(['convened'], 'open the session') });
+  }, {
+    validator: (_req: m.ActorOnly) => {
+      requirePhase(['convened'], 'open the session');
+      if (input.mode !== 'in_person' && !rules.remoteSessionsAllowed) {
+        refuse(m.refusalTypes.ruleViolation, 'remote_sessions_allowed', 'the committee\'s internal rules do not provide for remote sessions');
+      }
+    },
+  });
 
   setHandler(m.recordAttendance, (req: m.RecordAttendance) => {
     state.attendance[req.memberId] = { present: req.present, since: nowIso(), how: 'manual' };
@@ -217,12 +320,16 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   setHandler(m.openVote, (req: m.OpenVote) => {
     const item = findItem(req.itemId);
     const quorum = itemQuorum(item);
+    const warnings = (req.proposal ?? [])
+      .filter((d) => reasonsLookLikeACode(d.reasons))
+      .map((d) => `the reasons for application ${d.applicationId} look like a code only ("${d.reasons}"): state the facts and the legal grounds`);
     item.status = 'voting';
     item.proposal = req.proposal;
+    item.proposedOpinion = req.opinion;
     item.votes = {};
     state.openVote = { itemId: item.id, openedAt: nowIso(), quorum, counts: { for: 0, against: 0, abstain: 0 }, votesCast: 0 };
-    record(req.actor, { type: 'vote_opened', itemId: item.id, quorum, proposal: req.proposal });
-    return quorum;
+    record(req.actor, { type: 'vote_opened', itemId: item.id, quorum, proposal: req.proposal, opinion: req.opinion, warnings });
+    return { quorum, warnings };
   }, {
     validator: (req: m.OpenVote) => {
       requirePhase(['deliberating'], 'open a vote');
@@ -233,6 +340,16 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       if (!quorum.reached) {
         refuse(m.refusalTypes.ruleViolation, 'quorum_before_each_vote', `quorum is not reached for this item: ${quorum.present + quorum.represented} present or represented of ${quorum.rosterSize}, ${quorum.required} required`);
       }
+      if (input.mode !== 'in_person' && !remoteParticipationReached(quorum, rules.remoteMinimumParticipation)) {
+        refuse(m.refusalTypes.ruleViolation, 'remote_half_participation', `a remote deliberation needs ${Math.ceil(quorum.rosterSize * rules.remoteMinimumParticipation)} of the ${quorum.rosterSize} voting members taking part; ${quorum.present} do`);
+      }
+      if (item.kind === 'occupancy_review') {
+        if (!req.opinion || req.proposal) refuse(m.refusalTypes.ruleViolation, 'review_gives_opinion', 'an occupancy review is voted on an opinion, not on allocation decisions');
+        const problems = opinionProblems(req.opinion);
+        if (problems[0]) refuse(m.refusalTypes.ruleViolation, problems[0].rule, problems[0].message, problems);
+        return;
+      }
+      if (!req.proposal || req.opinion) refuse(m.refusalTypes.ruleViolation, 'allocation_gives_decisions', 'an allocation item is voted on a decision per candidate');
       const problems = proposalProblems(item.candidates.map((c) => c.applicationId), req.proposal);
       if (problems[0]) refuse(m.refusalTypes.ruleViolation, problems[0].rule, problems[0].message, problems);
     },
@@ -244,14 +361,12 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     // A repeated request (the same vote again) changes nothing and records nothing.
     if (earlier?.choice === req.choice && earlier.castBy === req.actor) return state.openVote!.counts;
     item.votes[req.memberId] = { choice: req.choice, castBy: req.actor, castAt: nowIso() };
-    if (state.openVote) {
-      const choices: VoteChoice[] = Object.values(item.votes).map((v) => v.choice);
-      state.openVote.counts = { for: 0, against: 0, abstain: 0 };
-      for (const c of choices) state.openVote.counts[c]++;
-      state.openVote.votesCast = choices.length;
-    }
+    const choices: VoteChoice[] = Object.values(item.votes).map((v) => v.choice);
+    const counts = { for: 0, against: 0, abstain: 0 };
+    for (const c of choices) counts[c]++;
+    state.openVote = { ...state.openVote!, counts, votesCast: choices.length };
     record(req.actor, { type: 'vote_cast', itemId: item.id, memberId: req.memberId, castBy: req.actor, choice: req.choice });
-    return state.openVote?.counts ?? { for: 0, against: 0, abstain: 0 };
+    return counts;
   }, {
     validator: (req: m.CastVote) => {
       if (state.openVote?.itemId !== req.itemId) refuse(m.refusalTypes.conflict, 'vote_open', `no vote is open on item ${req.itemId}`);
@@ -259,10 +374,17 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       if (!itemRoster(item).some((mb) => mb.id === req.memberId)) {
         refuse(m.refusalTypes.forbidden, 'voting_roster', 'this member does not vote on this item');
       }
-      if (req.actor !== req.memberId && state.proxies[req.memberId] !== req.actor) {
+      const here = present();
+      if (!here.has(req.actor)) refuse(m.refusalTypes.forbidden, 'voter_present', 'only a member recorded as present may vote');
+      const occupant = seatOccupant(input.members, req.memberId, here, new Set(item.conflicts));
+      if (occupant === req.actor) return;
+      if (occupant !== undefined) {
+        refuse(m.refusalTypes.forbidden, 'vote_in_person_or_by_proxy', 'this seat is occupied by a member present, who votes for it');
+      }
+      if (state.proxies[req.memberId] !== req.actor) {
         refuse(m.refusalTypes.forbidden, 'vote_in_person_or_by_proxy', 'a member votes for themself, or for a principal whose proxy they hold');
       }
-      if (!present().has(req.actor)) refuse(m.refusalTypes.forbidden, 'voter_present', 'only a member recorded as present may vote');
+      if (item.conflicts.includes(req.actor)) refuse(m.refusalTypes.forbidden, 'conflict_of_interest', 'a member with a conflict of interest does not vote on the item');
     },
   });
 
@@ -271,27 +393,59 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     const roster = itemRoster(item);
     const quorum = itemQuorum(item);
     const votes = new Map(Object.entries(item.votes).map(([id, v]) => [id, v.choice] as const));
-    const mayor = castingVoter(roster, item.place);
-    const mayorVotes = mayor !== undefined && present().has(mayor.id) ? mayor.id : undefined;
-    const tally = tallyVote(votes, input.rules, quorum.present + quorum.represented, mayorVotes);
-    const result: VoteResult = { ...tally, quorum, castingVoterId: tally.decidedBy === 'casting_vote_of_mayor' ? mayorVotes : undefined, closedAt: nowIso() };
-    item.result = result;
-    if (tally.outcome === 'adopted') {
+    const mayorSeat = castingVoter(roster, item.place);
+    // The casting vote is the mayor's or their representative's, never a proxy holder's.
+    const mayorVote = mayorSeat ? item.votes[mayorSeat.id] : undefined;
+    const castByMayor = mayorVote !== undefined && (mayorVote.castBy === mayorSeat!.id || members.get(mayorVote.castBy)?.substituteFor === mayorSeat!.id);
+    const tally = tallyVote(votes, rules, quorum.present + quorum.represented, castByMayor ? mayorSeat!.id : undefined);
+    const isTie = tally.decidedBy === 'tie_without_mayor';
+    const revote = isTie && rules.tieWithoutMayor === 'revote' && item.results.filter((r) => r.decidedBy === 'tie_without_mayor').length === 0;
+    const itemStatus = tally.outcome === 'adopted' ? 'decided' : isTie && !revote ? 'deferred' : 'pending';
+    const result: VoteResult = { ...tally, quorum, castingVoterId: tally.decidedBy === 'casting_vote_of_mayor' ? mayorVote?.castBy : undefined, itemStatus, closedAt: nowIso() };
+    item.results.push(result);
+    state.openVote = undefined;
+    item.status = 'pending';
+    if (itemStatus === 'decided') {
       item.status = 'decided';
       item.decisions = item.proposal ?? [];
-    } else {
-      item.status = 'deferred';
-      const reasons = tally.outcome === 'rejected'
-        ? 'the proposal was rejected by the committee; the item returns to a later session'
-        : 'tie without the casting vote of the mayor of the commune; the item returns to a later session';
-      item.decisions = item.candidates.map((c) => ({ applicationId: c.applicationId, type: 'deferred', reasons }));
+      item.opinion = item.proposedOpinion;
     }
-    state.openVote = undefined;
-    record(req.actor, { type: 'vote_closed', itemId: item.id, result, votes: item.votes, decisions: item.decisions });
+    record(req.actor, { type: 'vote_closed', itemId: item.id, result, votes: item.votes, decisions: item.status === 'decided' ? item.decisions : [], opinion: item.opinion });
+    if (itemStatus === 'deferred') {
+      defer(item, 'system', 'tie without the casting vote of the mayor of the commune: the item goes to a later session', false);
+    }
     return result;
   }, {
     validator: (req: m.CloseVote) => {
       if (state.openVote?.itemId !== req.itemId) refuse(m.refusalTypes.conflict, 'vote_open', `no vote is open on item ${req.itemId}`);
+    },
+  });
+
+  setHandler(m.referItem, (req: m.DeferItem) => {
+    const item = findItem(req.itemId);
+    defer(item, req.actor, `referred to an in-person session at the request of a voting member: ${req.reason}`, true);
+    return item;
+  }, {
+    validator: (req: m.DeferItem) => {
+      requirePhase(['convened', 'open', 'deliberating'], 'refer an item to an in-person session');
+      const item = findItem(req.itemId);
+      if (finishedItem(item)) refuse(m.refusalTypes.conflict, 'item_not_yet_decided', `item ${item.id} is already ${item.status}`);
+      if (!itemRoster(item).some((mb) => mb.id === req.actor || members.get(req.actor)?.substituteFor === mb.id)) {
+        refuse(m.refusalTypes.forbidden, 'referral_by_voting_member', 'only a voting member of the item may refer it to an in-person session');
+      }
+    },
+  });
+
+  setHandler(m.deferItem, (req: m.DeferItem) => {
+    const item = findItem(req.itemId);
+    defer(item, req.actor, req.reason, false);
+    return item;
+  }, {
+    validator: (req: m.DeferItem) => {
+      requirePhase(['convened', 'open', 'deliberating'], 'defer an item');
+      const item = findItem(req.itemId);
+      if (finishedItem(item)) refuse(m.refusalTypes.conflict, 'item_not_yet_decided', `item ${item.id} is already ${item.status}`);
+      if (!req.reason.trim()) refuse(m.refusalTypes.ruleViolation, 'deferral_needs_reason', 'a deferral states its reason');
     },
   });
 
@@ -305,7 +459,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     validator: (_req: m.ActorOnly) => {
       requirePhase(['open', 'deliberating'], 'close the session');
       if (state.openVote) refuse(m.refusalTypes.conflict, 'one_vote_at_a_time', `the vote on item ${state.openVote.itemId} is still open`);
-      const undecided = state.agenda.filter((i) => i.status !== 'decided' && i.status !== 'deferred');
+      const undecided = state.agenda.filter((i) => !finishedItem(i));
       if (undecided.length > 0) {
         refuse(m.refusalTypes.ruleViolation, 'every_item_decided_or_deferred', `${undecided.length} agenda item(s) are neither decided nor deferred`);
       }
@@ -314,30 +468,73 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
 
   setHandler(m.signMinutes, (req: m.SignMinutes) => {
     const minutes = state.minutes!;
-    const signedAt = nowIso();
-    minutes.signatures.push({ memberId: req.actor, role: 'chair', signedAt });
-    minutes.status = 'signed';
-    setPhase('signed');
-    record(req.actor, { type: 'minutes_signed', phase: state.phase, version: minutes.version, sha256: minutes.sha256, memberId: req.actor, role: 'chair' });
+    const role = signerRole(req);
+    minutes.signatures.push({ memberId: req.actor, role, signedAt: nowIso() });
+    const complete = rules.minutesSigners.every((role) => minutes.signatures.some((s) => s.role === role));
+    if (complete) {
+      minutes.status = 'signed';
+      setPhase('signed');
+    }
+    record(req.actor, { type: 'minutes_signed', phase: state.phase, version: minutes.version, sha256: minutes.sha256, memberId: req.actor, role });
     return state.phase;
   }, {
     validator: (req: m.SignMinutes) => {
+      const role = signerRole(req);
       requirePhase(['minutes_drafted'], 'sign the minutes');
-      if (chair === undefined || req.actor !== chair.id) refuse(m.refusalTypes.forbidden, 'chair_signs_minutes', 'the minutes are signed by the chair of the committee');
+      if (!rules.minutesSigners.includes(role)) refuse(m.refusalTypes.forbidden, 'minutes_signers', `the committee's rules do not have the ${role} sign the minutes`);
+      if (role === 'chair' && (chair === undefined || req.actor !== chair.id)) refuse(m.refusalTypes.forbidden, 'chair_signs_minutes', 'the minutes are signed by the chair of the committee');
       if (req.sha256 !== state.minutes?.sha256) {
         refuse(m.refusalTypes.conflict, 'sign_current_minutes', 'the signature is over another version of the minutes');
       }
+      if (state.minutes.signatures.some((s) => s.role === role)) refuse(m.refusalTypes.conflict, 'sign_once', `the minutes already bear the ${role}'s signature`);
     },
   });
 
   setHandler(m.getSessionState, () => state);
 
-  // --- main loop: persist steps in order, draft the minutes, finish -------------------------
-  record('system', { type: 'session_scheduled', phase: state.phase });
+  // --- carence: no quorum within the grace period --------------------------------------------
+  async function adjourn(): Promise<void> {
+    setPhase('adjourned');
+    record('system', { type: 'session_adjourned', phase: state.phase, quorum: sessionQuorum(), reason: `no quorum ${rules.quorum.gracePeriodMinutes} minutes after the scheduled start` });
+    const reconvenedId = uuid4();
+    const scheduledStart = new Date(Date.parse(input.scheduledStart) + rules.quorum.reconveneAfterDays * dayMs).toISOString();
+    const carried = state.agenda.filter((i) => !finishedItem(i)).map((i, idx): AgendaItemState => ({
+      ...i, id: uuid4(), position: idx + 1, status: 'pending', conflicts: [], votes: {}, results: [], decisions: [], proposal: undefined, proposedOpinion: undefined,
+    }));
+    await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
+    await store.createReconvenedSession({ sessionId: reconvenedId, committeeId: input.committeeId, reconvenedFrom: input.sessionId, rulesVersion: input.rulesVersion, scheduledStart, mode: input.mode });
+    await startChild(sessionWorkflow, {
+      workflowId: `session-${reconvenedId}`,
+      args: [{ ...input, sessionId: reconvenedId, scheduledStart, reconvenedFrom: input.sessionId, agenda: carried, withoutQuorum: rules.quorum.reconvenedWithoutQuorum }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: [
+        { key: committeeIdKey, value: input.committeeId },
+        { key: sessionPhaseKey, value: 'convened' },
+        { key: scheduledStartKey, value: new Date(scheduledStart) },
+        { key: lastProgressKey, value: new Date() },
+      ],
+    });
+    state.reconvenedAs = reconvenedId;
+    record('system', { type: 'session_reconvened', reconvenedSessionId: reconvenedId, scheduledStart, items: carried.map((i) => i.id) });
+  }
+
+  // --- main loop: persist steps in order, watch the grace period, draft the minutes, finish ---
+  record('system', { type: 'session_scheduled', phase: state.phase, reconvenedFrom: input.reconvenedFrom });
+  if (input.agenda) record('system', { type: 'agenda_published', phase: state.phase, items: state.agenda.map(publishedItem) });
   upsertSearchAttributes([{ key: sessionPhaseKey, value: state.phase }, { key: lastProgressKey, value: new Date() }]);
+  const watchGracePeriod = patched(patches.quorumGracePeriod);
+  const graceDeadline = Date.parse(input.scheduledStart) + rules.quorum.gracePeriodMinutes * minuteMs;
 
   for (;;) {
-    await condition(() => pending.length > 0 || (state.phase === 'closed' && !state.minutes) || state.phase === 'signed');
+    const awaitingQuorum = watchGracePeriod && !quorumReached && (state.phase === 'convened' || state.phase === 'open');
+    const ready = () => pending.length > 0 || (state.phase === 'closed' && !state.minutes) || state.phase === 'signed' || (awaitingQuorum && quorumReached);
+    let woke = true;
+    if (awaitingQuorum) woke = await condition(ready, Math.max(0, graceDeadline - Date.now()));
+    else await condition(ready);
+    if (!woke && !quorumReached) {
+      await adjourn();
+      break;
+    }
     if (pending.length > 0) {
       await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
       continue;
@@ -354,21 +551,34 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
         proxies: state.proxies,
         openingQuorum,
         agenda: state.agenda,
+        withoutQuorum: state.withoutQuorum,
+        reconvenedFrom: input.reconvenedFrom,
+        signers: rules.minutesSigners,
       });
       state.minutes = { status: 'drafted', version: drafted.version, sha256: drafted.sha256, signatures: [] };
       setPhase('minutes_drafted');
       record('system', { type: 'minutes_drafted', phase: state.phase, version: drafted.version, sha256: drafted.sha256 });
       continue;
     }
-    // Signed: notifications to applicants come with the offers; the session is complete.
-    setPhase('completed');
-    record('system', { type: 'session_completed', phase: state.phase });
-    await condition(allHandlersFinished);
-    await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
-    return state;
+    if (state.phase === 'signed') {
+      // Notifications to applicants come with the offers; the session is complete.
+      setPhase('completed');
+      record('system', { type: 'session_completed', phase: state.phase });
+      break;
+    }
   }
+  await condition(allHandlersFinished);
+  await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
+  return state;
+}
+
+/** Signatures sent before signers had roles were the chair's. */
+function signerRole(req: m.SignMinutes): m.SignMinutes['role'] {
+  return req.role ?? 'chair';
 }
 
 function emptyQuorum(): QuorumSnapshot {
   return { rosterSize: 0, present: 0, represented: 0, required: 0, reached: false };
 }
+
+export type { CandidateDecision };

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 import type { Database } from '../../prisma/database.ts';
-import type { MinutesFacts } from '../../workflows/messages.ts';
+import type { AgendaItemState, MinutesFacts } from '../../workflows/messages.ts';
 import { isDeliberative } from '../../workflows/rules/index.ts';
 
 // RFC 8785 (JSON Canonicalization Scheme). The package is CommonJS; its types describe the ESM view.
@@ -35,14 +35,34 @@ export async function buildMinutesDocument(db: Database, facts: MinutesFacts): P
   const represented = facts.members.filter((m) => !facts.attendance[m.id]?.present && facts.proxies[m.id] !== undefined);
   const absent = facts.members.filter((m) => !facts.attendance[m.id]?.present && facts.proxies[m.id] === undefined);
 
+  const voteOf = (r: AgendaItemState['results'][number]) => ({
+    counts: r.counts,
+    outcome: r.outcome,
+    decidedBy: r.decidedBy,
+    castingVote: r.castingVoterId ? person(r.castingVoterId) : null,
+    quorum: r.quorum,
+  });
+
   return {
     document: 'caleol_minutes',
     formatVersion: 1,
     committee: { id: committee.id, name: committee.name, landlord: committee.landlord, timeZone: committee.timeZone },
-    session: { id: facts.sessionId, mode: facts.mode, means: 'manual attendance', scheduledStart: facts.scheduledStart, closedAt: facts.closedAt },
+    session: {
+      id: facts.sessionId,
+      mode: facts.mode,
+      means: 'attendance recorded by the secretary',
+      scheduledStart: facts.scheduledStart,
+      closedAt: facts.closedAt,
+      reconvenedFrom: facts.reconvenedFrom ?? null,
+      withoutQuorum: facts.withoutQuorum,
+    },
     members: {
       convened: facts.members.map((m) => person(m.id)),
-      present: present.filter((m) => isDeliberative(m.role)).map((m) => ({ ...person(m.id), how: facts.attendance[m.id]?.how ?? 'manual' })),
+      present: present.filter((m) => isDeliberative(m.role)).map((m) => ({
+        ...person(m.id),
+        how: facts.attendance[m.id]?.how ?? 'manual',
+        ...(m.substituteFor ? { standingInFor: person(m.substituteFor) } : {}),
+      })),
       represented: represented.map((m) => ({ ...person(m.id), by: person(facts.proxies[m.id]!) })),
       absent: absent.filter((m) => isDeliberative(m.role)).map((m) => person(m.id)),
       consultative: present.filter((m) => !isDeliberative(m.role)).map((m) => person(m.id)),
@@ -52,16 +72,16 @@ export async function buildMinutesDocument(db: Database, facts: MinutesFacts): P
       const d = dwelling.get(item.dwellingId);
       return {
         position: item.position,
+        kind: item.kind,
         dwelling: d
           ? { reference: d.reference, address: d.address, commune: d.commune, type: d.type, surfaceM2: d.surfaceM2.toString(), rentCents: d.rentCents, financing: d.financing, contingent: d.contingent }
           : { reference: item.dwellingId },
         candidatesExamined: item.candidates.map((c) => ({ applicationNumber: applicationNumber.get(c.applicationId) ?? c.applicationId, rank: c.rank })),
-        candidateCheck: { count: item.candidates.length, exception: item.exception ?? null },
+        candidateCheck: item.kind === 'allocation' ? { count: item.candidates.length, exception: item.exception ?? null } : null,
         recused: item.conflicts.map(person),
-        vote: item.result
-          ? { counts: item.result.counts, outcome: item.result.outcome, decidedBy: item.result.decidedBy, castingVote: item.result.castingVoterId ? person(item.result.castingVoterId) : null, quorum: item.result.quorum }
-          : null,
+        votes: item.results.map(voteOf),
         status: item.status,
+        deferral: item.deferral ? { reason: item.deferral.reason, referral: item.deferral.referral } : null,
         decisions: item.decisions.map((dec) => ({
           applicationNumber: applicationNumber.get(dec.applicationId) ?? dec.applicationId,
           type: dec.type,
@@ -70,8 +90,9 @@ export async function buildMinutesDocument(db: Database, facts: MinutesFacts): P
           conditionDeadline: dec.conditionDeadline ?? null,
           reasons: dec.reasons ?? null,
         })),
+        opinion: item.opinion ?? null,
       };
     }),
-    signers: ['chair'],
+    signers: facts.signers,
   };
 }

@@ -2,7 +2,8 @@
 // A step whose audit event is already stored was committed before: it is skipped, which makes
 // the activity safe to retry.
 import type { Database, Prisma } from '../../prisma/database.ts';
-import type { SessionPhase, SessionStep } from '../../workflows/messages.ts';
+import type { PublishedItem, SessionPhase, SessionStep } from '../../workflows/messages.ts';
+import type { CandidateDecision } from '../../workflows/rules/index.ts';
 
 type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
 
@@ -35,21 +36,50 @@ async function setPhase(tx: Tx, sessionId: string, phase: SessionPhase): Promise
   await tx.session.update({ where: { id: sessionId }, data: { phase } });
 }
 
+async function upsertItem(tx: Tx, sessionId: string, item: PublishedItem): Promise<void> {
+  const data = { position: item.position, kind: item.kind, exception: item.exception ?? null };
+  await tx.agendaItem.upsert({
+    where: { id: item.id },
+    create: { id: item.id, sessionId, dwellingId: item.dwellingId, ...data },
+    update: data,
+  });
+  await tx.agendaCandidate.deleteMany({ where: { agendaItemId: item.id } });
+  await tx.agendaCandidate.createMany({
+    data: item.candidates.map((c) => ({ agendaItemId: item.id, applicationId: c.applicationId, rank: c.rank })),
+  });
+}
+
+async function upsertDecisions(tx: Tx, sessionId: string, itemId: string, decisions: CandidateDecision[], tally: Prisma.InputJsonObject, decidedAt: Date): Promise<void> {
+  for (const d of decisions) {
+    const data = {
+      type: d.type,
+      rank: d.rank ?? null,
+      conditionDocument: d.conditionDocument ?? null,
+      conditionDeadline: d.conditionDeadline ? new Date(`${d.conditionDeadline}T00:00:00Z`) : null,
+      reasons: d.reasons ?? null,
+      tally,
+      decidedAt,
+    };
+    await tx.decision.upsert({
+      where: { agendaItemId_applicationId: { agendaItemId: itemId, applicationId: d.applicationId } },
+      create: { id: crypto.randomUUID(), sessionId, agendaItemId: itemId, applicationId: d.applicationId, ...data },
+      update: data,
+    });
+  }
+}
+
 async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Promise<void> {
   switch (step.type) {
     case 'agenda_published':
-      for (const item of step.items) {
-        await tx.agendaItem.upsert({
-          where: { id: item.id },
-          create: { id: item.id, sessionId, dwellingId: item.dwellingId, position: item.position, exception: item.exception ?? null },
-          update: { position: item.position, exception: item.exception ?? null },
-        });
-        await tx.agendaCandidate.deleteMany({ where: { agendaItemId: item.id } });
-        await tx.agendaCandidate.createMany({
-          data: item.candidates.map((c) => ({ agendaItemId: item.id, applicationId: c.applicationId, rank: c.rank })),
-        });
-      }
+      for (const item of step.items) await upsertItem(tx, sessionId, item);
       return setPhase(tx, sessionId, step.phase);
+    case 'agenda_item_added':
+      // Before publication the agenda is a draft, persisted when published.
+      if (step.published) await upsertItem(tx, sessionId, step.item);
+      return;
+    case 'agenda_item_removed':
+      if (step.published) await tx.agendaItem.update({ where: { id: step.itemId }, data: { removedAt: new Date(step.at) } });
+      return;
     case 'vote_cast':
       await tx.vote.upsert({
         where: { agendaItemId_memberId: { agendaItemId: step.itemId, memberId: step.memberId } },
@@ -59,44 +89,48 @@ async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Pr
       return;
     case 'vote_closed': {
       const tally = { outcome: step.result.outcome, decidedBy: step.result.decidedBy, counts: step.result.counts, quorum: step.result.quorum, castingVoterId: step.result.castingVoterId ?? null } as unknown as Prisma.InputJsonObject;
-      for (const d of step.decisions) {
-        const data = {
-          type: d.type,
-          rank: d.rank ?? null,
-          conditionDocument: d.conditionDocument ?? null,
-          conditionDeadline: d.conditionDeadline ? new Date(`${d.conditionDeadline}T00:00:00Z`) : null,
-          reasons: d.reasons ?? null,
-          tally,
-          decidedAt: new Date(step.result.closedAt),
-        };
-        await tx.decision.upsert({
-          where: { agendaItemId_applicationId: { agendaItemId: step.itemId, applicationId: d.applicationId } },
-          create: { id: crypto.randomUUID(), sessionId, agendaItemId: step.itemId, applicationId: d.applicationId, ...data },
-          update: data,
-        });
+      const decidedAt = new Date(step.result.closedAt);
+      await upsertDecisions(tx, sessionId, step.itemId, step.decisions, tally, decidedAt);
+      if (step.opinion) {
+        const data = { situation: step.opinion.situation, suitableDwelling: step.opinion.suitableDwelling, advice: step.opinion.advice ?? null, tally, decidedAt };
+        await tx.occupancyOpinion.upsert({ where: { agendaItemId: step.itemId }, create: { agendaItemId: step.itemId, ...data }, update: data });
+      }
+      if (step.result.itemStatus !== 'decided') {
+        // A vote that decided nothing: the next vote starts from no votes.
+        await tx.vote.deleteMany({ where: { agendaItemId: step.itemId } });
       }
       return;
     }
+    case 'item_deferred': {
+      await tx.agendaItem.update({ where: { id: step.itemId }, data: { deferralReason: step.reason, referred: step.referral } });
+      const tally = { outcome: 'deferred', reason: step.reason, referral: step.referral } as Prisma.InputJsonObject;
+      await upsertDecisions(tx, sessionId, step.itemId, step.decisions, tally, new Date(step.at));
+      return;
+    }
     case 'minutes_signed': {
-      const minutes = await tx.minutes.update({ where: { sessionId_version: { sessionId, version: step.version } }, data: { status: 'signed' } });
+      const minutes = await tx.minutes.findUniqueOrThrow({ where: { sessionId_version: { sessionId, version: step.version } } });
       await tx.minutesSignature.upsert({
         where: { minutesId_memberId: { minutesId: minutes.id, memberId: step.memberId } },
         create: { minutesId: minutes.id, memberId: step.memberId, role: step.role, sha256: step.sha256, signedAt: new Date(step.at) },
         update: {},
       });
+      if (step.phase === 'signed') await tx.minutes.update({ where: { id: minutes.id }, data: { status: 'signed' } });
       return setPhase(tx, sessionId, step.phase);
     }
     case 'session_scheduled':
     case 'session_opened':
     case 'quorum_reached':
+    case 'session_adjourned':
     case 'session_closed':
     case 'minutes_drafted':
     case 'session_completed':
       return setPhase(tx, sessionId, step.phase);
-    case 'agenda_item_added':
-    case 'agenda_item_removed':
     case 'attendance_recorded':
+    case 'proxy_registered':
+    case 'proxy_revoked':
+    case 'conflict_declared':
     case 'vote_opened':
+    case 'session_reconvened':
       return;
   }
 }

@@ -1,11 +1,16 @@
 import { Type } from 'typebox';
 import type { Prisma } from '../../prisma/database.ts';
-import { defaultCommitteeRules } from '../../workflows/rules/index.ts';
+import { committeeRulesProblems, completeRules, defaultCommitteeRules, electChair, type CommitteeRules } from '../../workflows/rules/index.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
-import { conflict, notFound } from '../problem.ts';
-import { Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch } from '../schemas.ts';
+import { conflict, notFound, unprocessable } from '../problem.ts';
+import {
+  ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, RulesInput, RulesVersion,
+} from '../schemas.ts';
 
-const problems = { 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' } };
+const problems = { 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 422: { $ref: 'Problem#' } };
+const readers = ['secretary', 'auditor', 'ops', 'chair', 'member'] as const;
+
+type MemberRow = Prisma.MemberGetPayload<object>;
 
 function memberRow(committeeId: string, m: MemberInput) {
   return {
@@ -16,14 +21,27 @@ function memberRow(committeeId: string, m: MemberInput) {
     role: m.role,
     commune: m.commune ?? null,
     epci: m.epci ?? null,
+    contingent: m.contingent ?? null,
+    substituteFor: m.substituteFor ?? null,
+    birthDate: m.birthDate ? new Date(`${m.birthDate}T00:00:00Z`) : null,
     tenantRepresentative: m.tenantRepresentative ?? false,
     chair: m.chair ?? false,
+  };
+}
+
+export function memberView(m: MemberRow) {
+  return {
+    id: m.id, name: m.name, email: m.email, role: m.role, commune: m.commune, epci: m.epci, contingent: m.contingent,
+    substituteFor: m.substituteFor, birthDate: m.birthDate ? m.birthDate.toISOString().slice(0, 10) : null,
+    tenantRepresentative: m.tenantRepresentative, chair: m.chair, active: m.active,
   };
 }
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === 'P2002';
 }
+
+const asJson = (rules: CommitteeRules) => rules as unknown as Prisma.InputJsonObject;
 
 export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   async function loadCommittee(id: string) {
@@ -32,8 +50,14 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
       include: { members: { orderBy: { createdAt: 'asc' } }, rules: { orderBy: { version: 'desc' }, take: 1 } },
     });
     if (!committee) throw notFound('committee', id);
-    const { rules, ...rest } = committee;
-    return { ...rest, rulesVersion: rules[0]?.version ?? 1 };
+    const { rules, members, ...rest } = committee;
+    return { ...rest, members: members.map(memberView), rulesVersion: rules[0]?.version ?? 1 };
+  }
+
+  async function checkSubstitute(committeeId: string, substituteFor: string | undefined): Promise<void> {
+    if (!substituteFor) return;
+    const titular = await db.member.findFirst({ where: { id: substituteFor, committeeId, substituteFor: null } });
+    if (!titular) throw unprocessable('invalid_substitute', 'a substitute stands in for a titular member of the same committee', 'substitute_of_titular');
   }
 
   app.post('/committees', {
@@ -42,10 +66,13 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     requireRole(request.principal, 'secretary');
     const id = crypto.randomUUID();
     const body = request.body;
+    if ((body.members ?? []).some((m) => m.substituteFor)) {
+      throw unprocessable('invalid_substitute', 'substitutes are added once their titular member exists (POST /committees/{id}/members)', 'substitute_of_titular');
+    }
     try {
       await db.$transaction([
         db.committee.create({ data: { id, name: body.name, landlord: body.landlord, ...(body.timeZone ? { timeZone: body.timeZone } : {}) } }),
-        db.committeeRules.create({ data: { committeeId: id, version: 1, rules: defaultCommitteeRules as unknown as Prisma.InputJsonObject } }),
+        db.committeeRules.create({ data: { committeeId: id, version: 1, rules: asJson(defaultCommitteeRules) } }),
         db.member.createMany({ data: (body.members ?? []).map((m) => memberRow(id, m)) }),
       ]);
     } catch (error) {
@@ -58,15 +85,92 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   app.get('/committees', {
     schema: { tags: ['committees'], summary: 'List committees', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), landlord: Type.String() })), ...problems } },
   }, async (request) => {
-    requireRole(request.principal, 'secretary', 'auditor', 'ops', 'chair', 'member');
+    requireRole(request.principal, ...readers);
     return db.committee.findMany({ select: { id: true, name: true, landlord: true }, orderBy: { createdAt: 'asc' } });
   });
 
   app.get('/committees/:id', {
     schema: { tags: ['committees'], summary: 'A committee with its members', params: IdParams, response: { 200: Committee, ...problems } },
   }, async (request) => {
-    requireRole(request.principal, 'secretary', 'auditor', 'ops', 'chair', 'member');
+    requireRole(request.principal, ...readers);
     return loadCommittee(request.params.id);
+  });
+
+  app.get('/committees/:id/rules', {
+    schema: { tags: ['committees'], summary: 'The current version of the committee\'s internal rules', params: IdParams, response: { 200: RulesVersion, ...problems } },
+  }, async (request) => {
+    requireRole(request.principal, ...readers);
+    const current = await db.committeeRules.findFirst({ where: { committeeId: request.params.id }, orderBy: { version: 'desc' } });
+    if (!current) throw notFound('committee', request.params.id);
+    return { committeeId: current.committeeId, version: current.version, rules: completeRules(current.rules as Partial<CommitteeRules>) };
+  });
+
+  app.put('/committees/:id/rules', {
+    schema: {
+      tags: ['committees'],
+      summary: 'Save a new version of the committee\'s internal rules; sessions keep the version they started with',
+      params: IdParams, body: RulesInput, response: { 200: RulesVersion, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'secretary');
+    const committeeId = request.params.id;
+    await loadCommittee(committeeId);
+    const rules = request.body as CommitteeRules;
+    const found = committeeRulesProblems(rules);
+    if (found[0]) throw unprocessable('invalid_rules', found.map((p) => `${p.field}: ${p.message}`).join('; '), found[0].rule, { problems: found });
+    const saved = await db.$transaction(async (tx) => {
+      const latest = await tx.committeeRules.findFirst({ where: { committeeId }, orderBy: { version: 'desc' } });
+      const version = (latest?.version ?? 0) + 1;
+      const row = await tx.committeeRules.create({ data: { committeeId, version, rules: asJson(rules) } });
+      await tx.auditEvent.create({
+        data: { committeeId, type: 'rules_changed', actor: `staff:${request.principal!.subject}`, payload: { version, rules: asJson(rules) }, dedupeKey: `committee:${committeeId}:rules:${version}`, occurredAt: new Date() },
+      });
+      return row;
+    });
+    return { committeeId, version: saved.version, rules };
+  });
+
+  app.post('/committees/:id/chair-election', {
+    schema: {
+      tags: ['committees'],
+      summary: 'Record the election of the chair by the six board members: absolute majority, a tie to the oldest',
+      params: IdParams, body: ChairElectionInput, response: { 200: ChairElectionAnswer, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'secretary');
+    const committeeId = request.params.id;
+    await loadCommittee(committeeId);
+    const board = await db.member.findMany({ where: { committeeId, role: 'board_member', substituteFor: null, active: true } });
+    const boardIds = new Set(board.map((m) => m.id));
+    const voters = request.body.ballots.map((b) => b.voterId);
+    if (voters.some((v) => !boardIds.has(v)) || new Set(voters).size !== voters.length) {
+      throw unprocessable('invalid_ballots', 'the chair is elected by the board\'s members, one ballot each', 'chair_elected_by_board');
+    }
+    if (request.body.ballots.some((b) => !boardIds.has(b.candidateId))) {
+      throw unprocessable('invalid_ballots', 'the chair is elected among the board\'s members', 'chair_among_board');
+    }
+    const candidates = board.filter((m) => request.body.ballots.some((b) => b.candidateId === m.id));
+    const election = electChair(
+      candidates.map((m) => ({ id: m.id, birthDate: m.birthDate?.toISOString().slice(0, 10) ?? '9999-12-31' })),
+      request.body.ballots.map((b) => b.candidateId),
+    );
+    if (election.outcome === 'elected' && election.decidedBy === 'tie_to_the_oldest' && candidates.some((m) => !m.birthDate)) {
+      throw unprocessable('birth_date_needed', 'a tie goes to the oldest candidate: every tied candidate needs a birth date', 'tie_to_the_oldest');
+    }
+    await db.$transaction(async (tx) => {
+      if (election.outcome === 'elected') {
+        await tx.member.updateMany({ where: { committeeId }, data: { chair: false } });
+        await tx.member.update({ where: { id: election.chairId }, data: { chair: true } });
+      }
+      await tx.auditEvent.create({
+        data: {
+          committeeId, type: 'chair_election', actor: `staff:${request.principal!.subject}`,
+          payload: { ballots: request.body.ballots, ...election } as Prisma.InputJsonObject,
+          dedupeKey: `committee:${committeeId}:chair-election:${crypto.randomUUID()}`, occurredAt: new Date(),
+        },
+      });
+    });
+    return election;
   });
 
   app.post('/committees/:id/members', {
@@ -74,8 +178,9 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   }, async (request, reply) => {
     requireRole(request.principal, 'secretary');
     await loadCommittee(request.params.id);
+    await checkSubstitute(request.params.id, request.body.substituteFor);
     try {
-      return reply.code(201).send(await db.member.create({ data: memberRow(request.params.id, request.body) }));
+      return reply.code(201).send(memberView(await db.member.create({ data: memberRow(request.params.id, request.body) })));
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('duplicate_member', 'a member of this committee already has this e-mail address');
       throw error;
@@ -83,15 +188,24 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   });
 
   app.patch('/committees/:id/members/:memberId', {
-    schema: { tags: ['committees'], summary: 'Change a member', params: MemberParams, body: MemberPatch, response: { 200: Member, ...problems } },
+    schema: { tags: ['committees'], summary: 'Change a member (the chair changes by election)', params: MemberParams, body: MemberPatch, response: { 200: Member, ...problems } },
   }, async (request) => {
     requireRole(request.principal, 'secretary');
     const { id, memberId } = request.params;
     const existing = await db.member.findFirst({ where: { id: memberId, committeeId: id } });
     if (!existing) throw notFound('member', memberId);
     const patch = request.body;
+    if (patch.substituteFor === memberId) throw unprocessable('invalid_substitute', 'a member cannot stand in for themself', 'substitute_of_titular');
+    await checkSubstitute(id, patch.substituteFor);
     try {
-      return await db.member.update({ where: { id: memberId }, data: { ...patch, ...(patch.email ? { email: patch.email.toLowerCase() } : {}) } });
+      return memberView(await db.member.update({
+        where: { id: memberId },
+        data: {
+          ...patch,
+          ...(patch.email ? { email: patch.email.toLowerCase() } : {}),
+          ...(patch.birthDate ? { birthDate: new Date(`${patch.birthDate}T00:00:00Z`) } : {}),
+        },
+      }));
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('duplicate_member', 'a member of this committee already has this e-mail address');
       throw error;

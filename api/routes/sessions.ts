@@ -1,21 +1,29 @@
 import { Type } from 'typebox';
 import * as messages from '../../workflows/messages.ts';
-import type { CommitteeRules, SessionMember } from '../../workflows/rules/index.ts';
+import { completeRules, type CommitteeRules, type SessionMember } from '../../workflows/rules/index.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
 import type { Principal } from '../auth.ts';
 import { idempotencyKeyOf } from '../idempotency.ts';
-import { forbidden, notFound } from '../problem.ts';
+import { forbidden, notFound, ProblemError } from '../problem.ts';
 import {
   AgendaItem,
   AgendaItemInput,
   AttendanceInput,
   CastVoteInput,
+  ConflictInput,
   CountsAnswer,
   IdParams,
   ItemParams,
   Minutes,
+  OpenVoteAnswer,
   OpenVoteInput,
   PhaseAnswer,
+  Proxies,
+  ProxyInput,
+  ProxyParams,
+  PublishInput,
+  ReasonInput,
+  ReasonQuery,
   QuorumAnswer,
   SessionCreated,
   SessionInput,
@@ -91,13 +99,15 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
       created = session.id === id;
     }
     const members: SessionMember[] = committee.members.map((m) => ({
-      id: m.id, role: m.role, chair: m.chair, ...(m.commune ? { commune: m.commune } : {}), ...(m.epci ? { epci: m.epci } : {}),
+      id: m.id, role: m.role, chair: m.chair,
+      ...(m.commune ? { commune: m.commune } : {}), ...(m.epci ? { epci: m.epci } : {}),
+      ...(m.substituteFor ? { substituteFor: m.substituteFor } : {}), ...(m.contingent ? { contingent: m.contingent } : {}),
     }));
     await sessions.start({
       sessionId: session.id,
       committeeId,
       rulesVersion: session.rulesVersion,
-      rules: rules.rules as unknown as CommitteeRules,
+      rules: completeRules(rules.rules as Partial<CommitteeRules>),
       members,
       scheduledStart: session.scheduledStart.toISOString(),
       mode: session.mode,
@@ -154,7 +164,17 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
   }, async (request, reply) => {
     const principal = requireRole(request.principal, 'secretary');
     const session = await sessionRow(request.params.id);
-    const { dwelling, candidates, exception } = request.body;
+    const { dwelling, exception, reason } = request.body;
+    const kind = request.body.kind ?? 'allocation';
+    const files = kind === 'allocation'
+      ? request.body.candidates?.map((c) => ({ number: c.applicationNumber, householdSummary: c.householdSummary, priority: c.priority, rank: c.rank }))
+      : request.body.tenant && !request.body.candidates ? [{ number: request.body.tenant.fileNumber, householdSummary: request.body.tenant.householdSummary, priority: undefined, rank: 1 }] : undefined;
+    if (!files) {
+      throw new ProblemError({
+        status: 400, code: 'invalid_request', title: 'Invalid request',
+        detail: kind === 'allocation' ? 'an allocation item lists its ranked candidates' : 'an occupancy review names the tenant household (tenant), not candidates',
+      });
+    }
     const committeeId = session.committeeId;
     const dwellingData = {
       address: dwelling.address, commune: dwelling.commune, epci: dwelling.epci ?? null, type: dwelling.type,
@@ -165,36 +185,38 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
       create: { id: crypto.randomUUID(), committeeId, reference: dwelling.reference, ...dwellingData },
       update: dwellingData,
     });
-    const applicationIds = await Promise.all(candidates.map(async (c) => {
-      const data = { householdSummary: c.householdSummary, priority: c.priority ?? null };
+    const candidates = await Promise.all(files.map(async (f) => {
+      const data = { householdSummary: f.householdSummary, priority: f.priority ?? null };
       const row = await db.application.upsert({
-        where: { committeeId_applicationNumber: { committeeId, applicationNumber: c.applicationNumber } },
-        create: { id: crypto.randomUUID(), committeeId, applicationNumber: c.applicationNumber, ...data },
+        where: { committeeId_applicationNumber: { committeeId, applicationNumber: f.number } },
+        create: { id: crypto.randomUUID(), committeeId, applicationNumber: f.number, ...data },
         update: data,
       });
-      return { applicationId: row.id, rank: c.rank };
+      return { applicationId: row.id, rank: f.rank };
     }));
     const item = await sessions.update(session.id, messages.addAgendaItem, [{
       actor: staff(principal),
       itemId: crypto.randomUUID(),
+      kind,
       dwellingId: dwellingRow.id,
-      place: { commune: dwellingRow.commune, ...(dwellingRow.epci ? { epci: dwellingRow.epci } : {}) },
-      candidates: applicationIds,
+      place: { commune: dwellingRow.commune, ...(dwellingRow.epci ? { epci: dwellingRow.epci } : {}), ...(dwellingRow.contingent ? { contingent: dwellingRow.contingent } : {}) },
+      candidates,
       exception,
+      reason,
     }], updateIdFor(request, `agenda-item:${session.id}`));
     return reply.code(201).send(item);
   });
 
   app.delete('/sessions/:id/agenda-items/:itemId', {
-    schema: { tags: ['agenda'], summary: 'Remove an item from a draft agenda', params: ItemParams, response: { 204: Type.Null(), ...problems } },
+    schema: { tags: ['agenda'], summary: 'Remove an item from the agenda (with a reason once it is published)', params: ItemParams, querystring: ReasonQuery, response: { 204: Type.Null(), ...problems } },
   }, async (request, reply) => {
     const principal = requireRole(request.principal, 'secretary');
     await sessionRow(request.params.id);
-    await sessions.update(request.params.id, messages.removeAgendaItem, [{ actor: staff(principal), itemId: request.params.itemId }]);
+    await sessions.update(request.params.id, messages.removeAgendaItem, [{ actor: staff(principal), itemId: request.params.itemId, reason: request.query.reason }]);
     return reply.code(204).send(null);
   });
 
-  const phaseAction = (path: string, summary: string, update: typeof messages.publishAgenda) =>
+  const phaseAction = (path: string, summary: string, update: typeof messages.openSession) =>
     app.post(path, {
       schema: { tags: ['sessions'], summary, params: IdParams, response: { 200: PhaseAnswer, ...problems } },
     }, async (request) => {
@@ -203,7 +225,18 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
       const phase = await sessions.update(request.params.id, update, [{ actor: staff(principal) }], updateIdFor(request, update.name));
       return { phase };
     });
-  phaseAction('/sessions/:id/agenda/publish', 'Publish the agenda: it is locked and the members are convened', messages.publishAgenda);
+  app.post('/sessions/:id/agenda/publish', {
+    schema: {
+      tags: ['agenda'],
+      summary: 'Publish the agenda: the members are convened; later changes need a reason. Inside the notice period only with the reason for the urgency.',
+      params: IdParams, body: PublishInput, response: { 200: PhaseAnswer, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'secretary');
+    await sessionRow(request.params.id);
+    const phase = await sessions.update(request.params.id, messages.publishAgenda, [{ actor: staff(principal), urgencyReason: request.body.urgencyReason }], updateIdFor(request, 'publish'));
+    return { phase };
+  });
   phaseAction('/sessions/:id/open', 'Open the session: attendance is tracked and quorum computed', messages.openSession);
   phaseAction('/sessions/:id/close', 'Close the session once every item is decided or deferred; the minutes are drafted', messages.closeSession);
 
@@ -217,12 +250,15 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
   });
 
   app.post('/sessions/:id/agenda-items/:itemId/vote/open', {
-    schema: { tags: ['votes'], summary: 'Put the presenter\'s proposal for an item to the vote', params: ItemParams, body: OpenVoteInput, response: { 200: QuorumAnswer, ...problems } },
+    schema: {
+      tags: ['votes'],
+      summary: 'Put the presenter\'s proposal (a decision per candidate, or an occupancy opinion) to the vote; quorum is checked first',
+      params: ItemParams, body: OpenVoteInput, response: { 200: OpenVoteAnswer, ...problems },
+    },
   }, async (request) => {
     const principal = requireRole(request.principal, 'secretary');
     await sessionRow(request.params.id);
-    const quorum = await sessions.update(request.params.id, messages.openVote, [{ actor: staff(principal), itemId: request.params.itemId, proposal: request.body.proposal }], updateIdFor(request, 'vote-open'));
-    return { quorum };
+    return sessions.update(request.params.id, messages.openVote, [{ actor: staff(principal), itemId: request.params.itemId, proposal: request.body.proposal, opinion: request.body.opinion }], updateIdFor(request, 'vote-open'));
   });
 
   app.post('/sessions/:id/agenda-items/:itemId/votes', {
@@ -263,12 +299,92 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
   });
 
   app.post('/sessions/:id/minutes/signatures', {
-    schema: { tags: ['minutes'], summary: 'Sign the minutes (the chair)', params: IdParams, body: SignatureInput, response: { 200: PhaseAnswer, ...problems } },
+    schema: { tags: ['minutes'], summary: 'Sign the minutes: the chair, and the secretary where the rules say so', params: IdParams, body: SignatureInput, response: { 200: PhaseAnswer, ...problems } },
   }, async (request) => {
-    const principal = requireRole(request.principal, 'chair');
+    const principal = requireRole(request.principal, 'chair', 'secretary');
+    const session = await sessionRow(request.params.id);
+    const role = request.body.as ?? (principal.roles.includes('chair') ? 'chair' : 'secretary');
+    requireRole(principal, role);
+    const actor = role === 'chair' ? await actingMember(principal, session.committeeId) : staff(principal);
+    const phase = await sessions.update(session.id, messages.signMinutes, [{ actor, role, sha256: request.body.sha256 }], updateIdFor(request, `sign-${role}`));
+    return { phase };
+  });
+
+  app.post('/sessions/:id/proxies', {
+    schema: {
+      tags: ['sessions'],
+      summary: 'Register a written proxy: the secretary for any member, a member for their own seat',
+      params: IdParams, body: ProxyInput, response: { 200: Proxies, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'secretary', 'member', 'chair');
+    const session = await sessionRow(request.params.id);
+    let actor = staff(principal);
+    if (!principal.roles.includes('secretary')) {
+      actor = await actingMember(principal, session.committeeId);
+      if (actor !== request.body.principalId) throw forbidden('a member gives a proxy for their own seat only', 'proxy_from_principal');
+    }
+    const proxies = await sessions.update(session.id, messages.registerProxy, [{ actor, ...request.body }], updateIdFor(request, 'proxy'));
+    return { proxies };
+  });
+
+  app.delete('/sessions/:id/proxies/:principalId', {
+    schema: { tags: ['sessions'], summary: 'Revoke a proxy', params: ProxyParams, response: { 200: Proxies, ...problems } },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'secretary', 'member', 'chair');
+    const session = await sessionRow(request.params.id);
+    let actor = staff(principal);
+    if (!principal.roles.includes('secretary')) {
+      actor = await actingMember(principal, session.committeeId);
+      if (actor !== request.params.principalId) throw forbidden('a member revokes their own proxy only', 'proxy_from_principal');
+    }
+    const proxies = await sessions.update(session.id, messages.revokeProxy, [{ actor, principalId: request.params.principalId }]);
+    return { proxies };
+  });
+
+  app.post('/sessions/:id/agenda-items/:itemId/conflicts', {
+    schema: {
+      tags: ['agenda'],
+      summary: 'Declare a conflict of interest on an item: the member is out of its roster and vote',
+      params: ItemParams, body: ConflictInput, response: { 200: QuorumAnswer, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'secretary', 'member', 'chair');
+    const session = await sessionRow(request.params.id);
+    let actor = staff(principal);
+    let memberId = request.body.memberId;
+    if (!principal.roles.includes('secretary')) {
+      actor = await actingMember(principal, session.committeeId);
+      if (memberId !== undefined && memberId !== actor) throw forbidden('a member declares their own conflicts of interest', 'conflict_declared_by_member');
+      memberId = actor;
+    }
+    if (!memberId) throw new ProblemError({ status: 400, code: 'invalid_request', title: 'Invalid request', detail: 'memberId names the member with the conflict of interest' });
+    const quorum = await sessions.update(session.id, messages.declareConflict, [{ actor, itemId: request.params.itemId, memberId }], updateIdFor(request, 'conflict'));
+    return { quorum };
+  });
+
+  app.post('/sessions/:id/agenda-items/:itemId/referral', {
+    schema: {
+      tags: ['votes'],
+      summary: 'A voting member refers the item to an in-person session: it is withdrawn',
+      params: ItemParams, body: ReasonInput, response: { 200: AgendaItem, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'member', 'chair');
     const session = await sessionRow(request.params.id);
     const actor = await actingMember(principal, session.committeeId);
-    const phase = await sessions.update(session.id, messages.signMinutes, [{ actor, sha256: request.body.sha256 }], updateIdFor(request, 'sign'));
-    return { phase };
+    return sessions.update(session.id, messages.referItem, [{ actor, itemId: request.params.itemId, reason: request.body.reason }], updateIdFor(request, 'referral'));
+  });
+
+  app.post('/sessions/:id/agenda-items/:itemId/deferral', {
+    schema: {
+      tags: ['votes'],
+      summary: 'Defer an item to a later session, with the reason',
+      params: ItemParams, body: ReasonInput, response: { 200: AgendaItem, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'secretary');
+    await sessionRow(request.params.id);
+    return sessions.update(request.params.id, messages.deferItem, [{ actor: staff(principal), itemId: request.params.itemId, reason: request.body.reason }], updateIdFor(request, 'deferral'));
   });
 }

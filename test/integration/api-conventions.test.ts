@@ -60,6 +60,11 @@ function expectProblem(res: LightMyRequestResponse, status: number, code: string
   return body;
 }
 
+/** A committee name suffix no other test (in this file or another running alongside) uses. */
+const unique = (label: string) => ` ${label} ${randomUUID()}`;
+/** Committees created with `committeeInput(suffix)`: counted by name, so that other test files creating committees at the same time do not count. */
+const committeesNamed = (suffix: string) => h.db.committee.count({ where: { name: committeeInput(suffix).name } });
+
 async function createCommittee(suffix: string, headers: Record<string, string> = {}): Promise<CommitteeBody> {
   const res = await call('POST', '/committees', secretary, committeeInput(suffix), headers);
   expect(res.statusCode, res.body).toBe(201);
@@ -81,11 +86,19 @@ describe('public routes', () => {
 });
 
 describe('authentication', () => {
-  it('refuses any other route without a token with 401 unauthenticated', async () => {
-    for (const [method, url] of [['GET', '/committees'], ['POST', '/committees'], ['GET', `/sessions/${randomUUID()}`]] as const) {
-      const res = await call(method, url, undefined, method === 'POST' ? committeeInput(' no token') : undefined);
+  it('refuses every documented route but the health routes without a token with 401 unauthenticated', async () => {
+    const doc = (await call('GET', '/openapi.json', undefined)).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const operations = Object.entries(doc.paths)
+      .filter(([path]) => path !== '/health' && path !== '/ready')
+      .flatMap(([path, item]) => Object.keys(item).map((method) => [method.toUpperCase() as Method, path.replace(/\{[^}]+\}/g, () => randomUUID())] as const));
+    expect(operations.length).toBeGreaterThanOrEqual(18);
+    const suffix = unique('no token');
+    for (const [method, url] of operations) {
+      const res = await call(method, url, undefined, method === 'POST' || method === 'PATCH' ? committeeInput(suffix) : undefined);
+      expect(res.statusCode, `${method} ${url}`).toBe(401);
       expectProblem(res, 401, 'unauthenticated');
     }
+    expect(await committeesNamed(suffix)).toBe(0);
   });
 
   it('refuses an Authorization header that is not a bearer token with 401 unauthenticated', async () => {
@@ -119,11 +132,11 @@ describe('authentication', () => {
   });
 
   it('refuses a member token on a secretary route with 403 role_required and creates nothing', async () => {
-    const before = await h.db.committee.count();
-    const res = await call('POST', '/committees', member, committeeInput(' by a member'));
+    const suffix = unique('by a member');
+    const res = await call('POST', '/committees', member, committeeInput(suffix));
     const problem = expectProblem(res, 403, 'forbidden');
     expect(problem.rule).toBe('role_required');
-    expect(await h.db.committee.count()).toBe(before);
+    expect(await committeesNamed(suffix)).toBe(0);
   });
 });
 
@@ -163,11 +176,11 @@ describe('request validation', () => {
   });
 
   it('refuses two members with the same e-mail, whatever its case, with 409 duplicate_member and creates nothing', async () => {
-    const input = committeeInput(' duplicate e-mail');
+    const suffix = unique('duplicate e-mail');
+    const input = committeeInput(suffix);
     input.members!.push({ name: 'Claire Martin bis', email: 'CLAIRE@OPH.test', role: 'board_member' });
-    const before = await h.db.committee.count();
     expectProblem(await call('POST', '/committees', secretary, input), 409, 'duplicate_member');
-    expect(await h.db.committee.count()).toBe(before);
+    expect(await committeesNamed(suffix)).toBe(0);
   });
 
   it('refuses a path parameter that is not a uuid with 400 invalid_request at params/id', async () => {
@@ -227,38 +240,40 @@ describe('not found', () => {
 describe('Idempotency-Key', () => {
   it('replays the first answer for the same key and body, and refuses the key with another body', async () => {
     const key = `committee-${randomUUID()}`;
-    const before = await h.db.committee.count();
-    const first = await call('POST', '/committees', secretary, committeeInput(' idempotent'), { 'idempotency-key': key });
+    const suffix = unique('idempotent');
+    const first = await call('POST', '/committees', secretary, committeeInput(suffix), { 'idempotency-key': key });
     expect(first.statusCode, first.body).toBe(201);
     expect(first.headers['idempotent-replayed']).toBeUndefined();
 
-    const reused = await call('POST', '/committees', secretary, committeeInput(' another body'), { 'idempotency-key': key });
+    const otherSuffix = unique('another body');
+    const reused = await call('POST', '/committees', secretary, committeeInput(otherSuffix), { 'idempotency-key': key });
     expectProblem(reused, 422, 'idempotency_key_reused');
+    expect(await committeesNamed(otherSuffix)).toBe(0);
 
-    const replayed = await call('POST', '/committees', secretary, committeeInput(' idempotent'), { 'idempotency-key': key });
+    const replayed = await call('POST', '/committees', secretary, committeeInput(suffix), { 'idempotency-key': key });
     expect(replayed.statusCode).toBe(201);
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(replayed.headers['content-type']).toMatch(/^application\/json/);
     expect(replayed.json()).toEqual(first.json());
-    expect(await h.db.committee.count()).toBe(before + 1);
+    expect(await committeesNamed(suffix)).toBe(1);
   });
 
   it('creates one committee when requests with the same key arrive at the same time', async () => {
     const key = `concurrent-${randomUUID()}`;
-    const before = await h.db.committee.count();
-    const answers = await Promise.all([1, 2, 3].map(() => call('POST', '/committees', secretary, committeeInput(' concurrent'), { 'idempotency-key': key })));
-    expect(answers.map((a) => a.statusCode).filter((s) => s >= 500)).toEqual([]);
+    const suffix = unique('concurrent');
+    const answers = await Promise.all([1, 2, 3].map(() => call('POST', '/committees', secretary, committeeInput(suffix), { 'idempotency-key': key })));
     // Each answer is the committee created once (first or replayed), or a refusal to run the same request twice at once.
-    const created = new Set(answers.filter((a) => a.statusCode === 201).map((a) => a.json<CommitteeBody>().id));
-    expect(created.size).toBe(1);
-    expect(answers.filter((a) => a.statusCode !== 201).map((a) => a.statusCode)).toEqual(answers.filter((a) => a.statusCode === 409).map(() => 409));
-    expect(await h.db.committee.count()).toBe(before + 1);
+    expect(answers.map((a) => a.statusCode).filter((s) => s !== 201 && s !== 409)).toEqual([]);
+    const created = answers.filter((a) => a.statusCode === 201);
+    expect(new Set(created.map((a) => a.json<CommitteeBody>().id)).size).toBe(1);
+    expect(created.filter((a) => a.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+    expect(await committeesNamed(suffix)).toBe(1);
   });
 
   it('refuses a key longer than 200 characters with 422 invalid_idempotency_key', async () => {
-    const before = await h.db.committee.count();
-    expectProblem(await call('POST', '/committees', secretary, committeeInput(' long key'), { 'idempotency-key': 'k'.repeat(201) }), 422, 'invalid_idempotency_key');
-    expect(await h.db.committee.count()).toBe(before);
+    const suffix = unique('long key');
+    expectProblem(await call('POST', '/committees', secretary, committeeInput(suffix), { 'idempotency-key': 'k'.repeat(201) }), 422, 'invalid_idempotency_key');
+    expect(await committeesNamed(suffix)).toBe(0);
   });
 
   it('keeps keys apart per principal: the same key from another secretary is a new request', async () => {
@@ -359,8 +374,8 @@ describe('votes', () => {
     const added = await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, agendaItemInput('CONV-0001'));
     expect(added.statusCode, added.body).toBe(201);
     const item = added.json<{ id: string; candidates: Array<{ applicationId: string; rank: number }> }>();
-    expect((await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary)).json()).toEqual({ phase: 'convened' });
-    expect((await call('POST', `/sessions/${sessionId}/open`, secretary)).json()).toEqual({ phase: 'open' });
+    expect((await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary)).json()).toMatchObject({ phase: 'convened' });
+    expect((await call('POST', `/sessions/${sessionId}/open`, secretary)).json()).toMatchObject({ phase: 'open' });
     for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis', 'Maire de Villeneuve']) {
       const res = await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: idOf(name), present: true });
       expect(res.statusCode, res.body).toBe(200);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoCommitteeId, demoMembers } from '../../prisma/seed.ts';
+import { startInDays } from '../support/fixtures.ts';
 import { eventually } from '../support/harness.ts';
 import { freePort } from '../support/ports.ts';
 
@@ -62,7 +63,7 @@ describe('npm start', () => {
     };
     const secretary = tokens.secretary!;
 
-    const scheduled = await call('POST', `/committees/${demoCommitteeId}/sessions`, secretary, { scheduledStart: '2026-12-17T09:00:00Z' });
+    const scheduled = await call('POST', `/committees/${demoCommitteeId}/sessions`, secretary, { scheduledStart: startInDays(21) });
     expect(scheduled.status).toBe(201);
     const sessionId = scheduled.body.id as string;
     const item = await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, {

@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../activities/minutes/minutes-document.ts';
 import type { SessionState } from '../../workflows/messages.ts';
-import { agendaItemInput, committeeInput } from '../support/fixtures.ts';
+import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -40,7 +40,7 @@ describe('a committee session from scheduling to signed minutes', () => {
     const memberId = (name: string) => committee.members.find((m) => m.name === name)!.id;
 
     // Scheduling twice gives one session.
-    const schedule = { scheduledStart: '2026-12-10T09:00:00.000Z', mode: 'remote' };
+    const schedule = { scheduledStart: startInDays(14), mode: 'remote' };
     const first = await call('POST', `/committees/${committee.id}/sessions`, secretary, schedule);
     expect(first.statusCode).toBe(201);
     const sessionId = first.json<{ id: string }>().id;
@@ -56,7 +56,7 @@ describe('a committee session from scheduling to signed minutes', () => {
     expect(item.candidates.map((c) => c.rank)).toEqual([1, 2, 3]);
 
     const published = await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary);
-    expect(published.json()).toEqual({ phase: 'convened' });
+    expect(published.json(), published.body).toEqual({ phase: 'convened' });
     const republished = await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary);
     expect(republished.statusCode).toBe(409);
     expect(republished.headers['content-type']).toContain('application/problem+json');

@@ -30,3 +30,10 @@ export function agendaItemInput(reference = 'VIL-0042', commune = 'Villeneuve'):
     ],
   };
 }
+
+/** A session start `days` from now at 09:00 UTC: far enough for the notice period, never in the past. */
+export function startInDays(days: number): string {
+  const start = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  start.setUTCHours(9, 0, 0, 0);
+  return start.toISOString();
+}

@@ -52,7 +52,7 @@ describe('the session workflow on the time-skipping server', () => {
         cause: { type: 'RuleViolation', message: expect.stringMatching(/agenda without items/) },
       });
       const item = await handle.executeUpdate(addAgendaItem, {
-        args: [{ actor: 'staff:test', itemId: randomUUID(), dwellingId: randomUUID(), place: { commune: 'Villeneuve' }, candidates: [{ applicationId: randomUUID(), rank: 1 }], exception: 'dalo_designation' }],
+        args: [{ actor: 'staff:test', itemId: randomUUID(), kind: 'allocation', dwellingId: randomUUID(), place: { commune: 'Villeneuve' }, candidates: [{ applicationId: randomUUID(), rank: 1 }], exception: 'dalo_designation' }],
       });
       expect(item.status).toBe('pending');
       expect(await handle.executeUpdate(publishAgenda, { args: [{ actor: 'staff:test' }] })).toBe('convened');

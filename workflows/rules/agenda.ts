@@ -31,3 +31,35 @@ export function agendaItemProblems(candidateCount: number, exception: CandidateS
   }
   return [];
 }
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Convocations go out at least `noticePeriodDays` before the session; inside that period only
+ * with an urgency reason, where the rules allow it.
+ */
+export function convocationProblems(
+  publishedAt: Date,
+  scheduledStart: Date,
+  rules: { noticePeriodDays: number; urgentConvocationAllowed: boolean },
+  urgencyReason: string | undefined,
+): AgendaProblem[] {
+  const latest = scheduledStart.getTime() - rules.noticePeriodDays * dayMs;
+  if (publishedAt.getTime() <= latest) return [];
+  if (urgencyReason?.trim()) {
+    if (rules.urgentConvocationAllowed) return [];
+    return [{ rule: 'notice_period', message: `the committee's rules allow no urgent convocation: the agenda is published at least ${rules.noticePeriodDays} days before the session` }];
+  }
+  return [{
+    rule: 'notice_period',
+    message: `the agenda is published at least ${rules.noticePeriodDays} days before the session${rules.urgentConvocationAllowed ? ', or with the reason for the urgency' : ''}`,
+  }];
+}
+
+/** Once the agenda is published, every change states its reason. */
+export function agendaChangeProblems(published: boolean, reason: string | undefined): AgendaProblem[] {
+  if (published && !reason?.trim()) {
+    return [{ rule: 'published_agenda_change_needs_reason', message: 'the agenda is published: a change states its reason' }];
+  }
+  return [];
+}

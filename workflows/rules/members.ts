@@ -17,13 +17,18 @@ export interface SessionMember {
   role: MemberRole;
   commune?: string | undefined;
   epci?: string | undefined;
+  /** A substitute (suppléant) or representative stands in for this titular member's seat. */
+  substituteFor?: string | undefined;
+  /** Réservataires see and speak on their own contingent's dwellings only. */
+  contingent?: string | undefined;
   chair: boolean;
 }
 
-/** Where a dwelling is: decides whether its mayor and EPCI president vote on it. */
+/** Where a dwelling is and whose contingent it belongs to. */
 export interface DwellingPlace {
   commune: string;
   epci?: string | undefined;
+  contingent?: string | undefined;
 }
 
 const deliberativeRoles: ReadonlySet<MemberRole> = new Set([
@@ -38,43 +43,76 @@ export function isDeliberative(role: MemberRole): boolean {
   return deliberativeRoles.has(role);
 }
 
+function seatsOnDwelling(m: SessionMember, place: DwellingPlace): boolean {
+  switch (m.role) {
+    case 'board_member':
+    case 'prefect':
+      return true;
+    case 'epci_president':
+      return place.epci !== undefined && m.epci === place.epci;
+    case 'mayor':
+      return m.commune === place.commune;
+    default:
+      return false;
+  }
+}
+
 /**
- * The members who vote on one dwelling: the board's members, the prefect, the EPCI president
- * for dwellings in the EPCI, the mayor for the commune's dwellings, minus declared conflicts.
+ * The seats that vote on one dwelling, each named by its titular member: the board's six, the
+ * prefect, the EPCI president for dwellings in the EPCI, the mayor for the commune's dwellings.
+ * A titular who declared a conflict of interest on the item loses the seat for that item.
  */
 export function votingRoster(
   members: readonly SessionMember[],
   place: DwellingPlace,
   conflicts: ReadonlySet<string> = new Set(),
 ): SessionMember[] {
-  return members.filter((m) => {
-    if (conflicts.has(m.id)) return false;
-    switch (m.role) {
-      case 'board_member':
-      case 'board_substitute':
-      case 'prefect':
-        return true;
-      case 'epci_president':
-        return place.epci !== undefined && m.epci === place.epci;
-      case 'mayor':
-        return m.commune === place.commune;
-      default:
-        return false;
-    }
-  });
+  return members.filter((m) => m.substituteFor === undefined && !conflicts.has(m.id) && seatsOnDwelling(m, place));
 }
 
-/** Members who vote on every item whatever the dwelling: the basis of quorum at opening. */
+/** The seats that vote on every item whatever the dwelling: the basis of quorum at opening. */
 export function sessionRoster(members: readonly SessionMember[]): SessionMember[] {
-  return members.filter(
-    (m) => m.role === 'board_member' || m.role === 'board_substitute' || m.role === 'prefect',
-  );
+  return members.filter((m) => m.substituteFor === undefined && (m.role === 'board_member' || m.role === 'prefect'));
 }
 
-/** The mayor of the dwelling's commune, who holds the casting vote on a tie. */
+/**
+ * Seats occupied now: the titular is present, or a substitute of theirs is (who has not
+ * declared a conflict on the item).
+ */
+export function occupiedSeats(
+  members: readonly SessionMember[],
+  present: ReadonlySet<string>,
+  conflicts: ReadonlySet<string> = new Set(),
+): Set<string> {
+  const seats = new Set<string>();
+  for (const m of members) {
+    if (!present.has(m.id) || conflicts.has(m.id)) continue;
+    seats.add(m.substituteFor ?? m.id);
+  }
+  return seats;
+}
+
+/** Who speaks for a seat right now: the titular if present, else a present substitute. */
+export function seatOccupant(
+  members: readonly SessionMember[],
+  seatId: string,
+  present: ReadonlySet<string>,
+  conflicts: ReadonlySet<string> = new Set(),
+): string | undefined {
+  if (present.has(seatId) && !conflicts.has(seatId)) return seatId;
+  return members.find((m) => m.substituteFor === seatId && present.has(m.id) && !conflicts.has(m.id))?.id;
+}
+
+/** The mayor's seat of the dwelling's commune, which holds the casting vote on a tie. */
 export function castingVoter(
   roster: readonly SessionMember[],
   place: DwellingPlace,
 ): SessionMember | undefined {
   return roster.find((m) => m.role === 'mayor' && m.commune === place.commune);
+}
+
+/** Consultative members who may attend an item: réservataires for their own contingent only. */
+export function mayAttendItem(m: SessionMember, place: DwellingPlace): boolean {
+  if (m.role === 'reservataire') return m.contingent !== undefined && m.contingent === place.contingent;
+  return true;
 }

@@ -38,3 +38,11 @@ export function computeQuorum(
     reached: presentCount + represented >= required && (withoutQuorum || roster.length > 0),
   };
 }
+
+/**
+ * A remote deliberation is valid only if enough of the voting members take part in person
+ * (ordonnance 2014-1329: at least half); proxies do not count here.
+ */
+export function remoteParticipationReached(snapshot: QuorumSnapshot, minimumShare: number): boolean {
+  return snapshot.present >= Math.ceil(snapshot.rosterSize * minimumShare);
+}

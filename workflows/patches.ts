@@ -1,0 +1,6 @@
+// Patch ids of changes made to the session workflow while executions of the earlier code may be
+// running. Each guards the new behaviour with `patched(id)`; once no execution of the earlier
+// code can remain (retention passed), the guard becomes `deprecatePatch(id)` and then goes.
+
+/** The quorum grace period timer: sessions started before it never adjourn on their own. */
+export const quorumGracePeriod = 'quorum-grace-period';
