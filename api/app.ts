@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Database } from '../prisma/database.ts';
-import { InvalidTokenError, type Principal, type Role, type TokenVerifier } from './auth.ts';
+import { IdentityProviderUnavailableError, InvalidTokenError, type Principal, type Role, type TokenVerifier } from './auth.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { forbidden, problemBody, problemContentType, ProblemError, ProblemSchema } from './problem.ts';
 import { registerCommitteeRoutes } from './routes/committees.ts';
@@ -50,6 +50,15 @@ export function requireRole(principal: Principal | undefined, ...allowed: Role[]
   return principal;
 }
 
+/** Fastify's own client errors, under codes of ours that do not change with its versions. */
+const frameworkErrors: Record<string, { code: string; title: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', title: 'Payload too large' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', title: 'Invalid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', title: 'Invalid JSON' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', title: 'Unsupported media type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', title: 'Bad request' },
+};
+
 export async function buildApp(deps: ApiDeps): Promise<App> {
   const loggerOption = deps.logger === undefined ? false : deps.logger;
   const app = Fastify({
@@ -90,6 +99,9 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
       if (error instanceof InvalidTokenError) {
         throw new ProblemError({ status: 401, code: 'invalid_token', title: 'Unauthenticated', detail: `the bearer token was refused: ${error.message}` });
       }
+      if (error instanceof IdentityProviderUnavailableError) {
+        throw new ProblemError({ status: 503, code: 'identity_provider_unavailable', title: 'Service unavailable', detail: error.message });
+      }
       throw error;
     }
   });
@@ -109,7 +121,8 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
     } else {
       const status = (error as { statusCode?: number }).statusCode;
       if (status !== undefined && status >= 400 && status < 500) {
-        problem = { status, code: (error as { code?: string }).code?.toLowerCase() ?? 'bad_request', title: 'Bad request', detail: (error as Error).message };
+        const known = frameworkErrors[(error as { code?: string }).code ?? ''];
+        problem = { status, code: known?.code ?? 'bad_request', title: known?.title ?? 'Bad request', detail: (error as Error).message };
       } else {
         request.log.error({ err: error }, 'request failed');
         problem = { status: 500, code: 'internal_error', title: 'Internal error', detail: 'the server could not complete the request; it is logged with this request id', requestId: request.id };

@@ -1,6 +1,6 @@
 // Bearer JWT authentication. Tokens are signed by the app's own key (the embedded default) or
 // by the organisation's OpenID Connect provider, verified against its published keys.
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 export const roles = ['secretary', 'member', 'chair', 'auditor', 'ops'] as const;
 export type Role = (typeof roles)[number];
@@ -19,6 +19,11 @@ export interface TokenVerifier {
 
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError';
+}
+
+/** The identity provider's keys cannot be fetched: not the caller's fault, so not a 401. */
+export class IdentityProviderUnavailableError extends Error {
+  override name = 'IdentityProviderUnavailableError';
 }
 
 export const localIssuer = 'caleol-engine';
@@ -41,8 +46,9 @@ async function verifyWith(key: Uint8Array | JWTVerifyGetKey, token: string, issu
       : await jwtVerify(token, key, { issuer, audience, algorithms: ['HS256'] });
     return principalFrom(payload, rolesClaim);
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw error;
-    throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
+    if (error instanceof InvalidTokenError || error instanceof IdentityProviderUnavailableError) throw error;
+    if (error instanceof joseErrors.JOSEError && !(error instanceof joseErrors.JWKSTimeout)) throw new InvalidTokenError(error.message);
+    throw new IdentityProviderUnavailableError(`the identity provider's keys could not be fetched: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -77,8 +83,10 @@ export function oidcTokenVerifier(settings: OidcSettings): TokenVerifier {
 }
 
 async function discoverJwksUrl(issuer: string): Promise<string> {
-  const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
-  if (!response.ok) throw new InvalidTokenError(`OpenID configuration of ${issuer} answered ${response.status}`);
+  const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`).catch((error: unknown) => {
+    throw new IdentityProviderUnavailableError(`OpenID configuration of ${issuer} unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  if (!response.ok) throw new IdentityProviderUnavailableError(`OpenID configuration of ${issuer} answered ${response.status}`);
   const document = (await response.json()) as { jwks_uri?: string };
   if (!document.jwks_uri) throw new InvalidTokenError(`OpenID configuration of ${issuer} has no jwks_uri`);
   return document.jwks_uri;

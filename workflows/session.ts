@@ -29,7 +29,7 @@ import * as patches from './patches.ts';
 import {
   agendaChangeProblems,
   agendaItemProblems,
-  castingVoter,
+  castingVoteSeat,
   completeRules,
   computeQuorum,
   convocationProblems,
@@ -390,18 +390,14 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
 
   setHandler(m.closeVote, (req: m.CloseVote) => {
     const item = findItem(req.itemId);
-    const roster = itemRoster(item);
     const quorum = itemQuorum(item);
     const votes = new Map(Object.entries(item.votes).map(([id, v]) => [id, v.choice] as const));
-    const mayorSeat = castingVoter(roster, item.place);
-    // The casting vote is the mayor's or their representative's, never a proxy holder's.
-    const mayorVote = mayorSeat ? item.votes[mayorSeat.id] : undefined;
-    const castByMayor = mayorVote !== undefined && (mayorVote.castBy === mayorSeat!.id || members.get(mayorVote.castBy)?.substituteFor === mayorSeat!.id);
-    const tally = tallyVote(votes, rules, quorum.present + quorum.represented, castByMayor ? mayorSeat!.id : undefined);
+    const castingSeat = castingVoteSeat(input.members, item.place, item.votes, new Set(item.conflicts));
+    const tally = tallyVote(votes, rules, quorum.present + quorum.represented, castingSeat);
     const isTie = tally.decidedBy === 'tie_without_mayor';
     const revote = isTie && rules.tieWithoutMayor === 'revote' && item.results.filter((r) => r.decidedBy === 'tie_without_mayor').length === 0;
     const itemStatus = tally.outcome === 'adopted' ? 'decided' : isTie && !revote ? 'deferred' : 'pending';
-    const result: VoteResult = { ...tally, quorum, castingVoterId: tally.decidedBy === 'casting_vote_of_mayor' ? mayorVote?.castBy : undefined, itemStatus, closedAt: nowIso() };
+    const result: VoteResult = { ...tally, quorum, castingVoterId: tally.decidedBy === 'casting_vote_of_mayor' && castingSeat ? item.votes[castingSeat]?.castBy : undefined, itemStatus, closedAt: nowIso() };
     item.results.push(result);
     state.openVote = undefined;
     item.status = 'pending';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../api/app.ts';
-import { InvalidTokenError, issueLocalToken, localTokenVerifier, oidcTokenVerifier, type OidcSettings } from '../../api/auth.ts';
+import { IdentityProviderUnavailableError, InvalidTokenError, issueLocalToken, localTokenVerifier, oidcTokenVerifier, type OidcSettings } from '../../api/auth.ts';
 import { committeeInput } from '../support/fixtures.ts';
 import { startHarness, testSecret, type Harness } from '../support/harness.ts';
 
@@ -159,11 +159,11 @@ describe('oidcTokenVerifier', () => {
     expect(provider.hits.get(jwksPath())).toBeGreaterThan(keysBefore);
   });
 
-  it('refuses tokens while discovery fails, and tries discovery again on the next token', async () => {
+  it('reports the provider unavailable while discovery fails, and tries discovery again on the next token', async () => {
     const verifier = oidcTokenVerifier(settings({ jwksUrl: undefined }));
     provider.discoveryDown = true;
     try {
-      await refusal(verifier.verify(await entraToken()));
+      await expect(verifier.verify(await entraToken())).rejects.toBeInstanceOf(IdentityProviderUnavailableError);
     } finally {
       provider.discoveryDown = false;
     }
@@ -282,5 +282,16 @@ describe('the app with the identity provider\'s tokens', () => {
     const karim = await post(votes, await entraToken({ claims: { roles: ['member'], preferred_username: 'KARIM@oph.test' } }), { choice: 'for' });
     expect(karim.statusCode, karim.body).toBe(409);
     expect(karim.json()).toMatchObject({ code: 'session_conflict', rule: 'vote_open' });
+  });
+});
+
+describe('an unreachable identity provider', () => {
+  it('answers 503 identity_provider_unavailable, not 401 or 500', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const verifier = oidcTokenVerifier({ issuer: `http://127.0.0.1:${port}`, audience: 'api://caleol', rolesClaim: 'roles' });
+    await expect(verifier.verify(await entraToken())).rejects.toBeInstanceOf(IdentityProviderUnavailableError);
   });
 });

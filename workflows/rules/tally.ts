@@ -1,4 +1,5 @@
 import type { CommitteeRules } from './committee-rules.ts';
+import { castingVoter, votingRoster, type DwellingPlace, type SessionMember } from './members.ts';
 
 export type VoteChoice = 'for' | 'against' | 'abstain';
 
@@ -59,4 +60,21 @@ export function tallyVote(
   if (casting === 'for') return { counts, outcome: 'adopted', decidedBy: 'casting_vote_of_mayor' };
   if (casting === 'against') return { counts, outcome: 'rejected', decidedBy: 'casting_vote_of_mayor' };
   return { counts, outcome: 'no_decision', decidedBy: 'tie_without_mayor' };
+}
+
+/**
+ * The seat whose vote breaks a tie: the mayor of the dwelling's commune, when the vote on that
+ * seat was cast by the mayor or their representative — never by a proxy holder.
+ */
+export function castingVoteSeat(
+  members: readonly SessionMember[],
+  place: DwellingPlace,
+  votes: Readonly<Record<string, { castBy: string }>>,
+  conflicts: ReadonlySet<string> = new Set(),
+): string | undefined {
+  const seat = castingVoter(votingRoster(members, place, conflicts), place);
+  const vote = seat ? votes[seat.id] : undefined;
+  if (!seat || !vote) return undefined;
+  const castBy = members.find((m) => m.id === vote.castBy);
+  return vote.castBy === seat.id || castBy?.substituteFor === seat.id ? seat.id : undefined;
 }

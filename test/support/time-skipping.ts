@@ -1,0 +1,234 @@
+// The session workflow on the time-skipping test server, with the real activities against the
+// test database. Time on that server only moves while the client waits on a workflow result or
+// on `env.sleep(...)`, so sessions are scheduled relative to the server's clock, never the wall
+// clock, and each test moves the clock itself.
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createSessionActivities } from '../../activities/session-activities.ts';
+import { registerSearchAttributes } from '../../bin/search-attribute-registration.ts';
+import { temporalExecutable } from '../../bin/temporal-server.ts';
+import { createDatabase, type Database } from '../../prisma/database.ts';
+import type { AddAgendaItem, RefusalDetails, SessionInput, SessionMode } from '../../workflows/messages.ts';
+import { defaultCommitteeRules, type CommitteeRules, type DwellingPlace, type SessionMember } from '../../workflows/rules/index.ts';
+import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../../workflows/search-attributes.ts';
+import type { sessionWorkflow } from '../../workflows/session.ts';
+
+export const minuteMs = 60_000;
+export const hourMs = 60 * minuteMs;
+export const dayMs = 24 * hourMs;
+
+export type SessionHandle = WorkflowHandle<typeof sessionWorkflow>;
+
+export interface TimeSkipping {
+  env: TestWorkflowEnvironment;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** One time-skipping server per test file, with the session search attributes registered. */
+export async function startTimeSkipping(): Promise<TimeSkipping> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('testServer') } });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  const db = createDatabase(inject('databaseUrl'), { maxConnections: 4 });
+  return {
+    env,
+    db,
+    async close() {
+      await db.$disconnect();
+      await env.teardown();
+    },
+  };
+}
+
+/**
+ * A committee as the database knows it: six board members (the first chairs), the prefect and
+ * the mayor of Villeneuve; one dwelling in Villeneuve and three applications for it.
+ */
+export interface CommitteeFixture {
+  committeeId: string;
+  members: SessionMember[];
+  board: [string, string, string, string, string, string];
+  prefect: string;
+  mayor: string;
+  dwellingId: string;
+  place: DwellingPlace;
+  applicationIds: [string, string, string];
+}
+
+export async function seedCommittee(db: Database, name: string): Promise<CommitteeFixture> {
+  const committeeId = randomUUID();
+  const board = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()] as CommitteeFixture['board'];
+  const prefect = randomUUID();
+  const mayor = randomUUID();
+  const dwellingId = randomUUID();
+  const applicationIds = [randomUUID(), randomUUID(), randomUUID()] as CommitteeFixture['applicationIds'];
+  const place: DwellingPlace = { commune: 'Villeneuve' };
+  const members: SessionMember[] = [
+    ...board.map((id, i): SessionMember => ({ id, role: 'board_member', chair: i === 0 })),
+    { id: prefect, role: 'prefect', chair: false },
+    { id: mayor, role: 'mayor', commune: place.commune, chair: false },
+  ];
+
+  await db.committee.create({ data: { id: committeeId, name, landlord: 'OPH Exemple' } });
+  await db.member.createMany({
+    data: members.map((m, i) => ({
+      id: m.id,
+      committeeId,
+      name: `${m.role} ${i + 1}`,
+      email: `member-${i + 1}@${committeeId}.test`,
+      role: m.role,
+      commune: m.commune ?? null,
+      chair: m.chair,
+      tenantRepresentative: i === 5,
+    })),
+  });
+  await db.dwelling.create({
+    data: { id: dwellingId, committeeId, reference: 'VIL-0042', address: '12 rue des Lilas', commune: place.commune, type: 'T3', surfaceM2: 68.5, rentCents: 52_000, financing: 'PLUS' },
+  });
+  await db.application.createMany({
+    data: applicationIds.map((id, i) => ({ id, committeeId, applicationNumber: `VIL-0042-${'ABC'[i]}`, householdSummary: `Household ${i + 1}` })),
+  });
+  return { committeeId, members, board, prefect, mayor, dwellingId, place, applicationIds };
+}
+
+/** The allocation item of the committee's dwelling, with its three ranked candidates. */
+export function allocationItem(c: CommitteeFixture, actor = 'staff:secretary'): AddAgendaItem {
+  return {
+    actor,
+    itemId: randomUUID(),
+    kind: 'allocation',
+    dwellingId: c.dwellingId,
+    place: c.place,
+    candidates: c.applicationIds.map((applicationId, i) => ({ applicationId, rank: i + 1 })),
+  };
+}
+
+export interface SessionOptions {
+  scheduledStart: number;
+  mode?: SessionMode;
+  rules?: CommitteeRules;
+  rulesVersion?: number;
+}
+
+/**
+ * Sessions of one test: a worker with the real activities on a task queue of its own, and the
+ * sessions started through it. `run` terminates whatever is still running when the test ends,
+ * so no timer of one test fires during the next one's time skips.
+ */
+export class SessionLab {
+  private readonly handles: SessionHandle[] = [];
+
+  private constructor(readonly ts: TimeSkipping, readonly taskQueue: string) {}
+
+  static async run(ts: TimeSkipping, name: string, fn: (lab: SessionLab) => Promise<void>): Promise<void> {
+    const lab = new SessionLab(ts, `${name}-${randomUUID()}`);
+    const worker = await Worker.create({
+      connection: ts.env.nativeConnection,
+      taskQueue: lab.taskQueue,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+      activities: createSessionActivities({ db: ts.db }),
+    });
+    await worker.runUntil(async () => {
+      try {
+        await fn(lab);
+      } finally {
+        await lab.terminateRunning();
+      }
+    });
+  }
+
+  get env(): TestWorkflowEnvironment {
+    return this.ts.env;
+  }
+
+  get db(): Database {
+    return this.ts.db;
+  }
+
+  /** The server's clock, which the tests move. */
+  now(): Promise<number> {
+    return this.env.currentTimeMs();
+  }
+
+  /** Moves the server's clock to `at` (ms since the epoch); timers due by then fire. */
+  async skipTo(at: number): Promise<void> {
+    const now = await this.now();
+    if (at > now) await this.env.sleep(at - now);
+  }
+
+  /** Creates the session row, as the API does, then starts the session's workflow. */
+  async start(c: CommitteeFixture, options: SessionOptions): Promise<{ sessionId: string; handle: SessionHandle }> {
+    const sessionId = randomUUID();
+    const mode = options.mode ?? 'remote';
+    const rulesVersion = options.rulesVersion ?? 1;
+    const scheduledStart = new Date(options.scheduledStart).toISOString();
+    await this.db.session.create({
+      data: { id: sessionId, committeeId: c.committeeId, rulesVersion, scheduledStart: new Date(scheduledStart), mode, workflowId: `session-${sessionId}` },
+    });
+    const input: SessionInput = {
+      sessionId,
+      committeeId: c.committeeId,
+      rulesVersion,
+      rules: options.rules ?? defaultCommitteeRules,
+      members: c.members,
+      scheduledStart,
+      mode,
+    };
+    const handle = await this.env.client.workflow.start<typeof sessionWorkflow>('sessionWorkflow', {
+      taskQueue: this.taskQueue,
+      workflowId: `session-${sessionId}`,
+      args: [input],
+      typedSearchAttributes: [
+        { key: committeeIdKey, value: c.committeeId },
+        { key: sessionPhaseKey, value: 'draft' },
+        { key: scheduledStartKey, value: new Date(scheduledStart) },
+        { key: lastProgressKey, value: new Date(await this.now()) },
+      ],
+    });
+    this.handles.push(handle);
+    return { sessionId, handle };
+  }
+
+  /** The workflow of a session this test did not start itself (a reconvened session). */
+  session(sessionId: string): SessionHandle {
+    const handle = this.env.client.workflow.getHandle<typeof sessionWorkflow>(`session-${sessionId}`);
+    this.handles.push(handle);
+    return handle;
+  }
+
+  private async terminateRunning(): Promise<void> {
+    for (const handle of this.handles) {
+      const { status } = await handle.describe();
+      if (status.name === 'RUNNING') await handle.terminate('end of test');
+    }
+  }
+}
+
+/** A session start `days` after the server's `now`, on a whole minute. */
+export function startAfter(now: number, days: number, extraMs = 0): number {
+  return Math.ceil((now + days * dayMs + extraMs) / minuteMs) * minuteMs;
+}
+
+export interface Refusal {
+  type: string | undefined;
+  rule: string | undefined;
+  message: string;
+}
+
+/** Awaits an update that must be refused; returns the failure type and the rule that refused it. */
+export async function refusalOf(update: Promise<unknown>): Promise<Refusal> {
+  let accepted: unknown;
+  try {
+    accepted = await update;
+  } catch (error) {
+    if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+    if (!(error.cause instanceof ApplicationFailure)) throw new Error(`the update failed without an ApplicationFailure: ${String(error.cause)}`);
+    const details = error.cause.details?.[0] as RefusalDetails | undefined;
+    return { type: error.cause.type ?? undefined, rule: details?.rule, message: error.cause.message };
+  }
+  throw new Error(`the update was accepted: ${JSON.stringify(accepted)}`);
+}
