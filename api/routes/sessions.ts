@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import * as messages from '../../workflows/messages.ts';
-import { completeRules, type CommitteeRules, type SessionMember } from '../../workflows/rules/index.ts';
+import { completeRules, mayAttendItem, type CommitteeRules, type SessionMember } from '../../workflows/rules/index.ts';
+import type { SessionState as LiveState } from '../../workflows/messages.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
 import type { Principal } from '../auth.ts';
 import { idempotencyKeyOf } from '../idempotency.ts';
@@ -69,6 +70,18 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
 
   const staff = (principal: Principal) => `staff:${principal.subject}`;
 
+  /**
+   * What a principal may read of a session: staff, auditors and ops everything; a member only
+   * their own committee's sessions, and a réservataire only the dwellings of their contingent.
+   */
+  async function visibleState(principal: Principal, committeeId: string, state: LiveState): Promise<LiveState> {
+    if (principal.roles.some((r) => r === 'secretary' || r === 'auditor' || r === 'ops')) return state;
+    const memberId = await actingMember(principal, committeeId);
+    const member = state.members.find((m) => m.id === memberId);
+    if (!member) return state;
+    return { ...state, agenda: state.agenda.filter((item) => mayAttendItem(member, item.place)) };
+  }
+
   app.post('/committees/:id/sessions', {
     schema: {
       tags: ['sessions'],
@@ -121,9 +134,9 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
   app.get('/sessions/:id', {
     schema: { tags: ['sessions'], summary: 'The live state of a session', params: IdParams, response: { 200: SessionState, ...problems } },
   }, async (request) => {
-    requireRole(request.principal, ...readers);
-    await sessionRow(request.params.id);
-    return sessions.state(request.params.id);
+    const principal = requireRole(request.principal, ...readers);
+    const session = await sessionRow(request.params.id);
+    return visibleState(principal, session.committeeId, await sessions.state(request.params.id));
   });
 
   app.get('/sessions/:id/events', {
@@ -134,9 +147,10 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
       response: { 200: { content: { 'text/event-stream': { schema: Type.String() } } }, ...problems },
     },
   }, async (request, reply) => {
-    requireRole(request.principal, ...readers);
-    await sessionRow(request.params.id);
-    let state = await sessions.state(request.params.id);
+    const principal = requireRole(request.principal, ...readers);
+    const session = await sessionRow(request.params.id);
+    const read = async () => visibleState(principal, session.committeeId, await sessions.state(request.params.id));
+    let state = await read();
     reply.hijack();
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     let closed = false;
@@ -151,7 +165,7 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
       if (closed || finishedPhases.has(state.phase)) break;
       await new Promise((resolve) => setTimeout(resolve, eventsPollMs));
       if (closed) break;
-      state = await sessions.state(request.params.id).catch(() => state);
+      state = await read().catch(() => state);
     }
     reply.raw.end();
   });
