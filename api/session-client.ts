@@ -1,6 +1,7 @@
 // The API's side of Temporal: starting session workflows, sending their updates and reading
 // their state. Refused updates become problem details naming the rule that refused them.
 import {
+  WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
@@ -41,6 +42,9 @@ export class SessionClient {
         { key: scheduledStartKey, value: new Date(input.scheduledStart) },
         { key: lastProgressKey, value: new Date() },
       ],
+    }).catch((error: unknown) => {
+      // The session ran already and has finished: it is never run twice.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     });
   }
 

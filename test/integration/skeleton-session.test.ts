@@ -140,6 +140,10 @@ describe('a committee session from scheduling to signed minutes', () => {
       await writeFile(new URL('../histories/session-workflow-skeleton.json', import.meta.url), `${historyToJSON(history)}\n`);
     }
     expect((await state(sessionId)).phase).toBe('completed');
+    // Scheduling the finished session again names it; it is never run twice.
+    const afterwards = await call('POST', `/committees/${committee.id}/sessions`, secretary, schedule);
+    expect(afterwards.statusCode).toBe(200);
+    expect(afterwards.json<{ id: string }>().id).toBe(sessionId);
     // The event stream of a finished session gives its final state and ends.
     const events = await call('GET', `/sessions/${sessionId}/events`, secretary);
     expect(events.headers['content-type']).toBe('text/event-stream');
