@@ -118,8 +118,9 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   }
 
   function quorumOver(roster: ReturnType<typeof votingRoster>, conflicts: ReadonlySet<string> = new Set()): QuorumSnapshot {
-    const seats = occupiedSeats(input.members, present(), conflicts);
-    return computeQuorum(roster, seats, new Map(Object.entries(state.proxies)), rules, state.withoutQuorum);
+    const here = present();
+    const seats = occupiedSeats(input.members, here, conflicts);
+    return computeQuorum(roster, seats, new Map(Object.entries(state.proxies)), rules, state.withoutQuorum, here);
   }
 
   function sessionQuorum(): QuorumSnapshot {

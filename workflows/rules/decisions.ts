@@ -71,6 +71,10 @@ export function proposalProblems(
   if (proposed.size !== decisions.length) {
     problems.push({ applicationId: '', field: 'decisions', rule: 'one_decision_per_candidate', message: 'a candidate has more than one decision' });
   }
+  const outright = decisions.filter((d) => (d.type === 'attribution' || d.type === 'conditional_attribution') && d.rank === undefined);
+  if (outright.length > 1) {
+    problems.push({ applicationId: '', field: 'decisions', rule: 'one_attribution_per_dwelling', message: 'a dwelling is attributed to one candidate; rank the others' });
+  }
   const ranks = decisions.filter((d) => d.rank !== undefined).map((d) => d.rank);
   if (new Set(ranks).size !== ranks.length) {
     problems.push({ applicationId: '', field: 'rank', rule: 'ranks_distinct', message: 'two candidates have the same rank' });

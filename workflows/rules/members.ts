@@ -111,8 +111,20 @@ export function castingVoter(
   return roster.find((m) => m.role === 'mayor' && m.commune === place.commune);
 }
 
-/** Consultative members who may attend an item: réservataires for their own contingent only. */
+/**
+ * Who may see and speak on an item: réservataires their own contingent's dwellings, mayors
+ * their commune's, EPCI presidents their territory's (and so their representatives); the others
+ * every item.
+ */
 export function mayAttendItem(m: SessionMember, place: DwellingPlace): boolean {
-  if (m.role === 'reservataire') return m.contingent !== undefined && m.contingent === place.contingent;
-  return true;
+  switch (m.role) {
+    case 'reservataire':
+      return m.contingent !== undefined && m.contingent === place.contingent;
+    case 'mayor':
+      return m.commune === place.commune;
+    case 'epci_president':
+      return place.epci !== undefined && m.epci === place.epci;
+    default:
+      return true;
+  }
 }

@@ -23,12 +23,15 @@ export function proxyProblems(
   if (!principal || !deliberative(principal) || principal.substituteFor !== undefined) {
     return [{ rule: 'proxy_from_voting_member', message: 'only a voting member of the committee gives a proxy for their seat' }];
   }
-  if (!holder || !deliberative(holder)) {
-    return [{ rule: 'proxy_to_voting_member', message: 'a proxy is given to another member with a deliberative vote' }];
+  if (!holder || !deliberative(holder) || holder.substituteFor !== undefined) {
+    return [{ rule: 'proxy_to_voting_member', message: 'a proxy is given to another titular member with a deliberative vote' }];
   }
   if (principalId === holderId) return [{ rule: 'proxy_to_another_member', message: 'a member cannot hold their own proxy' }];
   if (proxies.has(holderId)) {
     return [{ rule: 'holder_not_represented', message: 'the holder has given their own proxy and cannot hold one' }];
+  }
+  if ([...proxies.values()].includes(principalId)) {
+    return [{ rule: 'principal_holds_proxies', message: 'this member holds a proxy for another member and cannot give their own' }];
   }
   if (proxies.has(principalId)) {
     return [{ rule: 'one_proxy_per_principal', message: 'this member has already given a proxy; revoke it first' }];

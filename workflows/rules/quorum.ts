@@ -10,8 +10,9 @@ export interface QuorumSnapshot {
 }
 
 /**
- * Quorum over a roster: present members plus members represented by a present proxy holder
- * must reach the threshold. `proxies` maps a principal to their holder.
+ * Quorum over a roster: seats occupied plus seats represented by a proxy holder present in
+ * person must reach the threshold. `proxies` maps a principal to their holder; `peoplePresent`
+ * is who attends (by default the occupied seats themselves).
  */
 export function computeQuorum(
   roster: readonly SessionMember[],
@@ -19,6 +20,7 @@ export function computeQuorum(
   proxies: ReadonlyMap<string, string>,
   rules: Pick<CommitteeRules, 'quorum'>,
   withoutQuorum = false,
+  peoplePresent: ReadonlySet<string> = present,
 ): QuorumSnapshot {
   let presentCount = 0;
   let represented = 0;
@@ -26,7 +28,7 @@ export function computeQuorum(
     if (present.has(m.id)) presentCount++;
     else {
       const holder = proxies.get(m.id);
-      if (holder !== undefined && present.has(holder)) represented++;
+      if (holder !== undefined && peoplePresent.has(holder)) represented++;
     }
   }
   const required = withoutQuorum ? 0 : Math.ceil(roster.length * rules.quorum.threshold);

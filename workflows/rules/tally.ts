@@ -49,7 +49,8 @@ export function tallyVote(
   if (basis === 'present_or_represented') {
     const needed = Math.floor(presentOrRepresented / 2) + 1;
     if (counts.for >= needed) return { counts, outcome: 'adopted', decidedBy: 'majority_of_present_or_represented' };
-    if (counts.for !== counts.against) return { counts, outcome: 'rejected', decidedBy: 'majority_of_present_or_represented' };
+    // A tie matters only where the casting vote could complete the absolute majority.
+    if (counts.for !== counts.against || counts.for + 1 < needed) return { counts, outcome: 'rejected', decidedBy: 'majority_of_present_or_represented' };
   } else {
     const opposed = counts.against + (abstentionsCount ? counts.abstain : 0);
     if (counts.for > opposed) return { counts, outcome: 'adopted', decidedBy: 'majority_of_votes_cast' };
