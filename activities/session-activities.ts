@@ -1,16 +1,35 @@
 // Activities of the session workflow. Each is idempotent: steps are keyed by session and
 // sequence number, minutes by session and version.
 import type { Database } from '../prisma/database.ts';
-import type { MinutesFacts, ReconvenedSession, SessionStep } from '../workflows/messages.ts';
+import type { MinutesFacts, ParticipantSession, ReconvenedSession, SessionStep } from '../workflows/messages.ts';
+import { conveneMembers, type ConvocationResult } from './convocations.ts';
+import { endSessionMeeting, reportedAttendance } from './meeting-attendance.ts';
+import type { Mailer } from './notify/mailer.ts';
+import type { ZoomMeetings } from './zoom/meetings.ts';
 import { buildMinutesDocument, canonicalJson, sha256Hex } from './minutes/minutes-document.ts';
 import { recordSessionSteps } from './store/session-steps.ts';
 
 export interface SessionActivityDeps {
   db: Database;
+  zoom?: ZoomMeetings | undefined;
+  mailer?: Mailer | undefined;
+  organizer?: { name: string; email: string } | undefined;
 }
 
-export function createSessionActivities({ db }: SessionActivityDeps) {
+export function createSessionActivities({ db, zoom, mailer, organizer }: SessionActivityDeps) {
   return {
+    async conveneMembers(sessionId: string): Promise<ConvocationResult> {
+      return conveneMembers({ db, zoom, mailer, organizer: organizer ?? { name: 'CALEOL', email: 'caleol@localhost' } }, sessionId);
+    },
+
+    async endMeeting(sessionId: string): Promise<void> {
+      await endSessionMeeting(db, zoom, sessionId);
+    },
+
+    async reconcileAttendance(sessionId: string): Promise<ParticipantSession[] | undefined> {
+      return reportedAttendance(db, zoom, sessionId);
+    },
+
     async recordSessionSteps(sessionId: string, committeeId: string, steps: SessionStep[]): Promise<number> {
       return recordSessionSteps(db, sessionId, committeeId, steps);
     },
@@ -29,6 +48,7 @@ export function createSessionActivities({ db }: SessionActivityDeps) {
 
     /** The session row of a reconvened session; its workflow is started by the adjourned one. */
     async createReconvenedSession(session: ReconvenedSession): Promise<void> {
+      const adjourned = await db.session.findUniqueOrThrow({ where: { id: session.reconvenedFrom } });
       await db.session.upsert({
         where: { id: session.sessionId },
         create: {
@@ -40,6 +60,7 @@ export function createSessionActivities({ db }: SessionActivityDeps) {
           phase: 'convened',
           workflowId: `session-${session.sessionId}`,
           reconvenedFromId: session.reconvenedFrom,
+          videoProvider: adjourned.videoProvider,
         },
         update: {},
       });

@@ -11,6 +11,7 @@ import { forbidden, problemBody, problemContentType, ProblemError, ProblemSchema
 import { registerCommitteeRoutes } from './routes/committees.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
+import { registerZoomWebhook } from './routes/zoom-webhook.ts';
 import { SessionClient, sessionWorkflowId } from './session-client.ts';
 
 declare module 'fastify' {
@@ -32,12 +33,16 @@ export interface ApiDeps {
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
+  /** Sessions meet on Zoom when the deployment has Zoom credentials. */
+  videoProvider?: 'manual' | 'zoom';
+  zoomWebhookSecret?: string | undefined;
 }
 
 export interface RouteContext {
   db: Database;
   sessions: SessionClient;
   temporal: Client;
+  videoProvider: 'manual' | 'zoom';
 }
 
 export type App = FastifyInstance<any, any, any, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -150,9 +155,10 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
 
   registerIdempotency(app, deps.db);
 
-  const context: RouteContext = { db: deps.db, temporal: deps.temporal, sessions: new SessionClient(deps.temporal, deps.taskQueue) };
+  const context: RouteContext = { db: deps.db, temporal: deps.temporal, sessions: new SessionClient(deps.temporal, deps.taskQueue), videoProvider: deps.videoProvider ?? 'manual' };
   registerHealthRoutes(app, context);
   registerCommitteeRoutes(app, context);
   registerSessionRoutes(app, context);
+  registerZoomWebhook(app, context, deps.zoomWebhookSecret);
   return app;
 }

@@ -286,6 +286,12 @@ export const SessionState = Type.Object({
   proxies: Type.Record(Type.String(), Type.String()),
   quorum: Quorum,
   openVote: Type.Optional(Type.Object({ itemId: Type.String(), openedAt: DateTime, quorum: Quorum, counts: Counts, votesCast: Type.Integer() })),
+  meeting: Type.Optional(Type.Object({
+    id: Type.Integer(), uuid: Type.String(), startedAt: Type.Optional(Type.String()), endedAt: Type.Optional(Type.String()), reconciledAt: Type.Optional(Type.String()),
+  })),
+  participants: Type.Array(Type.Object({
+    key: Type.String(), memberId: Type.Optional(Type.String()), guestName: Type.Optional(Type.String()), joinedAt: Type.Optional(Type.String()), leftAt: Type.Optional(Type.String()),
+  })),
   withoutQuorum: Type.Boolean(),
   reconvenedFrom: Type.Optional(Type.String()),
   reconvenedAs: Type.Optional(Type.String()),

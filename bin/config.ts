@@ -6,6 +6,21 @@ export type AuthConfig =
   | { mode: 'local'; secret?: string | undefined }
   | { mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string | undefined; rolesClaim: string };
 
+export interface ZoomConfig {
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+  webhookSecretToken: string;
+  apiBaseUrl?: string | undefined;
+  oauthBaseUrl?: string | undefined;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:port or smtps://… */
+  smtpUrl: string;
+  from: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -22,6 +37,10 @@ export interface Config {
   workflowBundlePath?: string | undefined;
   logLevel: string;
   auth: AuthConfig;
+  /** Absent: sessions use manual attendance. */
+  zoom?: ZoomConfig | undefined;
+  /** Absent: convocations are recorded but not e-mailed. */
+  mail?: MailConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +73,14 @@ export const configVariables = {
   AUTH_OIDC_AUDIENCE: 'expected audience of OIDC tokens (oidc mode)',
   AUTH_OIDC_JWKS_URL: 'JWKS URL (oidc mode; default: discovered from the issuer)',
   AUTH_OIDC_ROLES_CLAIM: 'claim holding the roles (oidc mode; default roles)',
+  ZOOM_ACCOUNT_ID: 'Zoom Server-to-Server OAuth account id; with the three below, sessions meet on Zoom',
+  ZOOM_CLIENT_ID: 'Zoom Server-to-Server OAuth client id',
+  ZOOM_CLIENT_SECRET: 'Zoom Server-to-Server OAuth client secret',
+  ZOOM_WEBHOOK_SECRET_TOKEN: 'secret token of the Zoom app\'s webhook subscription (signature checks)',
+  ZOOM_API_BASE_URL: 'Zoom REST API base (default https://api.zoom.us/v2)',
+  ZOOM_OAUTH_BASE_URL: 'Zoom OAuth base (default https://zoom.us)',
+  SMTP_URL: 'SMTP server for convocations, e.g. smtp://user:pass@mail.example:587; unset: not e-mailed',
+  MAIL_FROM: 'sender of convocations (default "CALEOL <caleol@localhost>")',
 } as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -108,6 +135,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth = { mode: 'local' };
   }
 
+  const zoomVariables = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET', 'ZOOM_WEBHOOK_SECRET_TOKEN'] as const;
+  const zoomSet = zoomVariables.filter((name) => env[name]);
+  let zoom: ZoomConfig | undefined;
+  if (zoomSet.length === zoomVariables.length) {
+    zoom = {
+      accountId: env.ZOOM_ACCOUNT_ID!, clientId: env.ZOOM_CLIENT_ID!, clientSecret: env.ZOOM_CLIENT_SECRET!, webhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN!,
+      apiBaseUrl: url('ZOOM_API_BASE_URL', ['https:', 'http:']), oauthBaseUrl: url('ZOOM_OAUTH_BASE_URL', ['https:', 'http:']),
+    };
+  } else if (zoomSet.length > 0) {
+    problems.push(`Zoom needs ${zoomVariables.join(', ')} together; missing ${zoomVariables.filter((name) => !env[name]).join(', ')}`);
+  }
+  const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const mail = smtpUrl ? { smtpUrl, from: env.MAIL_FROM || 'CALEOL <caleol@localhost>' } : undefined;
+
   const temporalPort = port('EMBEDDED_TEMPORAL_PORT', 7233);
   const config: Config = {
     port: port('PORT', 3000),
@@ -123,6 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     logLevel,
     auth,
+    zoom,
+    mail,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

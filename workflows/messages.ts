@@ -1,6 +1,6 @@
 // Signals, updates and queries of the session workflow, and the shapes they carry. Shared by
 // the workflow, the API (which sends them) and the activities (which persist their effects).
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   CandidateDecision,
   OccupancyOpinion,
@@ -30,6 +30,7 @@ export type SessionPhase =
   | 'cancelled';
 
 export type SessionMode = 'remote' | 'in_person' | 'mixed';
+export type VideoProvider = 'manual' | 'zoom';
 
 export interface SessionInput {
   sessionId: string;
@@ -44,6 +45,8 @@ export interface SessionInput {
   agenda?: AgendaItemState[] | undefined;
   /** Deliberates without quorum (a reconvened session, when the rules say so). */
   withoutQuorum?: boolean | undefined;
+  /** Zoom when the deployment has Zoom credentials; manual attendance otherwise (and for older sessions). */
+  videoProvider?: VideoProvider | undefined;
 }
 
 export interface AgendaCandidate {
@@ -96,7 +99,30 @@ export interface AgendaItemState {
 export interface AttendanceRecord {
   present: boolean;
   since: string;
-  how: 'manual';
+  how: 'manual' | 'zoom';
+}
+
+/** One join session of one participant in the meeting (Zoom's user_id), a member's or a guest's. */
+export interface ParticipantSession {
+  key: string;
+  memberId?: string | undefined;
+  /** Guests only: the name they showed, for the minutes. Members are named from the roster. */
+  guestName?: string | undefined;
+  joinedAt?: string | undefined;
+  leftAt?: string | undefined;
+}
+
+/** A Zoom webhook event relayed by the API, the participant already matched to a member or not. */
+export interface ZoomEvent {
+  /** Content key: a duplicate delivery carries the same key. */
+  key: string;
+  kind: 'meeting_started' | 'meeting_ended' | 'participant_joined' | 'participant_left';
+  meetingUuid: string;
+  /** When it happened, by Zoom's clock (join_time, leave_time, start_time, end_time). */
+  at: string;
+  participantKey?: string | undefined;
+  memberId?: string | undefined;
+  guestName?: string | undefined;
 }
 
 export interface MinutesState {
@@ -111,7 +137,9 @@ export interface SessionState {
   committeeId: string;
   rulesVersion: number;
   mode: SessionMode;
-  videoProvider: 'manual';
+  videoProvider: VideoProvider;
+  meeting?: { id: number; uuid: string; startedAt?: string | undefined; endedAt?: string | undefined; reconciledAt?: string | undefined } | undefined;
+  participants: ParticipantSession[];
   phase: SessionPhase;
   scheduledStart: string;
   members: SessionMember[];
@@ -173,6 +201,7 @@ export const closeSession = defineUpdate<SessionPhase, [ActorOnly]>('closeSessio
 export const signMinutes = defineUpdate<SessionPhase, [SignMinutes]>('signMinutes');
 
 export const getSessionState = defineQuery<SessionState>('getSessionState');
+export const zoomEvent = defineSignal<[ZoomEvent]>('zoomEvent');
 
 /** Failure types of refused updates; the API maps them to HTTP statuses. */
 export const refusalTypes = {
@@ -211,7 +240,10 @@ export type SessionStep = { seq: number; at: string; actor: string } & (
   | { type: 'proxy_revoked'; principalId: string; holderId: string }
   | { type: 'conflict_declared'; itemId: string; memberId: string }
   | { type: 'session_opened'; phase: SessionPhase; quorum: QuorumSnapshot }
-  | { type: 'attendance_recorded'; memberId: string; present: boolean; quorum: QuorumSnapshot }
+  | { type: 'attendance_recorded'; memberId: string; present: boolean; quorum: QuorumSnapshot; how?: 'manual' | 'zoom' | undefined }
+  | { type: 'members_convened'; meetingId?: number | undefined; convened: number; emailed: number }
+  | { type: 'meeting_event'; event: ZoomEvent }
+  | { type: 'attendance_reconciled'; participants: number; changed: string[]; quorum: QuorumSnapshot }
   | { type: 'quorum_reached'; phase: SessionPhase; quorum: QuorumSnapshot }
   | { type: 'vote_opened'; itemId: string; quorum: QuorumSnapshot; proposal?: CandidateDecision[] | undefined; opinion?: OccupancyOpinion | undefined; warnings: string[] }
   | { type: 'vote_cast'; itemId: string; memberId: string; castBy: string; choice: VoteChoice }
@@ -242,6 +274,8 @@ export interface MinutesFacts {
   withoutQuorum: boolean;
   reconvenedFrom?: string | undefined;
   signers: MinutesSigner[];
+  videoProvider?: VideoProvider | undefined;
+  participants?: ParticipantSession[] | undefined;
 }
 
 /** The session row of a session reconvened after a carence, created before its workflow starts. */

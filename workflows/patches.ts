@@ -4,3 +4,6 @@
 
 /** The quorum grace period timer: sessions started before it never adjourn on their own. */
 export const quorumGracePeriod = 'quorum-grace-period';
+
+/** Publishing the agenda convenes the members (e-mail, Zoom registration) through an activity. */
+export const convocations = 'convocations';

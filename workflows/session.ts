@@ -29,6 +29,9 @@ import * as patches from './patches.ts';
 import {
   agendaChangeProblems,
   agendaItemProblems,
+  applyParticipantEvent,
+  closeOpenSessions,
+  membersInMeeting,
   castingVoteSeat,
   completeRules,
   computeQuorum,
@@ -81,7 +84,8 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     committeeId: input.committeeId,
     rulesVersion: input.rulesVersion,
     mode: input.mode,
-    videoProvider: 'manual',
+    videoProvider: input.videoProvider ?? 'manual',
+    participants: [],
     phase: input.agenda ? 'convened' : 'draft',
     scheduledStart: input.scheduledStart,
     members: input.members,
@@ -98,6 +102,9 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   let openingQuorum: QuorumSnapshot | undefined;
   let quorumReached = state.withoutQuorum;
   let closedAt = '';
+  let convened = false;
+  let reconcileNeeded = false;
+  const seenEvents = new Set<string>();
 
   function record(actor: string, body: StepBody): void {
     const at = nowIso();
@@ -487,6 +494,49 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     },
   });
 
+  // --- the meeting's events, relayed from Zoom's webhooks (at least once, in any order) ----------
+  function setPresence(memberId: string, present: boolean, since: string, actor: string): void {
+    const current = state.attendance[memberId];
+    if (current?.present === present) return;
+    state.attendance[memberId] = { present, since, how: 'zoom' };
+    state.quorum = sessionQuorum();
+    record(actor, { type: 'attendance_recorded', memberId, present, quorum: state.quorum, how: 'zoom' });
+  }
+
+  function attendanceFromMeeting(actor: string): string[] {
+    const inMeeting = membersInMeeting(state.participants);
+    const changed: string[] = [];
+    for (const member of input.members) {
+      const wasPresent = state.attendance[member.id]?.present ?? false;
+      const zoomKnows = state.participants.some((p) => p.memberId === member.id);
+      if (!zoomKnows && state.attendance[member.id]?.how === 'manual') continue;
+      if (wasPresent !== inMeeting.has(member.id)) {
+        setPresence(member.id, inMeeting.has(member.id), nowIso(), actor);
+        changed.push(member.id);
+      }
+    }
+    refreshQuorum();
+    return changed;
+  }
+
+  setHandler(m.zoomEvent, (event: m.ZoomEvent) => {
+    if (state.videoProvider !== 'zoom' || seenEvents.has(event.key)) return;
+    seenEvents.add(event.key);
+    if (state.meeting && event.meetingUuid !== state.meeting.uuid) return;
+    record('zoom', { type: 'meeting_event', event });
+    if (event.kind === 'meeting_started' && state.meeting) state.meeting.startedAt ??= event.at;
+    if (event.kind === 'meeting_ended' && state.meeting) {
+      state.meeting.endedAt ??= event.at;
+      state.participants = closeOpenSessions(state.participants, event.at);
+      reconcileNeeded = true;
+    }
+    if ((event.kind === 'participant_joined' || event.kind === 'participant_left') && event.participantKey) {
+      state.participants = applyParticipantEvent(state.participants, { kind: event.kind, participantKey: event.participantKey, at: event.at, memberId: event.memberId, guestName: event.guestName });
+      if (state.meeting?.endedAt) state.participants = closeOpenSessions(state.participants, state.meeting.endedAt);
+    }
+    if (['open', 'deliberating', 'convened'].includes(state.phase)) attendanceFromMeeting('zoom');
+  });
+
   setHandler(m.getSessionState, () => state);
 
   // --- carence: no quorum within the grace period --------------------------------------------
@@ -515,16 +565,27 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     record('system', { type: 'session_reconvened', reconvenedSessionId: reconvenedId, scheduledStart, items: carried.map((i) => i.id) });
   }
 
+  async function reconcile(): Promise<void> {
+    const report = await store.reconcileAttendance(input.sessionId);
+    if (!report || !state.meeting) return;
+    state.participants = report;
+    state.meeting.reconciledAt = nowIso();
+    const changed = ['open', 'deliberating', 'convened'].includes(state.phase) ? attendanceFromMeeting('zoom-report') : [];
+    record('system', { type: 'attendance_reconciled', participants: report.length, changed, quorum: state.quorum });
+  }
+
   // --- main loop: persist steps in order, watch the grace period, draft the minutes, finish ---
   record('system', { type: 'session_scheduled', phase: state.phase, reconvenedFrom: input.reconvenedFrom });
   if (input.agenda) record('system', { type: 'agenda_published', phase: state.phase, items: state.agenda.map(publishedItem) });
   upsertSearchAttributes([{ key: sessionPhaseKey, value: state.phase }, { key: lastProgressKey, value: new Date() }]);
   const watchGracePeriod = patched(patches.quorumGracePeriod);
+  const conveneOnPublish = patched(patches.convocations);
   const graceDeadline = Date.parse(input.scheduledStart) + rules.quorum.gracePeriodMinutes * minuteMs;
 
   for (;;) {
     const awaitingQuorum = watchGracePeriod && !quorumReached && (state.phase === 'convened' || state.phase === 'open');
-    const ready = () => pending.length > 0 || (state.phase === 'closed' && !state.minutes) || state.phase === 'signed' || (awaitingQuorum && quorumReached);
+    const mustConvene = () => conveneOnPublish && !convened && published() && state.phase !== 'adjourned';
+    const ready = () => pending.length > 0 || mustConvene() || reconcileNeeded || (state.phase === 'closed' && !state.minutes) || state.phase === 'signed' || (awaitingQuorum && quorumReached);
     let woke = true;
     if (awaitingQuorum) woke = await condition(ready, Math.max(0, graceDeadline - Date.now()));
     else await condition(ready);
@@ -534,6 +595,24 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     }
     if (pending.length > 0) {
       await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
+      continue;
+    }
+    if (mustConvene()) {
+      convened = true;
+      const result = await store.conveneMembers(input.sessionId);
+      if (result.meeting) state.meeting = { ...result.meeting, ...state.meeting };
+      record('system', { type: 'members_convened', meetingId: result.meeting?.id, convened: result.convened, emailed: result.emailed });
+      continue;
+    }
+    if (reconcileNeeded) {
+      reconcileNeeded = false;
+      await reconcile();
+      continue;
+    }
+    if (state.phase === 'closed' && state.videoProvider === 'zoom' && state.meeting && !state.meeting.reconciledAt) {
+      // The meeting ends with the session; its participant report completes the attendance.
+      await store.endMeeting(input.sessionId);
+      await reconcile();
       continue;
     }
     if (state.phase === 'closed') {
@@ -551,6 +630,8 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
         withoutQuorum: state.withoutQuorum,
         reconvenedFrom: input.reconvenedFrom,
         signers: rules.minutesSigners,
+        videoProvider: state.videoProvider,
+        participants: state.participants,
       });
       state.minutes = { status: 'drafted', version: drafted.version, sha256: drafted.sha256, signatures: [] };
       setPhase('minutes_drafted');

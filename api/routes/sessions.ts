@@ -50,7 +50,7 @@ function updateIdFor(request: FastifyRequest, action: string): string | undefine
   return key && request.principal ? `${action}:${request.principal.subject}:${key}` : undefined;
 }
 
-export function registerSessionRoutes(app: App, { db, sessions }: RouteContext): void {
+export function registerSessionRoutes(app: App, { db, sessions, videoProvider }: RouteContext): void {
   async function sessionRow(id: string) {
     const session = await db.session.findUnique({ where: { id } });
     if (!session) throw notFound('session', id);
@@ -106,7 +106,11 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
       const id = crypto.randomUUID();
       session = await db.session.upsert({
         where: { committeeId_scheduledStart: { committeeId, scheduledStart } },
-        create: { id, committeeId, scheduledStart, rulesVersion: rules.version, mode: request.body.mode ?? 'remote', workflowId: sessionWorkflowId(id) },
+        create: {
+          id, committeeId, scheduledStart, rulesVersion: rules.version, mode: request.body.mode ?? 'remote', workflowId: sessionWorkflowId(id),
+          // An in-person session needs no meeting.
+          videoProvider: request.body.mode === 'in_person' ? 'manual' : videoProvider,
+        },
         update: {},
       });
       created = session.id === id;
@@ -124,6 +128,7 @@ export function registerSessionRoutes(app: App, { db, sessions }: RouteContext):
       members,
       scheduledStart: session.scheduledStart.toISOString(),
       mode: session.mode,
+      videoProvider: session.videoProvider,
     });
     request.log.info({ workflowId: session.workflowId, actor: staff(principal), created }, 'session scheduled');
     return reply.code(created ? 201 : 200).send({

@@ -7,3 +7,4 @@ export * from './decisions.ts';
 export * from './agenda.ts';
 export * from './chair-election.ts';
 export * from './occupancy.ts';
+export * from './attendance.ts';

@@ -1,0 +1,130 @@
+// Zoom's webhook deliveries: signature checked over the raw bytes, the URL challenge answered,
+// then each meeting event relayed as a signal to the session that owns the meeting, with the
+// participant matched to a member by registrant id, then e-mail; never by display name.
+import { createHash } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Type } from 'typebox';
+import { zoomEvent, type ZoomEvent } from '../../workflows/messages.ts';
+import type { App, RouteContext } from '../app.ts';
+import { problemBody, problemContentType } from '../problem.ts';
+import { sessionWorkflowId } from '../session-client.ts';
+import { urlValidationAnswer, verifyZoomSignature } from '../zoom-signature.ts';
+
+interface Delivery {
+  event?: string;
+  event_ts?: number;
+  payload?: {
+    plainToken?: string;
+    object?: {
+      id?: string | number;
+      uuid?: string;
+      start_time?: string;
+      end_time?: string;
+      participant?: {
+        user_id?: string | number;
+        participant_uuid?: string;
+        registrant_id?: string | null;
+        email?: string | null;
+        user_name?: string;
+        join_time?: string;
+        leave_time?: string;
+      };
+    };
+  };
+}
+
+const kinds: Record<string, ZoomEvent['kind']> = {
+  'meeting.started': 'meeting_started',
+  'meeting.ended': 'meeting_ended',
+  'meeting.participant_joined': 'participant_joined',
+  'meeting.participant_left': 'participant_left',
+};
+
+const DeliverySchema = Type.Object({
+  event: Type.String({ description: 'e.g. meeting.participant_joined, endpoint.url_validation' }),
+  event_ts: Type.Optional(Type.Number()),
+  payload: Type.Object({}, { additionalProperties: true }),
+}, { additionalProperties: true, description: 'A Zoom webhook delivery; the raw bytes are signed.' });
+
+export function registerZoomWebhook(app: App, { db, temporal }: RouteContext, secret: string | undefined): void {
+  void app.register(async (scope) => {
+    // The signature covers the exact bytes: keep them, and parse JSON only once verified.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.setValidatorCompiler(() => () => true);
+
+    scope.post('/webhooks/zoom', {
+      config: { public: true },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Zoom webhook deliveries (signed with the app\'s secret token)',
+        security: [],
+        headers: Type.Object({ 'x-zm-signature': Type.Optional(Type.String()), 'x-zm-request-timestamp': Type.Optional(Type.String()) }),
+        body: DeliverySchema,
+        response: {
+          200: Type.Union([Type.Object({}), Type.Object({ plainToken: Type.String(), encryptedToken: Type.String() })]),
+          400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 503: { $ref: 'Problem#' },
+        },
+      },
+    }, async (request, reply) => {
+      const refuse = (status: 400 | 401 | 503, code: string, detail: string) =>
+        reply.code(status).type(problemContentType).send(problemBody({ status, code, title: status === 401 ? 'Unauthenticated' : 'Bad request', detail }, request.url));
+      if (!secret) return refuse(503, 'zoom_not_configured', 'this deployment has no Zoom webhook secret');
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.from('');
+      const check = verifyZoomSignature(secret, {
+        signature: request.headers['x-zm-signature'] as string | undefined,
+        timestamp: request.headers['x-zm-request-timestamp'] as string | undefined,
+      }, raw);
+      if (!check.valid) return refuse(401, 'invalid_signature', check.reason);
+      let delivery: Delivery;
+      try {
+        delivery = JSON.parse(raw.toString('utf8')) as Delivery;
+      } catch {
+        return refuse(400, 'invalid_json', 'the delivery is not JSON');
+      }
+      if (delivery.event === 'endpoint.url_validation') {
+        const plainToken = delivery.payload?.plainToken;
+        if (!plainToken) return refuse(400, 'invalid_request', 'the URL validation has no plainToken');
+        return urlValidationAnswer(secret, plainToken);
+      }
+      const kind = kinds[delivery.event ?? ''];
+      const object = delivery.payload?.object;
+      if (!kind || object?.id === undefined || !object.uuid) return {};
+      const session = await db.session.findUnique({ where: { zoomMeetingId: BigInt(object.id) }, include: { convocations: true, committee: { include: { members: true } } } });
+      if (!session) {
+        request.log.info({ meetingId: String(object.id), event: delivery.event }, 'webhook for a meeting of no session');
+        return {};
+      }
+      const participant = object.participant;
+      const at = (kind === 'participant_joined' ? participant?.join_time : kind === 'participant_left' ? participant?.leave_time : kind === 'meeting_started' ? object.start_time : object.end_time)
+        ?? new Date((delivery.event_ts ?? Date.now())).toISOString();
+      let memberId: string | undefined;
+      if (participant) {
+        const registrant = participant.registrant_id || undefined;
+        const email = participant.email?.trim().toLowerCase() || undefined;
+        memberId = (registrant ? session.convocations.find((c) => c.registrantId === registrant)?.memberId : undefined)
+          ?? (email ? session.committee.members.find((m) => m.email === email)?.id : undefined);
+      }
+      const participantKey = participant ? String(participant.user_id ?? participant.participant_uuid ?? '') || undefined : undefined;
+      const event: ZoomEvent = {
+        key: createHash('sha256').update(`${delivery.event}:${object.uuid}:${participantKey ?? ''}:${at}`).digest('hex'),
+        kind,
+        meetingUuid: object.uuid,
+        at,
+        participantKey,
+        memberId,
+        guestName: memberId ? undefined : participant?.user_name,
+      };
+      // Relayed before the answer: if Temporal cannot take it, Zoom delivers it again.
+      try {
+        await temporal.workflow.getHandle(sessionWorkflowId(session.id)).signal(zoomEvent, event);
+      } catch (error) {
+        // A finished session has nothing left to learn from its meeting.
+        if (error instanceof WorkflowNotFoundError || /already completed/i.test(String(error))) return {};
+        request.log.warn({ err: error, workflowId: sessionWorkflowId(session.id) }, 'zoom event not relayed');
+        return refuse(503, 'not_relayed', 'the event could not be relayed to its session; deliver it again');
+      }
+      return {};
+    });
+  });
+}
