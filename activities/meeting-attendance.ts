@@ -13,10 +13,10 @@ export async function endSessionMeeting(db: Database, zoom: ZoomMeetings | undef
 /** Join sessions from Zoom's report, matched to members by registrant id, then by e-mail. */
 export async function reportedAttendance(db: Database, zoom: ZoomMeetings | undefined, sessionId: string): Promise<ParticipantSession[] | undefined> {
   const session = await db.session.findUniqueOrThrow({ where: { id: sessionId }, include: { committee: { include: { members: true } }, convocations: true } });
-  if (session.videoProvider !== 'zoom' || session.zoomMeetingUuid === null || !zoom) return undefined;
+  if (session.videoProvider !== 'zoom' || session.zoomMeetingId === null || !zoom) return undefined;
   const byRegistrant = new Map(session.convocations.filter((c) => c.registrantId).map((c) => [c.registrantId!, c.memberId]));
   const byEmail = new Map(session.committee.members.map((m) => [m.email.toLowerCase(), m.id]));
-  const rows = await zoom.pastParticipants(session.zoomMeetingUuid);
+  const rows = await zoom.pastParticipants(Number(session.zoomMeetingId));
   return rows.map((row) => {
     const memberId = (row.registrantId ? byRegistrant.get(row.registrantId) : undefined) ?? (row.email ? byEmail.get(row.email.trim().toLowerCase()) : undefined);
     return { key: row.userId, memberId, guestName: memberId ? undefined : row.name, joinedAt: row.joinTime, leftAt: row.leaveTime };

@@ -46,24 +46,36 @@ export function createSessionActivities({ db, zoom, mailer, organizer }: Session
       return { version, sha256 };
     },
 
-    /** The session row of a reconvened session; its workflow is started by the adjourned one. */
-    async createReconvenedSession(session: ReconvenedSession): Promise<void> {
+    /**
+     * The session row of a reconvened session, at the first start from the wanted one that the
+     * committee has free (a committee that sits weekly may already sit then). Returns that start;
+     * its workflow is started by the adjourned one.
+     */
+    async createReconvenedSession(session: ReconvenedSession): Promise<{ scheduledStart: string }> {
+      const existing = await db.session.findUnique({ where: { id: session.sessionId } });
+      if (existing) return { scheduledStart: existing.scheduledStart.toISOString() };
       const adjourned = await db.session.findUniqueOrThrow({ where: { id: session.reconvenedFrom } });
-      await db.session.upsert({
-        where: { id: session.sessionId },
-        create: {
-          id: session.sessionId,
-          committeeId: session.committeeId,
-          rulesVersion: session.rulesVersion,
-          scheduledStart: new Date(session.scheduledStart),
-          mode: session.mode,
-          phase: 'convened',
-          workflowId: `session-${session.sessionId}`,
-          reconvenedFromId: session.reconvenedFrom,
-          videoProvider: adjourned.videoProvider,
-        },
-        update: {},
-      });
+      const wanted = Date.parse(session.scheduledStart);
+      for (let hour = 0; hour < 7 * 24; hour++) {
+        const scheduledStart = new Date(wanted + hour * 3_600_000);
+        const taken = await db.session.findUnique({ where: { committeeId_scheduledStart: { committeeId: session.committeeId, scheduledStart } } });
+        if (taken) continue;
+        await db.session.create({
+          data: {
+            id: session.sessionId,
+            committeeId: session.committeeId,
+            rulesVersion: session.rulesVersion,
+            scheduledStart,
+            mode: session.mode,
+            phase: 'convened',
+            workflowId: `session-${session.sessionId}`,
+            reconvenedFromId: session.reconvenedFrom,
+            videoProvider: adjourned.videoProvider,
+          },
+        });
+        return { scheduledStart: scheduledStart.toISOString() };
+      }
+      throw new Error(`the committee has no free hour in the week from ${session.scheduledStart} to reconvene`);
     },
   };
 }

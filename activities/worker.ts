@@ -1,7 +1,9 @@
 // The Temporal worker: the session workflows' bundle and the activities on one task queue.
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Database } from '../prisma/database.ts';
+import type { Mailer } from './notify/mailer.ts';
 import { createSessionActivities } from './session-activities.ts';
+import type { ZoomMeetings } from './zoom/meetings.ts';
 
 export const workflowsPath = new URL('../workflows/index.ts', import.meta.url).pathname;
 
@@ -12,6 +14,9 @@ export interface WorkerDeps {
   db: Database;
   /** A pre-built bundle (production, tests); without it the workflows are bundled at start. */
   workflowBundlePath?: string | undefined;
+  zoom?: ZoomMeetings | undefined;
+  mailer?: Mailer | undefined;
+  organizer?: { name: string; email: string } | undefined;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -22,7 +27,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createSessionActivities({ db: deps.db }),
+    activities: createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer }),
     ...workflows,
   });
 }

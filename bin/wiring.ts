@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
 import pino from 'pino';
+import { smtpMailer } from '../activities/notify/mailer.ts';
 import { createWorker } from '../activities/worker.ts';
+import { zoomMeetings } from '../activities/zoom/zoom-meetings.ts';
 import { buildApp } from '../api/app.ts';
 import { localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
 import { createDatabase, type Database } from '../prisma/database.ts';
@@ -41,7 +43,13 @@ export function installWorkerRuntime(config: Config): void {
 
 export async function startWorker(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database) {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  const worker = await createWorker({ connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, workflowBundlePath: config.workflowBundlePath });
+  const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
+  const worker = await createWorker({
+    connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, workflowBundlePath: config.workflowBundlePath,
+    zoom: config.zoom ? zoomMeetings({ accountId: config.zoom.accountId, clientId: config.zoom.clientId, clientSecret: config.zoom.clientSecret, apiBaseUrl: config.zoom.apiBaseUrl, oauthBaseUrl: config.zoom.oauthBaseUrl }) : undefined,
+    mailer,
+    organizer: organizerOf(config),
+  });
   const running = worker.run();
   return {
     worker,
@@ -50,14 +58,25 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
+      mailer?.close();
     },
   };
+}
+
+/** The sender of convocations, as `Name <address>` in MAIL_FROM. */
+function organizerOf(config: Config): { name: string; email: string } {
+  const from = config.mail?.from ?? 'CALEOL <caleol@localhost>';
+  const match = /^\s*"?([^"<]*)"?\s*<([^>]+)>\s*$/.exec(from);
+  return match ? { name: match[1]!.trim() || 'CALEOL', email: match[2]! } : { name: 'CALEOL', email: from.trim() };
 }
 
 export async function startApi(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>) {
   const connection = await Connection.connect({ address: config.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const app = await buildApp({ db, temporal, taskQueue: config.taskQueue, verifier, logger });
+  const app = await buildApp({
+    db, temporal, taskQueue: config.taskQueue, verifier, logger,
+    videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     app,

@@ -244,6 +244,7 @@ export type SessionStep = { seq: number; at: string; actor: string } & (
   | { type: 'members_convened'; meetingId?: number | undefined; convened: number; emailed: number }
   | { type: 'meeting_event'; event: ZoomEvent }
   | { type: 'attendance_reconciled'; participants: number; changed: string[]; quorum: QuorumSnapshot }
+  | { type: 'attendance_not_reconciled'; reason: string }
   | { type: 'quorum_reached'; phase: SessionPhase; quorum: QuorumSnapshot }
   | { type: 'vote_opened'; itemId: string; quorum: QuorumSnapshot; proposal?: CandidateDecision[] | undefined; opinion?: OccupancyOpinion | undefined; warnings: string[] }
   | { type: 'vote_cast'; itemId: string; memberId: string; castBy: string; choice: VoteChoice }

@@ -59,6 +59,13 @@ const store = proxyActivities<SessionActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// Zoom's participant report comes some time after the meeting ends, and never for a meeting
+// that did not take place: retry for about half an hour, then do without it.
+const meetingReport = proxyActivities<SessionActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
+});
+
 type StepBody = SessionStep extends infer S ? (S extends SessionStep ? Omit<S, 'seq' | 'at' | 'actor'> : never) : never;
 
 const minuteMs = 60_000;
@@ -522,7 +529,6 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   setHandler(m.zoomEvent, (event: m.ZoomEvent) => {
     if (state.videoProvider !== 'zoom' || seenEvents.has(event.key)) return;
     seenEvents.add(event.key);
-    if (state.meeting && event.meetingUuid !== state.meeting.uuid) return;
     record('zoom', { type: 'meeting_event', event });
     if (event.kind === 'meeting_started' && state.meeting) state.meeting.startedAt ??= event.at;
     if (event.kind === 'meeting_ended' && state.meeting) {
@@ -544,12 +550,14 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     setPhase('adjourned');
     record('system', { type: 'session_adjourned', phase: state.phase, quorum: sessionQuorum(), reason: `no quorum ${rules.quorum.gracePeriodMinutes} minutes after the scheduled start` });
     const reconvenedId = uuid4();
-    const scheduledStart = new Date(Date.parse(input.scheduledStart) + rules.quorum.reconveneAfterDays * dayMs).toISOString();
+    const wantedStart = new Date(Date.parse(input.scheduledStart) + rules.quorum.reconveneAfterDays * dayMs).toISOString();
     const carried = state.agenda.filter((i) => !finishedItem(i)).map((i, idx): AgendaItemState => ({
       ...i, id: uuid4(), position: idx + 1, status: 'pending', conflicts: [], votes: {}, results: [], decisions: [], proposal: undefined, proposedOpinion: undefined,
     }));
     await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
-    await store.createReconvenedSession({ sessionId: reconvenedId, committeeId: input.committeeId, reconvenedFrom: input.sessionId, rulesVersion: input.rulesVersion, scheduledStart, mode: input.mode });
+    const created = await store.createReconvenedSession({ sessionId: reconvenedId, committeeId: input.committeeId, reconvenedFrom: input.sessionId, rulesVersion: input.rulesVersion, scheduledStart: wantedStart, mode: input.mode });
+    // Earlier versions of the activity returned nothing: the wanted start was the start.
+    const scheduledStart = created?.scheduledStart ?? wantedStart;
     await startChild(sessionWorkflow, {
       workflowId: `session-${reconvenedId}`,
       args: [{ ...input, sessionId: reconvenedId, scheduledStart, reconvenedFrom: input.sessionId, agenda: carried, withoutQuorum: rules.quorum.reconvenedWithoutQuorum }],
@@ -566,7 +574,14 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   }
 
   async function reconcile(): Promise<void> {
-    const report = await store.reconcileAttendance(input.sessionId);
+    let report: m.ParticipantSession[] | undefined;
+    try {
+      report = await meetingReport.reconcileAttendance(input.sessionId);
+    } catch (error) {
+      if (state.meeting) state.meeting.reconciledAt = nowIso();
+      record('system', { type: 'attendance_not_reconciled', reason: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     if (!report || !state.meeting) return;
     state.participants = report;
     state.meeting.reconciledAt = nowIso();

@@ -50,7 +50,7 @@ export async function buildMinutesDocument(db: Database, facts: MinutesFacts): P
     session: {
       id: facts.sessionId,
       mode: facts.mode,
-      means: 'attendance recorded by the secretary',
+      means: facts.videoProvider === 'zoom' ? 'Zoom videoconference; attendance from the meeting' : 'attendance recorded by the secretary',
       scheduledStart: facts.scheduledStart,
       closedAt: facts.closedAt,
       reconvenedFrom: facts.reconvenedFrom ?? null,
@@ -67,6 +67,16 @@ export async function buildMinutesDocument(db: Database, facts: MinutesFacts): P
       absent: absent.filter((m) => isDeliberative(m.role)).map((m) => person(m.id)),
       consultative: present.filter((m) => !isDeliberative(m.role)).map((m) => person(m.id)),
     },
+    meeting: facts.videoProvider === 'zoom'
+      ? {
+        provider: 'zoom',
+        joinSessions: (facts.participants ?? []).map((p) => ({
+          ...(p.memberId ? { member: person(p.memberId) } : { guest: p.guestName ?? 'unknown' }),
+          joinedAt: p.joinedAt ?? null,
+          leftAt: p.leftAt ?? null,
+        })),
+      }
+      : { provider: 'manual' },
     quorumAtOpening: facts.openingQuorum ?? null,
     items: facts.agenda.map((item) => {
       const d = dwelling.get(item.dwellingId);

@@ -131,6 +131,10 @@ async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Pr
     case 'conflict_declared':
     case 'vote_opened':
     case 'session_reconvened':
+    case 'members_convened':
+    case 'meeting_event':
+    case 'attendance_reconciled':
+    case 'attendance_not_reconciled':
       return;
   }
 }

@@ -19,5 +19,6 @@ export interface ZoomMeetings {
   createMeeting(input: { topic: string; startTime: Date; durationMinutes: number; timeZone: string }): Promise<ZoomMeetingRef>;
   addRegistrant(meetingId: number, registrant: { email: string; firstName: string; lastName: string }): Promise<{ registrantId: string; joinUrl: string }>;
   endMeeting(meetingId: number): Promise<void>;
-  pastParticipants(meetingUuid: string): Promise<ZoomParticipantReport[]>;
+  /** The latest instance's join sessions; by meeting id, since the instance UUID may differ from the created one. */
+  pastParticipants(meetingId: number): Promise<ZoomParticipantReport[]>;
 }

@@ -62,7 +62,7 @@ export function registerZoomWebhook(app: App, { db, temporal }: RouteContext, se
         headers: Type.Object({ 'x-zm-signature': Type.Optional(Type.String()), 'x-zm-request-timestamp': Type.Optional(Type.String()) }),
         body: DeliverySchema,
         response: {
-          200: Type.Union([Type.Object({}), Type.Object({ plainToken: Type.String(), encryptedToken: Type.String() })]),
+          200: Type.Object({ plainToken: Type.Optional(Type.String()), encryptedToken: Type.Optional(Type.String()) }, { description: 'Empty, or the answer to the URL validation' }),
           400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 503: { $ref: 'Problem#' },
         },
       },

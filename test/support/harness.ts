@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
+import type { Mailer } from '../../activities/notify/mailer.ts';
 import { createWorker } from '../../activities/worker.ts';
+import type { ZoomMeetings } from '../../activities/zoom/meetings.ts';
 import { buildApp, type App } from '../../api/app.ts';
 import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
 import { createDatabase, type Database } from '../../prisma/database.ts';
@@ -22,15 +24,27 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(name: string): Promise<Harness> {
+export interface HarnessOptions {
+  zoom?: ZoomMeetings | undefined;
+  mailer?: Mailer | undefined;
+  zoomWebhookSecret?: string | undefined;
+}
+
+export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
   const taskQueue = `${name}-${randomUUID()}`;
   const db = createDatabase(inject('databaseUrl'), { maxConnections: 5 });
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath') });
+  const worker = await createWorker({
+    connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath'),
+    zoom: options.zoom, mailer: options.mailer, organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' },
+  });
   const running = worker.run();
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection, namespace: 'default' });
-  const app = await buildApp({ db, temporal: client, taskQueue, verifier: localTokenVerifier(testSecret) });
+  const app = await buildApp({
+    db, temporal: client, taskQueue, verifier: localTokenVerifier(testSecret),
+    videoProvider: options.zoom ? 'zoom' : 'manual', zoomWebhookSecret: options.zoomWebhookSecret,
+  });
   return {
     app, db, client, worker, taskQueue,
     token: (claims) => issueLocalToken(testSecret, claims, '1h'),

@@ -1,9 +1,9 @@
 // The session workflow on the time-skipping test server, with the real activities against the
-// test database. Time on that server only moves while the client waits on a workflow result or
-// on `env.sleep(...)`, so sessions are scheduled relative to the server's clock, never the wall
-// clock, and each test moves the clock itself.
+// test database. Here the server's clock jumps only in `SessionLab.skipTo` (`env.sleep`), so
+// sessions are scheduled relative to the server's clock, never the wall clock, and each test
+// moves the clock itself.
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -12,7 +12,7 @@ import { createSessionActivities } from '../../activities/session-activities.ts'
 import { registerSearchAttributes } from '../../bin/search-attribute-registration.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
 import { createDatabase, type Database } from '../../prisma/database.ts';
-import type { AddAgendaItem, RefusalDetails, SessionInput, SessionMode } from '../../workflows/messages.ts';
+import type { AddAgendaItem, RefusalDetails, SessionInput, SessionMode, SessionState } from '../../workflows/messages.ts';
 import { defaultCommitteeRules, type CommitteeRules, type DwellingPlace, type SessionMember } from '../../workflows/rules/index.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../../workflows/search-attributes.ts';
 import type { sessionWorkflow } from '../../workflows/session.ts';
@@ -23,25 +23,28 @@ export const dayMs = 24 * hourMs;
 
 export type SessionHandle = WorkflowHandle<typeof sessionWorkflow>;
 
-export interface TimeSkipping {
-  env: TestWorkflowEnvironment;
-  db: Database;
-  close(): Promise<void>;
-}
-
-/** One time-skipping server per test file, with the session search attributes registered. */
-export async function startTimeSkipping(): Promise<TimeSkipping> {
+/**
+ * One time-skipping server per test file, with the session search attributes registered, and one
+ * worker with the real activities polling a task queue of its own for the whole file.
+ *
+ * Sessions are never terminated between tests: terminating a session right after an update,
+ * while its workflow is still persisting the step, leaves the test server's time-skipping lock
+ * held, and every later `env.sleep` then waits in real time. A session left running by one test
+ * may see its timers fire while a later test moves the clock; the worker handles that as
+ * production would, and each test looks only at its own sessions.
+ */
+export async function startTimeSkipping(name: string): Promise<SessionLab> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('testServer') } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   const db = createDatabase(inject('databaseUrl'), { maxConnections: 4 });
-  return {
-    env,
-    db,
-    async close() {
-      await db.$disconnect();
-      await env.teardown();
-    },
-  };
+  const taskQueue = `${name}-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createSessionActivities({ db }),
+  });
+  return new SessionLab(env, db, taskQueue, worker);
 }
 
 /**
@@ -115,38 +118,27 @@ export interface SessionOptions {
 }
 
 /**
- * Sessions of one test: a worker with the real activities on a task queue of its own, and the
- * sessions started through it. `run` terminates whatever is still running when the test ends,
- * so no timer of one test fires during the next one's time skips.
+ * The sessions of a test file on the time-skipping server, and its clock.
+ *
+ * Handles come from a plain client, not from `env.client`: waiting on a result through
+ * `env.client` lets the server skip to the next timer of any workflow, and with the other
+ * sessions waiting on updates only, that jumped the clock ten years ahead. Only `skipTo` moves
+ * the clock; a result is awaited once the clock is past the timer that ends the workflow.
  */
 export class SessionLab {
-  private readonly handles: SessionHandle[] = [];
+  readonly client: Client;
+  private readonly running: Promise<void>;
 
-  private constructor(readonly ts: TimeSkipping, readonly taskQueue: string) {}
-
-  static async run(ts: TimeSkipping, name: string, fn: (lab: SessionLab) => Promise<void>): Promise<void> {
-    const lab = new SessionLab(ts, `${name}-${randomUUID()}`);
-    const worker = await Worker.create({
-      connection: ts.env.nativeConnection,
-      taskQueue: lab.taskQueue,
-      workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createSessionActivities({ db: ts.db }),
-    });
-    await worker.runUntil(async () => {
-      try {
-        await fn(lab);
-      } finally {
-        await lab.terminateRunning();
-      }
-    });
+  constructor(readonly env: TestWorkflowEnvironment, readonly db: Database, readonly taskQueue: string, private readonly worker: Worker) {
+    this.client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+    this.running = worker.run();
   }
 
-  get env(): TestWorkflowEnvironment {
-    return this.ts.env;
-  }
-
-  get db(): Database {
-    return this.ts.db;
+  async close(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    await this.db.$disconnect();
+    await this.env.teardown();
   }
 
   /** The server's clock, which the tests move. */
@@ -178,7 +170,7 @@ export class SessionLab {
       scheduledStart,
       mode,
     };
-    const handle = await this.env.client.workflow.start<typeof sessionWorkflow>('sessionWorkflow', {
+    const handle = await this.client.workflow.start<typeof sessionWorkflow>('sessionWorkflow', {
       taskQueue: this.taskQueue,
       workflowId: `session-${sessionId}`,
       args: [input],
@@ -189,22 +181,26 @@ export class SessionLab {
         { key: lastProgressKey, value: new Date(await this.now()) },
       ],
     });
-    this.handles.push(handle);
     return { sessionId, handle };
+  }
+
+  /**
+   * The session's result, once the clock is past whatever ends its workflow; if it has not
+   * completed within `withinMs` of real time, fails with what the workflow is stuck on.
+   */
+  async result(handle: SessionHandle, withinMs = 10_000): Promise<SessionState> {
+    try {
+      return await this.client.connection.withDeadline(Date.now() + withinMs, () => handle.result());
+    } catch (error) {
+      const { status, raw } = await handle.describe();
+      const pending = (raw.pendingActivities ?? []).map((a) => `${a.activityType?.name ?? '?'} (attempt ${a.attempt ?? '?'}${a.lastFailure?.message ? `: ${a.lastFailure.message}` : ''})`);
+      throw new Error(`session workflow ${handle.workflowId} did not complete within ${withinMs} ms: ${status.name}, pending activities: ${pending.join(', ') || 'none'}`, { cause: error });
+    }
   }
 
   /** The workflow of a session this test did not start itself (a reconvened session). */
   session(sessionId: string): SessionHandle {
-    const handle = this.env.client.workflow.getHandle<typeof sessionWorkflow>(`session-${sessionId}`);
-    this.handles.push(handle);
-    return handle;
-  }
-
-  private async terminateRunning(): Promise<void> {
-    for (const handle of this.handles) {
-      const { status } = await handle.describe();
-      if (status.name === 'RUNNING') await handle.terminate('end of test');
-    }
+    return this.client.workflow.getHandle<typeof sessionWorkflow>(`session-${sessionId}`);
   }
 }
 
