@@ -158,3 +158,59 @@ describe('Zoom webhooks from outside', () => {
     expect((await post({ 'x-zm-request-timestamp': String(now), 'x-zm-signature': zoomSignature(webhookSecret, String(now), body) })).statusCode).toBe(200);
   });
 });
+
+describe('Zoom deliveries that come twice, out of order or not at all', () => {
+  it('end with the attendance that really happened, once the meeting report is reconciled', { timeout: 120_000 }, async () => {
+    const { committee, base, state, convocations } = await conveneSession(' chaos');
+    const meetingId = state.meeting!.id;
+    const memberOf = (name: string) => committee.members.find((m) => m.name === name)!;
+    const registrantOf = (name: string) => convocations.find((c) => c.memberId === memberOf(name).id)!.registrantId!;
+    await zoom.startMeeting(meetingId);
+    expectStatus(await call('POST', `${base}/open`, secretary), 200);
+
+    // Duplicates and reordering only: the live attendance is right as soon as all has arrived.
+    zoom.setChaos({ duplicate: 0.5, reorder: true, reorderWindowMs: 40 });
+    const t0 = Date.now() - 60 * 60_000;
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+    const sessions = new Map<string, string>();
+    for (const [i, name] of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis', 'Amina Diallo', 'Préfecture'].entries()) {
+      sessions.set(name, (await zoom.join(meetingId, { name, registrantId: registrantOf(name), at: at(i) })).userId);
+    }
+    await zoom.leave(meetingId, sessions.get('Amina Diallo')!, at(10));
+    await zoom.rejoin(meetingId, sessions.get('Karim Benali')!, at(12));
+    await zoom.flush();
+    const live = await eventually(async () => expectStatus<SessionState>(await call('GET', base, secretary), 200), (s) => s.quorum.present === 5);
+    expect(zoom.deliveries.some((d) => d.copy === 2)).toBe(true);
+    expect(live.attendance[memberOf('Amina Diallo').id]?.present).toBe(false);
+    expect(live.attendance[memberOf('Karim Benali').id]?.present).toBe(true);
+
+    // Now some deliveries are lost: Sophie's departure and Paul's arrival never reach us.
+    zoom.setChaos({ drop: 2 });
+    await zoom.leave(meetingId, sessions.get('Sophie Leroy')!, at(20));
+    const paul = await zoom.join(meetingId, { name: 'Paul Garnier', registrantId: registrantOf('Paul Garnier'), at: at(21) });
+    zoom.setChaos({});
+    await zoom.leave(meetingId, paul.userId, at(30));
+    await zoom.flush();
+    expect(zoom.deliveries.filter((d) => d.outcome === 'dropped')).toHaveLength(2);
+
+    // Every item is deferred so the session can close; closing ends the meeting and reconciles.
+    const detail = expectStatus<SessionState>(await call('GET', base, secretary), 200);
+    for (const item of detail.agenda) expectStatus(await call('POST', `${base}/agenda-items/${item.id}/deferral`, secretary, { reason: 'Dossiers incomplets' }), 200);
+    expectStatus(await call('POST', `${base}/close`, secretary), 200);
+    const reconciled = await eventually(async () => expectStatus<SessionState>(await call('GET', base, secretary), 200), (s) => s.phase === 'minutes_drafted', 30_000);
+
+    // What happened, from the emulator's own record of the meeting.
+    const instance = zoom.meeting(meetingId)!.instances.at(-1)!;
+    const memberByRegistrant = new Map(convocations.map((c) => [c.registrantId, c.memberId]));
+    const truth = instance.sessions
+      .filter((s) => s.joinTime)
+      .map((s) => ({ memberId: memberByRegistrant.get(s.registrantId), joinedAt: s.joinTime, leftAt: s.leaveTime ?? instance.endTime }))
+      .sort((a, b) => `${a.memberId}${a.joinedAt}`.localeCompare(`${b.memberId}${b.joinedAt}`));
+    const recorded = reconciled.participants
+      .map((p) => ({ memberId: p.memberId, joinedAt: p.joinedAt, leftAt: p.leftAt }))
+      .sort((a, b) => `${a.memberId}${a.joinedAt}`.localeCompare(`${b.memberId}${b.joinedAt}`));
+    expect(recorded).toEqual(truth);
+    expect(recorded.filter((p) => p.memberId === memberOf('Paul Garnier').id)).toHaveLength(1);
+    expect(recorded.filter((p) => p.memberId === memberOf('Karim Benali').id)).toHaveLength(2);
+  });
+});
