@@ -292,6 +292,7 @@ export const SessionState = Type.Object({
   participants: Type.Array(Type.Object({
     key: Type.String(), memberId: Type.Optional(Type.String()), guestName: Type.Optional(Type.String()), joinedAt: Type.Optional(Type.String()), leftAt: Type.Optional(Type.String()),
   })),
+  participantMappings: Type.Record(Type.String(), Type.String()),
   withoutQuorum: Type.Boolean(),
   reconvenedFrom: Type.Optional(Type.String()),
   reconvenedAs: Type.Optional(Type.String()),
@@ -318,3 +319,8 @@ export const Minutes = Type.Object({
 });
 
 export const OpenVoteAnswer = Type.Object({ quorum: Quorum, warnings: Type.Array(Type.String()) });
+
+export const ParticipantMappingInput = Type.Object({
+  participantKey: Type.String({ minLength: 1, maxLength: 200, description: 'The join session as the session state lists it (Zoom\'s participant user id)' }),
+  memberId: Uuid,
+}, { additionalProperties: false });

@@ -140,6 +140,8 @@ export interface SessionState {
   videoProvider: VideoProvider;
   meeting?: { id: number; uuid: string; startedAt?: string | undefined; endedAt?: string | undefined; reconciledAt?: string | undefined } | undefined;
   participants: ParticipantSession[];
+  /** Join sessions the secretary matched to members by hand. */
+  participantMappings: Record<string, string>;
   phase: SessionPhase;
   scheduledStart: string;
   members: SessionMember[];
@@ -183,6 +185,8 @@ export interface CastVote { actor: string; itemId: string; memberId: string; cho
 export interface CloseVote { actor: string; itemId: string }
 export interface DeferItem { actor: string; itemId: string; reason: string }
 export interface SignMinutes { actor: string; role: MinutesSigner; sha256: string }
+/** The secretary says who a guest of the meeting is (a member who joined without their link). */
+export interface MapParticipant { actor: string; participantKey: string; memberId: string }
 
 export const addAgendaItem = defineUpdate<AgendaItemState, [AddAgendaItem]>('addAgendaItem');
 export const removeAgendaItem = defineUpdate<void, [RemoveAgendaItem]>('removeAgendaItem');
@@ -199,6 +203,7 @@ export const referItem = defineUpdate<AgendaItemState, [DeferItem]>('referItem')
 export const deferItem = defineUpdate<AgendaItemState, [DeferItem]>('deferItem');
 export const closeSession = defineUpdate<SessionPhase, [ActorOnly]>('closeSession');
 export const signMinutes = defineUpdate<SessionPhase, [SignMinutes]>('signMinutes');
+export const mapParticipant = defineUpdate<QuorumSnapshot, [MapParticipant]>('mapParticipant');
 
 export const getSessionState = defineQuery<SessionState>('getSessionState');
 export const zoomEvent = defineSignal<[ZoomEvent]>('zoomEvent');
@@ -245,6 +250,7 @@ export type SessionStep = { seq: number; at: string; actor: string } & (
   | { type: 'meeting_event'; event: ZoomEvent }
   | { type: 'attendance_reconciled'; participants: number; changed: string[]; quorum: QuorumSnapshot }
   | { type: 'attendance_not_reconciled'; reason: string }
+  | { type: 'participant_mapped'; participantKey: string; memberId: string; quorum: QuorumSnapshot }
   | { type: 'quorum_reached'; phase: SessionPhase; quorum: QuorumSnapshot }
   | { type: 'vote_opened'; itemId: string; quorum: QuorumSnapshot; proposal?: CandidateDecision[] | undefined; opinion?: OccupancyOpinion | undefined; warnings: string[] }
   | { type: 'vote_cast'; itemId: string; memberId: string; castBy: string; choice: VoteChoice }

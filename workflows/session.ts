@@ -93,6 +93,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     mode: input.mode,
     videoProvider: input.videoProvider ?? 'manual',
     participants: [],
+    participantMappings: {},
     phase: input.agenda ? 'convened' : 'draft',
     scheduledStart: input.scheduledStart,
     members: input.members,
@@ -537,10 +538,33 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       reconcileNeeded = true;
     }
     if ((event.kind === 'participant_joined' || event.kind === 'participant_left') && event.participantKey) {
-      state.participants = applyParticipantEvent(state.participants, { kind: event.kind, participantKey: event.participantKey, at: event.at, memberId: event.memberId, guestName: event.guestName });
+      state.participants = withMappings(applyParticipantEvent(state.participants, { kind: event.kind, participantKey: event.participantKey, at: event.at, memberId: event.memberId, guestName: event.guestName }));
       if (state.meeting?.endedAt) state.participants = closeOpenSessions(state.participants, state.meeting.endedAt);
     }
     if (['open', 'deliberating', 'convened'].includes(state.phase)) attendanceFromMeeting('zoom');
+  });
+
+  function withMappings(sessions: m.ParticipantSession[]): m.ParticipantSession[] {
+    return sessions.map((p) => {
+      const memberId = state.participantMappings[p.key];
+      return memberId && !p.memberId ? { key: p.key, memberId, joinedAt: p.joinedAt, leftAt: p.leftAt } : p;
+    });
+  }
+
+  setHandler(m.mapParticipant, (req: m.MapParticipant) => {
+    state.participantMappings[req.participantKey] = req.memberId;
+    state.participants = withMappings(state.participants);
+    attendanceFromMeeting(req.actor);
+    record(req.actor, { type: 'participant_mapped', participantKey: req.participantKey, memberId: req.memberId, quorum: state.quorum });
+    return state.quorum;
+  }, {
+    validator: (req: m.MapParticipant) => {
+      requirePhase(['convened', 'open', 'deliberating'], 'match a meeting participant to a member');
+      if (!members.has(req.memberId)) refuse(m.refusalTypes.notFound, 'member_convened', `member ${req.memberId} is not convened to this session`);
+      const participant = state.participants.find((p) => p.key === req.participantKey);
+      if (!participant) refuse(m.refusalTypes.notFound, 'participant_in_meeting', `no one joined the meeting as ${req.participantKey}`);
+      if (participant.memberId) refuse(m.refusalTypes.conflict, 'participant_unmatched', 'this participant is already recognised as a member');
+    },
   });
 
   setHandler(m.getSessionState, () => state);
@@ -583,7 +607,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       return;
     }
     if (!report || !state.meeting) return;
-    state.participants = report;
+    state.participants = withMappings(report);
     state.meeting.reconciledAt = nowIso();
     const changed = ['open', 'deliberating', 'convened'].includes(state.phase) ? attendanceFromMeeting('zoom-report') : [];
     record('system', { type: 'attendance_reconciled', participants: report.length, changed, quorum: state.quorum });

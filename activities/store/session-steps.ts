@@ -135,6 +135,7 @@ async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Pr
     case 'meeting_event':
     case 'attendance_reconciled':
     case 'attendance_not_reconciled':
+    case 'participant_mapped':
       return;
   }
 }

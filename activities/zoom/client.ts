@@ -251,12 +251,11 @@ export class ZoomClient {
     for (;;) {
       const token = await this.#accessToken();
       const url = `${token.apiBaseUrl}${spec.path}${queryString(spec.query)}`;
-      const response = await this.#send(spec, url, {
+      const { response, body } = await this.#send(spec, url, {
         authorization: `Bearer ${token.accessToken}`,
         accept: 'application/json',
         ...(spec.body === undefined ? {} : { 'content-type': 'application/json' }),
       });
-      const body = await readBody(response);
       if (response.ok) return { status: response.status, body };
 
       const code = errorCode(body);
@@ -269,8 +268,10 @@ export class ZoomClient {
         continue;
       }
       if (response.status === 429) {
-        const retryAt = parseRetryAfter(response.headers.get('retry-after'), this.#now());
-        const wait = retryAt === undefined ? 1000 + Math.floor(Math.random() * 1000) : Math.max(0, retryAt.getTime() - this.#now());
+        const now = this.#now();
+        const retryAt = parseRetryAfter(response.headers.get('retry-after'), now);
+        // No Retry-After: back off 1–2 s with jitter, as for a per-second limit (§3).
+        const wait = retryAt === undefined ? 1000 + Math.floor(Math.random() * 1000) : Math.max(0, retryAt.getTime() - now);
         if (wait <= MAX_RATE_LIMIT_WAIT_MS && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {
           rateLimitRetries += 1;
           await this.#sleep(wait);
@@ -281,7 +282,7 @@ export class ZoomClient {
           code,
           body,
           trackingId,
-          retryAt: retryAt ?? new Date(this.#now() + wait),
+          retryAt: retryAt ?? new Date(now + wait),
           category: response.headers.get('x-ratelimit-category') ?? undefined,
           type: response.headers.get('x-ratelimit-type') ?? undefined,
         });
@@ -294,14 +295,16 @@ export class ZoomClient {
     }
   }
 
-  async #send(spec: RequestSpec, url: string, headers: Record<string, string>): Promise<Response> {
+  /** The answer and its body; a failure before the whole body arrived is a network failure. */
+  async #send(spec: RequestSpec, url: string, headers: Record<string, string>): Promise<{ response: Response; body: unknown }> {
     try {
-      return await this.#fetch(url, {
+      const response = await this.#fetch(url, {
         method: spec.method,
         headers,
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
+      return { response, body: await readBody(response) };
     } catch (cause) {
       throw new ZoomError(`Zoom ${spec.method} ${spec.path}: no answer (${describe(cause)})`, { status: 0, retryable: true, cause });
     }
@@ -326,6 +329,7 @@ export class ZoomClient {
     const { accountId, clientId, clientSecret, oauthBaseUrl } = this.#settings;
     const requestedAt = this.#now();
     let response: Response;
+    let body: unknown;
     try {
       response = await this.#fetch(`${oauthBaseUrl}/oauth/token`, {
         method: 'POST',
@@ -337,10 +341,10 @@ export class ZoomClient {
         body: new URLSearchParams({ grant_type: 'account_credentials', account_id: accountId }).toString(),
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
+      body = await readBody(response);
     } catch (cause) {
       throw new ZoomAuthError(`Zoom token request: no answer (${describe(cause)})`, { status: 0, retryable: true, cause });
     }
-    const body = await readBody(response);
     if (!response.ok || !isTokenResponse(body)) {
       const oauth = isRecord(body) ? body : {};
       const reason = typeof oauth.reason === 'string' ? oauth.reason : undefined;

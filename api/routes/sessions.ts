@@ -18,6 +18,7 @@ import {
   Minutes,
   OpenVoteAnswer,
   OpenVoteInput,
+  ParticipantMappingInput,
   PhaseAnswer,
   Proxies,
   ProxyInput,
@@ -265,6 +266,19 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
     const principal = requireRole(request.principal, 'secretary');
     await sessionRow(request.params.id);
     const quorum = await sessions.update(request.params.id, messages.recordAttendance, [{ actor: staff(principal), ...request.body }], updateIdFor(request, 'attendance'));
+    return { quorum };
+  });
+
+  app.post('/sessions/:id/participants/mapping', {
+    schema: {
+      tags: ['sessions'],
+      summary: 'Say which member a meeting participant is, when Zoom could not tell (joined without their link); never guessed from display names',
+      params: IdParams, body: ParticipantMappingInput, response: { 200: QuorumAnswer, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'secretary');
+    await sessionRow(request.params.id);
+    const quorum = await sessions.update(request.params.id, messages.mapParticipant, [{ actor: staff(principal), ...request.body }], updateIdFor(request, 'participant-mapping'));
     return { quorum };
   });
 

@@ -1,13 +1,11 @@
 // A whole session through the HTTP API, against a real Temporal server and real PostgreSQL.
-import { writeFile } from 'node:fs/promises';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../activities/minutes/minutes-document.ts';
 import type { SessionState } from '../../workflows/messages.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
+import { replayAndKeep } from '../support/histories.ts';
 
 let h: Harness;
 let secretary: string;
@@ -133,12 +131,7 @@ describe('a committee session from scheduling to signed minutes', () => {
     const handle = h.client.workflow.getHandle(`session-${sessionId}`);
     const completed = await handle.result() as SessionState;
     expect(completed.phase).toBe('completed');
-    // The history replays with the current code; RECORD_HISTORIES=1 keeps it for the replay suite.
-    const history = await handle.fetchHistory();
-    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, `session-${sessionId}`);
-    if (process.env.RECORD_HISTORIES) {
-      await writeFile(new URL('../histories/session-workflow-skeleton.json', import.meta.url), `${historyToJSON(history)}\n`);
-    }
+    await replayAndKeep(handle, 'session-skeleton');
     expect((await state(sessionId)).phase).toBe('completed');
     // Scheduling the finished session again names it; it is never run twice.
     const afterwards = await call('POST', `/committees/${committee.id}/sessions`, secretary, schedule);

@@ -8,6 +8,7 @@ import type { SessionState } from '../../workflows/messages.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
+import { replayAndKeep } from '../support/histories.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startZoomEmulator, type ZoomEmulator } from '../support/zoom-emulator.ts';
 
@@ -132,6 +133,11 @@ describe('a remote session on Zoom', () => {
     expect(doc.meeting.provider).toBe('zoom');
     expect(doc.meeting.joinSessions.filter((s) => s.member?.name === 'Jean Dupuis')).toHaveLength(2);
     expect(doc.meeting.joinSessions.filter((s) => s.guest === 'Amina Diallo')).toHaveLength(1);
+
+    expectStatus(await call('POST', `${base}/minutes/signatures`, await h.token({ subject: committee.members.find((m) => m.chair)!.id, memberId: committee.members.find((m) => m.chair)!.id, roles: ['member', 'chair'] }), { sha256: drafted.minutes!.sha256 }), 200);
+    const handle = h.client.workflow.getHandle(`session-${session.id}`);
+    await handle.result();
+    await replayAndKeep(handle, 'session-zoom');
   });
 });
 
@@ -193,6 +199,15 @@ describe('Zoom deliveries that come twice, out of order or not at all', () => {
     await zoom.flush();
     expect(zoom.deliveries.filter((d) => d.outcome === 'dropped')).toHaveLength(2);
 
+    // The mayor joined from a colleague's computer, without his link: the secretary says who he is.
+    const guest = await zoom.join(meetingId, { name: 'Poste accueil mairie', at: at(31) });
+    await zoom.flush();
+    await eventually(async () => expectStatus<SessionState>(await call('GET', base, secretary), 200), (s) => s.participants.some((p) => p.key === guest.userId));
+    const mayor = memberOf('Maire de Villeneuve');
+    expect(expectStatus(await call('POST', `${base}/participants/mapping`, secretary, { participantKey: 'nobody', memberId: mayor.id }), 404)).toMatchObject({ rule: 'participant_in_meeting' });
+    expectStatus(await call('POST', `${base}/participants/mapping`, secretary, { participantKey: guest.userId, memberId: mayor.id }), 200);
+    expect(expectStatus<SessionState>(await call('GET', base, secretary), 200).attendance[mayor.id]?.present).toBe(true);
+
     // Every item is deferred so the session can close; closing ends the meeting and reconciles.
     const detail = expectStatus<SessionState>(await call('GET', base, secretary), 200);
     for (const item of detail.agenda) expectStatus(await call('POST', `${base}/agenda-items/${item.id}/deferral`, secretary, { reason: 'Dossiers incomplets' }), 200);
@@ -204,7 +219,7 @@ describe('Zoom deliveries that come twice, out of order or not at all', () => {
     const memberByRegistrant = new Map(convocations.map((c) => [c.registrantId, c.memberId]));
     const truth = instance.sessions
       .filter((s) => s.joinTime)
-      .map((s) => ({ memberId: memberByRegistrant.get(s.registrantId), joinedAt: s.joinTime, leftAt: s.leaveTime ?? instance.endTime }))
+      .map((s) => ({ memberId: s.userId === guest.userId ? mayor.id : memberByRegistrant.get(s.registrantId ?? null), joinedAt: s.joinTime, leftAt: s.leaveTime ?? instance.endTime }))
       .sort((a, b) => `${a.memberId}${a.joinedAt}`.localeCompare(`${b.memberId}${b.joinedAt}`));
     const recorded = reconciled.participants
       .map((p) => ({ memberId: p.memberId, joinedAt: p.joinedAt, leftAt: p.leftAt }))
