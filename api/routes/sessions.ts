@@ -72,6 +72,17 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   const staff = (principal: Principal) => `staff:${principal.subject}`;
 
   /**
+   * Who acts, and for which member: the secretary for anyone; a member for their own seat only
+   * (`memberId` defaults to themself).
+   */
+  async function secretaryOrSelf(principal: Principal, committeeId: string, memberId: string | undefined, refusal: { detail: string; rule: string }) {
+    if (principal.roles.includes('secretary')) return { actor: staff(principal), memberId };
+    const actor = await actingMember(principal, committeeId);
+    if (memberId !== undefined && memberId !== actor) throw forbidden(refusal.detail, refusal.rule);
+    return { actor, memberId: actor };
+  }
+
+  /**
    * What a principal may read of a session: staff, auditors and ops everything; a member only
    * their own committee's sessions, and a réservataire only the dwellings of their contingent.
    */
@@ -352,11 +363,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   }, async (request) => {
     const principal = requireRole(request.principal, 'secretary', 'member', 'chair');
     const session = await sessionRow(request.params.id);
-    let actor = staff(principal);
-    if (!principal.roles.includes('secretary')) {
-      actor = await actingMember(principal, session.committeeId);
-      if (actor !== request.body.principalId) throw forbidden('a member gives a proxy for their own seat only', 'proxy_from_principal');
-    }
+    const { actor } = await secretaryOrSelf(principal, session.committeeId, request.body.principalId, { detail: 'a member gives a proxy for their own seat only', rule: 'proxy_from_principal' });
     const proxies = await sessions.update(session.id, messages.registerProxy, [{ actor, ...request.body }], updateIdFor(request, 'proxy'));
     return { proxies };
   });
@@ -366,11 +373,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   }, async (request) => {
     const principal = requireRole(request.principal, 'secretary', 'member', 'chair');
     const session = await sessionRow(request.params.id);
-    let actor = staff(principal);
-    if (!principal.roles.includes('secretary')) {
-      actor = await actingMember(principal, session.committeeId);
-      if (actor !== request.params.principalId) throw forbidden('a member revokes their own proxy only', 'proxy_from_principal');
-    }
+    const { actor } = await secretaryOrSelf(principal, session.committeeId, request.params.principalId, { detail: 'a member revokes their own proxy only', rule: 'proxy_from_principal' });
     const proxies = await sessions.update(session.id, messages.revokeProxy, [{ actor, principalId: request.params.principalId }]);
     return { proxies };
   });
@@ -384,13 +387,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   }, async (request) => {
     const principal = requireRole(request.principal, 'secretary', 'member', 'chair');
     const session = await sessionRow(request.params.id);
-    let actor = staff(principal);
-    let memberId = request.body.memberId;
-    if (!principal.roles.includes('secretary')) {
-      actor = await actingMember(principal, session.committeeId);
-      if (memberId !== undefined && memberId !== actor) throw forbidden('a member declares their own conflicts of interest', 'conflict_declared_by_member');
-      memberId = actor;
-    }
+    const { actor, memberId } = await secretaryOrSelf(principal, session.committeeId, request.body.memberId, { detail: 'a member declares their own conflicts of interest', rule: 'conflict_declared_by_member' });
     if (!memberId) throw new ProblemError({ status: 400, code: 'invalid_request', title: 'Invalid request', detail: 'memberId names the member with the conflict of interest' });
     const quorum = await sessions.update(session.id, messages.declareConflict, [{ actor, itemId: request.params.itemId, memberId }], updateIdFor(request, 'conflict'));
     return { quorum };
