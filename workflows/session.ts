@@ -47,7 +47,6 @@ import {
   sessionRoster,
   tallyVote,
   votingRoster,
-  type CandidateDecision,
   type QuorumSnapshot,
   type VoteChoice,
 } from './rules/index.ts';
@@ -598,17 +597,20 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   }
 
   async function reconcile(): Promise<void> {
+    if (!state.meeting) return;
+    state.meeting.reconciledAt = nowIso();
     let report: m.ParticipantSession[] | undefined;
     try {
       report = await meetingReport.reconcileAttendance(input.sessionId);
     } catch (error) {
-      if (state.meeting) state.meeting.reconciledAt = nowIso();
       record('system', { type: 'attendance_not_reconciled', reason: error instanceof Error ? error.message : String(error) });
       return;
     }
-    if (!report || !state.meeting) return;
+    if (!report) {
+      record('system', { type: 'attendance_not_reconciled', reason: 'no participant report from the video provider' });
+      return;
+    }
     state.participants = withMappings(report);
-    state.meeting.reconciledAt = nowIso();
     const changed = ['open', 'deliberating', 'convened'].includes(state.phase) ? attendanceFromMeeting('zoom-report') : [];
     record('system', { type: 'attendance_reconciled', participants: report.length, changed, quorum: state.quorum });
   }
@@ -698,4 +700,3 @@ function emptyQuorum(): QuorumSnapshot {
   return { rosterSize: 0, present: 0, represented: 0, required: 0, reached: false };
 }
 
-export type { CandidateDecision };
