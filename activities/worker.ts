@@ -2,6 +2,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Database } from '../prisma/database.ts';
 import type { Mailer } from './notify/mailer.ts';
+import { createOfferActivities } from './offers.ts';
 import { createSessionActivities } from './session-activities.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
 
@@ -27,7 +28,10 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    activities: createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer }),
+    activities: {
+      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer }),
+      ...createOfferActivities({ db: deps.db }),
+    },
     ...workflows,
   });
 }

@@ -1,1 +1,2 @@
 export { sessionWorkflow } from './session.ts';
+export { offerWorkflow } from './offer.ts';

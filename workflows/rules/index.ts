@@ -8,3 +8,4 @@ export * from './agenda.ts';
 export * from './chair-election.ts';
 export * from './occupancy.ts';
 export * from './attendance.ts';
+export * from './offer-deadline.ts';

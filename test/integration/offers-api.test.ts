@@ -1,0 +1,121 @@
+// Offers through the API, on the Temporal dev server and PostgreSQL: the offer workflow started
+// as the signed minutes will start it (`startOffers`), the secretary recording the applicants'
+// answers over HTTP, the rows and audit events, and refused answers as problem+json.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOffers } from '../../api/offer-client.ts';
+import { getOfferState, offerWorkflowId, type OfferInput } from '../../workflows/offer-messages.ts';
+import { offerDeadline } from '../../workflows/rules/index.ts';
+import { apiClient, expectStatus } from '../support/api-client.ts';
+import { eventually, startHarness, type Harness } from '../support/harness.ts';
+
+let h: Harness;
+let call: ReturnType<typeof apiClient>;
+let secretary: string;
+let auditor: string;
+let member: string;
+
+beforeAll(async () => {
+  h = await startHarness('offers-api');
+  call = apiClient(h);
+  secretary = await h.token({ subject: 'secretary@test', roles: ['secretary'] });
+  auditor = await h.token({ subject: 'auditor@test', roles: ['auditor'] });
+  member = await h.token({ subject: randomUUID(), memberId: randomUUID(), roles: ['member'] });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function offersInput(notifiedAt = new Date()): OfferInput {
+  return {
+    sessionId: randomUUID(),
+    committeeId: randomUUID(),
+    agendaItemId: randomUUID(),
+    dwellingId: randomUUID(),
+    candidates: [1, 2, 3].map((rank) => ({ applicationId: randomUUID(), rank })),
+    notifiedAt: notifiedAt.toISOString(),
+    responseDays: 10,
+    timeZone: 'Europe/Paris',
+  };
+}
+
+async function offerRow(agendaItemId: string, rank: number, status = 'offered') {
+  return eventually(() => h.db.offer.findFirst({ where: { agendaItemId, rank } }), (row) => row?.status === status).then((row) => row!);
+}
+
+function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): Record<string, unknown> }, status: number, rule: string) {
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.statusCode).toBe(status);
+  expect(res.json()).toMatchObject({ status, rule });
+}
+
+describe('offers over HTTP', () => {
+  it('records a refusal, passes the dwelling to the next candidate, records an acceptance and refuses a second answer', async () => {
+    const input = offersInput();
+    const started = await startOffers(h.client, h.taskQueue, input);
+    expect(started).toEqual({ workflowId: offerWorkflowId(input.sessionId, input.agendaItemId), running: true });
+    // Starting again finds the running workflow.
+    expect(await startOffers(h.client, h.taskQueue, input)).toEqual(started);
+
+    const first = await offerRow(input.agendaItemId, 1);
+    expect(first.applicationId).toBe(input.candidates[0]!.applicationId);
+    expect(first.deadline.toISOString()).toBe(offerDeadline(new Date(input.notifiedAt), 10).toISOString());
+    const read = expectStatus(await call('GET', `/offers/${first.id}`, auditor), 200);
+    expect(read).toMatchObject({ id: first.id, workflowId: started.workflowId, rank: 1, status: 'offered', outcome: 'offering', deadline: first.deadline.toISOString() });
+
+    // Only the secretary records answers.
+    expectProblem(await call('POST', `/offers/${first.id}/decline`, member, {}), 403, 'role_required');
+    expect((await call('POST', `/offers/${first.id}/accept`, secretary, { extra: true })).statusCode).toBe(400);
+
+    const declined = expectStatus(await call('POST', `/offers/${first.id}/decline`, secretary, { reason: 'trop loin de l\'école' }), 200);
+    expect(declined).toMatchObject({ id: first.id, status: 'declined', reason: 'trop loin de l\'école' });
+
+    const second = await offerRow(input.agendaItemId, 2);
+    expect((await h.db.offer.findUniqueOrThrow({ where: { id: first.id } })).status).toBe('declined');
+    expect(second.offeredAt.getTime()).toBeGreaterThanOrEqual(new Date(declined.answeredAt as string).getTime());
+    expect(second.deadline.toISOString()).toBe(offerDeadline(second.offeredAt, 10).toISOString());
+
+    // The declined offer takes no other answer.
+    expectProblem(await call('POST', `/offers/${first.id}/accept`, secretary), 409, 'offer_answered_once');
+
+    const accepted = expectStatus(await call('POST', `/offers/${second.id}/accept`, secretary), 200);
+    expect(accepted).toMatchObject({ id: second.id, rank: 2, status: 'accepted' });
+    const final = await h.client.workflow.getHandle(started.workflowId).result();
+    expect(final).toMatchObject({ outcome: 'accepted' });
+
+    const rows = await h.db.offer.findMany({ where: { agendaItemId: input.agendaItemId }, orderBy: { rank: 'asc' } });
+    expect(rows.map((r) => [r.rank, r.status, r.reason])).toEqual([[1, 'declined', 'trop loin de l\'école'], [2, 'accepted', null]]);
+    expect(rows.every((r) => r.sessionId === input.sessionId)).toBe(true);
+    const events = await h.db.auditEvent.findMany({ where: { sessionId: input.sessionId }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.type, e.actor])).toEqual([
+      ['offer_made', 'system'], ['offer_declined', 'staff:secretary@test'], ['offer_made', 'system'], ['offer_accepted', 'staff:secretary@test'],
+    ]);
+
+    // A second answer to the accepted offer, once the workflow has finished.
+    expectProblem(await call('POST', `/offers/${second.id}/decline`, secretary, { reason: 'changed their mind' }), 409, 'offer_answered_once');
+    expect(expectStatus(await call('GET', `/offers/${second.id}`, secretary), 200)).toMatchObject({ status: 'accepted', outcome: 'accepted' });
+    const missing = await call('GET', `/offers/${randomUUID()}`, secretary);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses an answer after the deadline with the rule: silence was refusal', async () => {
+    // Notified a month ago: the first deadline has passed already.
+    const input = offersInput(new Date(Date.now() - 30 * 24 * 3_600_000));
+    await startOffers(h.client, h.taskQueue, input);
+    const first = await eventually(() => h.db.offer.findFirst({ where: { agendaItemId: input.agendaItemId, rank: 1 } }), (row) => row !== null).then((row) => row!);
+    expect(first.deadline.getTime()).toBeLessThan(Date.now());
+
+    const late = await call('POST', `/offers/${first.id}/accept`, secretary);
+    expectProblem(late, 422, 'offer_answer_within_deadline');
+    expect(late.json().detail).toMatch(/silence is refusal/);
+
+    // The second candidate was offered the dwelling from now on.
+    const second = await offerRow(input.agendaItemId, 2);
+    expect((await h.db.offer.findUniqueOrThrow({ where: { id: first.id } })).status).toBe('expired');
+    expect(second.deadline.getTime()).toBeGreaterThan(Date.now() + 10 * 24 * 3_600_000 - 2 * 3_600_000);
+    const state = await h.client.workflow.getHandle(offerWorkflowId(input.sessionId, input.agendaItemId)).query(getOfferState);
+    expect(state).toMatchObject({ outcome: 'offering', currentOfferId: second.id });
+    await h.client.workflow.getHandle(offerWorkflowId(input.sessionId, input.agendaItemId)).terminate('test finished');
+  });
+});
