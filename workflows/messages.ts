@@ -47,6 +47,8 @@ export interface SessionInput {
   withoutQuorum?: boolean | undefined;
   /** Zoom when the deployment has Zoom credentials; manual attendance otherwise (and for older sessions). */
   videoProvider?: VideoProvider | undefined;
+  /** The committee's time zone, in which offer deadlines are counted (Europe/Paris by default). */
+  timeZone?: string | undefined;
 }
 
 export interface AgendaCandidate {
@@ -261,6 +263,7 @@ export type SessionStep = { seq: number; at: string; actor: string } & (
   | { type: 'session_closed'; phase: SessionPhase }
   | { type: 'minutes_drafted'; phase: SessionPhase; version: number; sha256: string }
   | { type: 'minutes_signed'; phase: SessionPhase; version: number; sha256: string; memberId: string; role: MinutesSigner }
+  | { type: 'offers_started'; phase: SessionPhase; items: string[] }
   | { type: 'session_completed'; phase: SessionPhase }
 );
 

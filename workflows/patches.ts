@@ -7,3 +7,6 @@ export const quorumGracePeriod = 'quorum-grace-period';
 
 /** Publishing the agenda convenes the members (e-mail, Zoom registration) through an activity. */
 export const convocations = 'convocations';
+
+/** A signed session offers each attributed dwelling down its ranking (child offer workflows). */
+export const offers = 'offers';

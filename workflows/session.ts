@@ -25,6 +25,8 @@ import type {
   SessionStep,
   VoteResult,
 } from './messages.ts';
+import { offerWorkflow } from './offer.ts';
+import { offerWorkflowId } from './offer-messages.ts';
 import * as patches from './patches.ts';
 import {
   agendaChangeProblems,
@@ -615,6 +617,28 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     record('system', { type: 'attendance_reconciled', participants: report.length, changed, quorum: state.quorum });
   }
 
+  // --- after the signature: each attributed dwelling is offered down its ranking ------------
+  async function startOffers(): Promise<void> {
+    const notifiedAt = nowIso();
+    const attributed = state.agenda.filter((item) => item.kind === 'allocation' && item.status === 'decided');
+    const started: string[] = [];
+    for (const item of attributed) {
+      const candidates = item.decisions
+        .filter((d) => d.type === 'attribution' || d.type === 'ranked_attribution' || d.type === 'conditional_attribution')
+        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+        .map((d, index) => ({ applicationId: d.applicationId, rank: d.rank ?? index + 1 }));
+      if (candidates.length === 0) continue;
+      await startChild(offerWorkflow, {
+        workflowId: offerWorkflowId(input.sessionId, item.id),
+        args: [{ sessionId: input.sessionId, committeeId: input.committeeId, agendaItemId: item.id, dwellingId: item.dwellingId, candidates, notifiedAt, responseDays: rules.offerResponseDays, timeZone: input.timeZone ?? 'Europe/Paris' }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+      started.push(item.id);
+    }
+    setPhase('notified');
+    record('system', { type: 'offers_started', phase: state.phase, items: started });
+  }
+
   // --- main loop: persist steps in order, watch the grace period, draft the minutes, finish ---
   record('system', { type: 'session_scheduled', phase: state.phase, reconvenedFrom: input.reconvenedFrom });
   if (input.agenda) record('system', { type: 'agenda_published', phase: state.phase, items: state.agenda.map(publishedItem) });
@@ -680,7 +704,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       continue;
     }
     if (state.phase === 'signed') {
-      // Notifications to applicants come with the offers; the session is complete.
+      if (patched(patches.offers)) await startOffers();
       setPhase('completed');
       record('system', { type: 'session_completed', phase: state.phase });
       break;

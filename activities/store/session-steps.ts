@@ -123,6 +123,7 @@ async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Pr
     case 'session_adjourned':
     case 'session_closed':
     case 'minutes_drafted':
+    case 'offers_started':
     case 'session_completed':
       return setPhase(tx, sessionId, step.phase);
     case 'attendance_recorded':

@@ -141,6 +141,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
       scheduledStart: session.scheduledStart.toISOString(),
       mode: session.mode,
       videoProvider: session.videoProvider,
+      timeZone: committee.timeZone,
     });
     request.log.info({ workflowId: session.workflowId, actor: staff(principal), created }, 'session scheduled');
     return reply.code(created ? 201 : 200).send({

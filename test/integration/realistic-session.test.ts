@@ -158,6 +158,10 @@ describe('a realistic committee session over the API', () => {
     expect(items.find((i) => i.id === referredItem.id)).toMatchObject({ referred: true });
     const audit = (await h.db.auditEvent.findMany({ where: { sessionId: session.id } })).map((e) => e.type);
     expect(audit).toEqual(expect.arrayContaining(['proxy_registered', 'conflict_declared', 'item_deferred', 'session_completed']));
+    // The signature starts the offer of the attributed dwelling to its first-ranked candidate.
+    const offers = await eventually(() => h.db.offer.findMany({ where: { sessionId: session.id } }), (rows) => rows.length === 1);
+    expect(offers[0]).toMatchObject({ agendaItemId: epciItem.id, applicationId: a, rank: 1, status: 'offered' });
+    expect(audit).toEqual(expect.arrayContaining(['offers_started']));
     const minutes = await h.db.minutes.findFirstOrThrow({ where: { sessionId: session.id } });
     const doc = minutes.document as { members: { represented: Array<{ name: string; by: { name: string } }> }; items: Array<{ recused: Array<{ name: string }>; votes: Array<{ decidedBy: string; castingVote: { name: string } | null }> }> };
     expect(doc.members.represented).toEqual([expect.objectContaining({ name: 'Amina Diallo', by: expect.objectContaining({ name: 'Karim Benali' }) })]);

@@ -159,12 +159,13 @@ describe('a committee session from scheduling to signed minutes', () => {
     const row = await h.db.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row.phase).toBe('completed');
 
-    const audit = await h.db.auditEvent.findMany({ where: { sessionId }, orderBy: { id: 'asc' } });
+    // The session's own steps; the offers that follow the signature record theirs too.
+    const audit = await h.db.auditEvent.findMany({ where: { sessionId, dedupeKey: { startsWith: `session:${sessionId}:` } }, orderBy: { id: 'asc' } });
     const types = audit.map((e) => e.type);
     expect(types[0]).toBe('session_scheduled');
     expect(types.filter((t) => t === 'attendance_recorded')).toHaveLength(5);
     expect(types.filter((t) => t === 'vote_cast')).toHaveLength(5);
-    for (const step of ['agenda_item_added', 'agenda_published', 'session_opened', 'quorum_reached', 'vote_opened', 'vote_closed', 'session_closed', 'minutes_drafted', 'minutes_signed', 'session_completed']) {
+    for (const step of ['agenda_item_added', 'agenda_published', 'members_convened', 'session_opened', 'quorum_reached', 'vote_opened', 'vote_closed', 'session_closed', 'minutes_drafted', 'minutes_signed', 'offers_started', 'session_completed']) {
       expect(types.filter((t) => t === step), step).toHaveLength(1);
     }
     expect(types.at(-1)).toBe('session_completed');
