@@ -1,0 +1,324 @@
+// The minutes (procès-verbal) as a PDF in French, rendered from the canonical JSON document.
+// The same document always gives the same bytes, so the PDF's SHA-256 can be re-checked by
+// rendering again: the creation date is the session's closing time, the file id derives from
+// it, streams are left uncompressed (no dependence on the zlib build) and dates are formatted
+// without locale data. The bytes still depend on this file and on the pinned pdfkit version.
+import PDFDocument from 'pdfkit';
+import { canonicalJson, sha256Hex } from './minutes-document.ts';
+import {
+  attendanceHowLabel,
+  decidedByLabel,
+  decisionText,
+  exceptionLabel,
+  frenchDay,
+  frenchDecimal,
+  frenchEuros,
+  frenchShortDay,
+  frenchTime,
+  meansLabel,
+  modeLabel,
+  outcomeLabel,
+  personLabel,
+  quorumText,
+  signerLabel,
+  situationLabel,
+  statusLabel,
+} from './minutes-french.ts';
+import {
+  isOtherDwellingItem,
+  type CandidateExtractDocument,
+  type MinutesDocument,
+  type MinutesItem,
+  type MinutesMeeting,
+  type MinutesPerson,
+  type OtherDwellingItem,
+} from './minutes-types.ts';
+
+const margin = 56;
+const bodySize = 10;
+const smallSize = 8;
+
+// The standard Helvetica font encodes text in WinAnsi: French letters, «», €, ’, œ and • are
+// in it; anything else would print as garbage, so it becomes "?".
+const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const spaceLike = /[\u2000-\u200a\u202f\u205f]/g;
+
+function printable(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC').replace(spaceLike, ' ').replace(/\u2011/g, '-')) {
+    const code = ch.codePointAt(0) ?? 0;
+    const latin1 = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
+    out += latin1 || winAnsiExtras.has(ch) || ch === '\n' ? ch : '?';
+  }
+  return out;
+}
+
+class Writer {
+  readonly width: number;
+
+  constructor(private readonly pdf: PDFKit.PDFDocument) {
+    this.width = pdf.page.width - 2 * margin;
+  }
+
+  title(text: string): void {
+    this.pdf.font('Helvetica-Bold').fontSize(15).text(printable(text), margin, this.pdf.y, { width: this.width, align: 'center' });
+  }
+
+  subtitle(text: string): void {
+    this.pdf.font('Helvetica').fontSize(11).text(printable(text), margin, this.pdf.y, { width: this.width, align: 'center' });
+  }
+
+  heading(text: string): void {
+    this.pdf.moveDown(0.8);
+    this.pdf.font('Helvetica-Bold').fontSize(12);
+    this.keepTogether(printable(text), this.width, 3);
+    this.pdf.text(printable(text), margin, this.pdf.y, { width: this.width });
+    this.pdf.moveDown(0.2);
+  }
+
+  subheading(text: string): void {
+    this.pdf.moveDown(0.5);
+    this.pdf.font('Helvetica-Bold').fontSize(bodySize + 1);
+    this.keepTogether(printable(text), this.width, 4);
+    this.pdf.text(printable(text), margin, this.pdf.y, { width: this.width });
+    this.pdf.moveDown(0.1);
+  }
+
+  /** A new page first when a short block would otherwise be split across two (`extra` lines kept with it). */
+  private keepTogether(text: string, width: number, extra = 0): void {
+    const needed = this.pdf.heightOfString(text, { width }) + extra * this.pdf.currentLineHeight(true);
+    const bottom = this.pdf.page.height - this.pdf.page.margins.bottom;
+    if (this.pdf.y + needed > bottom && needed < bottom - this.pdf.page.margins.top) this.pdf.addPage();
+  }
+
+  paragraph(text: string, indent = 0): void {
+    const width = this.width - indent;
+    this.pdf.font('Helvetica').fontSize(bodySize);
+    this.keepTogether(printable(text), width);
+    this.pdf.text(printable(text), margin + indent, this.pdf.y, { width });
+  }
+
+  /** A label in bold followed by its text. */
+  field(label: string, text: string, indent = 0): void {
+    const width = this.width - indent;
+    this.pdf.font('Helvetica-Bold').fontSize(bodySize);
+    this.keepTogether(printable(`${label} : ${text}`), width);
+    this.pdf.text(printable(`${label} : `), margin + indent, this.pdf.y, { width, continued: true });
+    this.pdf.font('Helvetica').text(printable(text));
+  }
+
+  label(text: string, indent = 0): void {
+    this.pdf.font('Helvetica-Bold').fontSize(bodySize);
+    this.keepTogether(printable(text), this.width - indent, 2);
+    this.pdf.text(printable(`${text} :`), margin + indent, this.pdf.y, { width: this.width - indent });
+  }
+
+  bullets(lines: string[], indent = 0, empty = 'néant'): void {
+    if (lines.length === 0) {
+      this.paragraph(`– ${empty}`, indent + 10);
+      return;
+    }
+    for (const line of lines) this.paragraph(`• ${line}`, indent + 10);
+  }
+
+  gap(lines = 0.4): void {
+    this.pdf.moveDown(lines);
+  }
+
+  /** Footers go into the bottom margin, so the page's margin is lifted while they are written. */
+  footers(lines: (page: number, pages: number) => string[]): void {
+    const range = this.pdf.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.pdf.switchToPage(i);
+      const page = this.pdf.page;
+      const bottom = page.margins.bottom;
+      page.margins.bottom = 0;
+      let y = page.height - margin + 14;
+      for (const line of lines(i - range.start + 1, range.count)) {
+        this.pdf.font('Helvetica').fontSize(smallSize - 1).text(printable(line), margin, y, { width: this.width, align: 'center', lineBreak: false });
+        y += smallSize + 2;
+      }
+      page.margins.bottom = bottom;
+    }
+  }
+}
+
+function membersSection(w: Writer, doc: MinutesDocument | CandidateExtractDocument): void {
+  const m = doc.members;
+  w.heading('1. Composition et présence');
+  w.field('Membres convoqués', String(m.convened.length));
+  w.bullets(m.convened.map(personLabel));
+  w.field('Membres présents à voix délibérative', String(m.present.length));
+  w.bullets(m.present.map((p) => `${personLabel(p)}, ${attendanceHowLabel[p.how] ?? p.how}`
+    + (p.standingInFor ? `, siégeant pour ${p.standingInFor.name}` : '')));
+  w.field('Membres représentés', String(m.represented.length));
+  w.bullets(m.represented.map((r) => `${personLabel(r)}, représenté(e) par ${r.by.name} (pouvoir écrit)`));
+  w.field('Membres absents', String(m.absent.length));
+  w.bullets(m.absent.map(personLabel));
+  const recused = doc.items.flatMap((item) =>
+    isOtherDwellingItem(item) ? [] : item.recused.map((p) => `${personLabel(p)}, pour le point n° ${item.position}`));
+  w.field('Membres déportés (conflit d’intérêts)', String(recused.length));
+  w.bullets(recused);
+  w.field('Participants à voix consultative', String(m.consultative.length));
+  w.bullets(m.consultative.map(personLabel));
+}
+
+function meetingSection(w: Writer, meeting: MinutesMeeting, timeZone: string, persons: (p: MinutesPerson) => string): void {
+  if (meeting.provider !== 'zoom') return;
+  w.heading('Connexions à la réunion à distance');
+  w.bullets(meeting.joinSessions.map((s) => {
+    const who = s.member ? persons(s.member) : `${s.guest ?? 'participant non identifié'} (invité, non identifié comme membre)`;
+    const from = s.joinedAt ? `connexion à ${frenchTime(s.joinedAt, timeZone)}` : 'heure de connexion inconnue';
+    const to = s.leftAt ? `déconnexion à ${frenchTime(s.leftAt, timeZone)}` : 'présent jusqu’à la clôture';
+    return `${who} : ${from}, ${to}`;
+  }), 0, 'aucune connexion enregistrée');
+}
+
+function itemSection(w: Writer, item: MinutesItem): void {
+  const d = item.dwelling;
+  const kind = item.kind === 'occupancy_review' ? 'examen de l’occupation du logement' : 'attribution de logement';
+  w.subheading(`Point n° ${item.position} : ${kind}, logement ${d.reference}`);
+  const place = [d.address, d.commune].filter(Boolean).join(', ');
+  const features = [
+    d.type ? `type ${d.type}` : undefined,
+    d.surfaceM2 !== undefined ? `${frenchDecimal(d.surfaceM2)} m²` : undefined,
+    d.rentCents !== undefined ? `loyer ${frenchEuros(d.rentCents)}` : undefined,
+    d.financing ? `financement ${d.financing}` : undefined,
+    d.contingent ? `contingent ${d.contingent}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  w.field('Logement', [place, features.join(', ')].filter(Boolean).join(' ; ') || d.reference);
+
+  if (item.kind === 'occupancy_review') {
+    w.field('Dossier examiné', item.candidatesExamined.map((c) => `n° ${c.applicationNumber}`).join(', ') || 'non renseigné');
+  } else {
+    w.field('Candidats examinés', String(item.candidatesExamined.length));
+    w.bullets(item.candidatesExamined.map((c) => `demande n° ${c.applicationNumber}, rang ${c.rank} proposé`));
+  }
+  if (item.candidateCheck) {
+    const { count, exception } = item.candidateCheck;
+    const check = exception
+      ? `${count} candidat(s) ; exception enregistrée : ${exceptionLabel[exception] ?? exception}`
+      : count >= 3
+        ? `${count} candidats présentés : conforme (au moins trois candidats)`
+        : `${count} candidat(s) sans exception enregistrée`;
+    w.field('Règle des trois candidats', check);
+  }
+  w.field('Membres déportés sur ce point', item.recused.length ? item.recused.map((p) => p.name).join(', ') : 'aucun');
+
+  if (item.votes.length === 0) w.field('Vote', 'aucun vote');
+  item.votes.forEach((v, i) => {
+    const label = item.votes.length > 1 ? `Vote n° ${i + 1}` : 'Vote';
+    w.field(label, `quorum : ${quorumText(v.quorum)}.`);
+    w.paragraph(`Pour : ${v.counts.for}, contre : ${v.counts.against}, abstentions : ${v.counts.abstain}. `
+      + `Résultat : ${outcomeLabel[v.outcome] ?? v.outcome}, ${decidedByLabel[v.decidedBy] ?? v.decidedBy}.`, 10);
+    if (v.castingVote) w.paragraph(`Usage de la voix prépondérante par ${personLabel(v.castingVote)}.`, 10);
+  });
+
+  if (item.deferral) {
+    w.field(item.deferral.referral ? 'Renvoi à une séance en présence physique' : 'Ajournement', item.deferral.reason);
+  }
+  if (item.decisions.length) {
+    w.label('Décisions');
+    w.bullets(item.decisions.map((dec) => `Demande n° ${dec.applicationNumber} : ${decisionText(dec)}`));
+  }
+  if (item.opinion) {
+    w.field('Avis', `situation constatée : ${situationLabel[item.opinion.situation] ?? item.opinion.situation} ; `
+      + `logement adapté au ménage : ${item.opinion.suitableDwelling}`
+      + (item.opinion.advice ? ` ; conseil : ${item.opinion.advice}` : ''));
+  }
+  w.field('Suite', statusLabel[item.status] ?? item.status);
+}
+
+/** Renders the minutes, or a candidate's extract of them, as a PDF in French. */
+export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDocument): Promise<Buffer> {
+  const { committee, session } = document;
+  const tz = committee.timeZone;
+  const extract = document.document === 'caleol_minutes_extract' ? document : undefined;
+  const documentSha256 = sha256Hex(canonicalJson(document));
+  const closedAt = new Date(session.closedAt);
+  const creationDate = Number.isNaN(closedAt.getTime()) ? new Date(session.scheduledStart) : closedAt;
+  const title = extract ? 'Extrait du procès-verbal' : 'Procès-verbal';
+
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: { top: margin, bottom: margin, left: margin, right: margin },
+    bufferPages: true,
+    compress: false,
+    lang: 'fr-FR',
+    info: {
+      Title: printable(`${title} de la CALEOL ${committee.name}, séance du ${frenchShortDay(session.scheduledStart, tz)}`),
+      Author: printable(committee.landlord),
+      Subject: printable(`Session ${session.id}; document SHA-256 ${documentSha256}`),
+      Creator: 'caleol-engine minutes v1',
+      Producer: 'caleol-engine minutes v1 (pdfkit)',
+      CreationDate: creationDate,
+      ModDate: creationDate,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+
+  const w = new Writer(pdf);
+  w.title(extract ? 'EXTRAIT DU PROCÈS-VERBAL' : 'PROCÈS-VERBAL');
+  w.subtitle('Commission d’attribution des logements et d’examen de l’occupation des logements (CALEOL)');
+  w.subtitle(`${committee.name} — ${committee.landlord}`);
+  if (extract) {
+    w.gap();
+    w.paragraph(`Extrait établi pour la demande n° ${extract.extractFor.applicationNumber}. Les données des autres `
+      + 'candidats (numéros de demande, rangs, décisions et motifs) sont occultées ; les autres logements examinés '
+      + 'ne sont mentionnés que par leur numéro de point.');
+  }
+
+  w.heading('Séance');
+  w.field('Date', `${frenchDay(session.scheduledStart, tz)}, convoquée à ${frenchTime(session.scheduledStart, tz)} (fuseau horaire ${tz})`);
+  w.field('Clôture', `${frenchDay(session.closedAt, tz)} à ${frenchTime(session.closedAt, tz)}`);
+  w.field('Modalité', modeLabel[session.mode] ?? session.mode);
+  w.field('Moyens', meansLabel(session.means));
+  if (session.reconvenedFrom) {
+    w.field('Séance reconvoquée', `après la carence de la séance ${session.reconvenedFrom}`);
+  }
+  if (session.withoutQuorum) w.paragraph('La commission reconvoquée délibère sans condition de quorum.');
+  w.field('Référence de la séance', session.id);
+
+  membersSection(w, document);
+  meetingSection(w, document.meeting, tz, personLabel);
+
+  w.heading('2. Quorum à l’ouverture');
+  w.paragraph(document.quorumAtOpening ? `${quorumText(document.quorumAtOpening)}.` : 'Quorum non constaté à l’ouverture.');
+
+  w.heading('3. Points examinés');
+  if (document.items.length === 0) w.paragraph('Aucun point à l’ordre du jour.');
+  for (const item of document.items) {
+    if (isOtherDwellingItem(item)) {
+      w.subheading(`Point n° ${item.position} : un autre logement examiné`);
+      w.paragraph('Données non communiquées (autres candidats).');
+    } else {
+      itemSection(w, item);
+    }
+  }
+  const items: Array<MinutesItem | OtherDwellingItem> = document.items;
+  const referrals = items.filter((i): i is MinutesItem => !isOtherDwellingItem(i) && i.deferral !== null);
+  if (referrals.length) {
+    w.subheading('Renvois et ajournements');
+    w.bullets(referrals.map((i) => `Point n° ${i.position} : ${i.deferral?.referral ? 'renvoyé à une séance en présence physique' : 'ajourné'} (${i.deferral?.reason ?? ''})`));
+  }
+
+  w.heading('4. Signatures');
+  w.paragraph('Le présent procès-verbal est signé électroniquement (Ed25519) sur l’empreinte SHA-256 de son document JSON canonique (RFC 8785) :');
+  w.paragraph(extract ? extract.sourceSha256 : documentSha256, 10);
+  w.gap();
+  w.bullets(document.signers.map((s) => `${signerLabel[s] ?? s} : signature électronique`), 0, 'aucun signataire désigné');
+
+  w.footers((page, pages) => [
+    `${title} — ${committee.name} — séance du ${frenchShortDay(session.scheduledStart, tz)} — page ${page}/${pages}`,
+    extract
+      ? `Extrait pour la demande n° ${extract.extractFor.applicationNumber} ; procès-verbal d’empreinte SHA-256 ${extract.sourceSha256}`
+      : `Empreinte SHA-256 du document : ${documentSha256}`,
+  ]);
+  pdf.end();
+  return done;
+}
