@@ -6,7 +6,9 @@ import { conveneMembers, type ConvocationResult } from './convocations.ts';
 import { endSessionMeeting, reportedAttendance } from './meeting-attendance.ts';
 import type { Mailer } from './notify/mailer.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
+import { createHash } from 'node:crypto';
 import { buildMinutesDocument, canonicalJson, sha256Hex } from './minutes/minutes-document.ts';
+import { renderMinutesPdf } from './minutes/minutes-pdf.ts';
 import { recordSessionSteps } from './store/session-steps.ts';
 
 export interface SessionActivityDeps {
@@ -37,10 +39,11 @@ export function createSessionActivities({ db, zoom, mailer, organizer }: Session
     async draftMinutes(facts: MinutesFacts): Promise<{ version: number; sha256: string }> {
       const document = await buildMinutesDocument(db, facts);
       const sha256 = sha256Hex(canonicalJson(document));
+      const pdf = await renderMinutesPdf(document);
       const version = 1;
       await db.minutes.upsert({
         where: { sessionId_version: { sessionId: facts.sessionId, version } },
-        create: { id: crypto.randomUUID(), sessionId: facts.sessionId, version, document: document as object, sha256 },
+        create: { id: crypto.randomUUID(), sessionId: facts.sessionId, version, document: document as object, sha256, pdf: new Uint8Array(pdf), pdfSha256: createHash('sha256').update(pdf).digest('hex') },
         update: {},
       });
       return { version, sha256 };

@@ -314,6 +314,7 @@ export const Minutes = Type.Object({
   version: Type.Integer(),
   status: literals(['drafted', 'signed'] as const),
   sha256: Type.String(),
+  pdfSha256: Type.Optional(Type.String({ description: 'SHA-256 of the PDF rendering' })),
   document: Type.Record(Type.String(), Type.Unknown()),
   signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), sha256: Type.String(), signedAt: DateTime })),
 });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 import type { Database } from '../../prisma/database.ts';
 import type { AgendaItemState, MinutesFacts } from '../../workflows/messages.ts';
+import type { MinutesDocument, MinutesPerson } from './minutes-types.ts';
 import { isDeliberative } from '../../workflows/rules/index.ts';
 
 // RFC 8785 (JSON Canonicalization Scheme). The package is CommonJS; its types describe the ESM view.
@@ -19,7 +20,7 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export async function buildMinutesDocument(db: Database, facts: MinutesFacts): Promise<Record<string, unknown>> {
+export async function buildMinutesDocument(db: Database, facts: MinutesFacts): Promise<MinutesDocument> {
   const [committee, members, dwellings, applications] = await Promise.all([
     db.committee.findUniqueOrThrow({ where: { id: facts.committeeId } }),
     db.member.findMany({ where: { id: { in: facts.members.map((m) => m.id) } } }),
@@ -29,7 +30,7 @@ export async function buildMinutesDocument(db: Database, facts: MinutesFacts): P
   const memberName = new Map(members.map((m) => [m.id, m.name]));
   const dwelling = new Map(dwellings.map((d) => [d.id, d]));
   const applicationNumber = new Map(applications.map((a) => [a.id, a.applicationNumber]));
-  const person = (id: string) => ({ memberId: id, name: memberName.get(id) ?? id, role: facts.members.find((m) => m.id === id)?.role ?? 'unknown' });
+  const person = (id: string): MinutesPerson => ({ memberId: id, name: memberName.get(id) ?? id, role: facts.members.find((m) => m.id === id)?.role ?? 'unknown' });
 
   const present = facts.members.filter((m) => facts.attendance[m.id]?.present);
   const represented = facts.members.filter((m) => !facts.attendance[m.id]?.present && facts.proxies[m.id] !== undefined);

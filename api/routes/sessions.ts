@@ -327,20 +327,36 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.get('/sessions/:id/minutes', {
-    schema: { tags: ['minutes'], summary: 'The latest version of the minutes (canonical JSON and its SHA-256)', params: IdParams, response: { 200: Minutes, ...problems } },
-  }, async (request) => {
+    schema: {
+      tags: ['minutes'],
+      summary: 'The latest version of the minutes: canonical JSON and its SHA-256, or the PDF in French with Accept: application/pdf',
+      params: IdParams,
+      response: {
+        200: { content: { 'application/json': { schema: Minutes }, 'application/pdf': { schema: Type.String({ format: 'binary' }) } } },
+        ...problems,
+      },
+    },
+  }, async (request, reply) => {
     requireRole(request.principal, 'secretary', 'chair', 'member', 'auditor');
     await sessionRow(request.params.id);
     const minutes = await db.minutes.findFirst({ where: { sessionId: request.params.id }, orderBy: { version: 'desc' }, include: { signatures: true } });
     if (!minutes) throw notFound('minutes of session', request.params.id);
-    return {
+    if (request.headers.accept?.includes('application/pdf')) {
+      if (!minutes.pdf) throw notFound('PDF of the minutes of session', request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="proces-verbal-${minutes.sessionId}-v${minutes.version}.pdf"`)
+        .send(Buffer.from(minutes.pdf));
+    }
+    return reply.type('application/json').send({
       sessionId: minutes.sessionId,
       version: minutes.version,
       status: minutes.status,
       sha256: minutes.sha256,
+      pdfSha256: minutes.pdfSha256 ?? undefined,
       document: minutes.document as Record<string, unknown>,
       signatures: minutes.signatures.map((s) => ({ memberId: s.memberId, role: s.role, sha256: s.sha256, signedAt: s.signedAt.toISOString() })),
-    };
+    });
   });
 
   app.post('/sessions/:id/minutes/signatures', {

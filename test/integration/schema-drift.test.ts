@@ -37,6 +37,7 @@ function expectedType(field: DmmfField, enums: DmmfEnum[]): string {
     case 'BigInt': return 'bigint';
     case 'Boolean': return 'boolean';
     case 'Json': return 'jsonb';
+    case 'Bytes': return 'bytea';
     case 'Decimal': return native === 'Decimal' ? `numeric(${args.join(',')})` : 'numeric(65,30)';
     case 'DateTime':
       if (native === 'Date') return 'date';

@@ -1,4 +1,5 @@
 // A whole session through the HTTP API, against a real Temporal server and real PostgreSQL.
+import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../activities/minutes/minutes-document.ts';
@@ -119,6 +120,12 @@ describe('a committee session from scheduling to signed minutes', () => {
     expect(minutes.status).toBe('drafted');
     expect(minutes.sha256).toBe(drafted.minutes?.sha256);
     expect(sha256Hex(canonicalJson(minutes.document))).toBe(minutes.sha256);
+    // The same minutes as a PDF in French, whose hash the JSON answer gives.
+    const pdf = await call('GET', `/sessions/${sessionId}/minutes`, secretary, undefined, { accept: 'application/pdf' });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf.rawPayload).digest('hex')).toBe(minutesRes.json<{ pdfSha256: string }>().pdfSha256);
 
     // Only the chair signs, and only the current version.
     const notChair = await call('POST', `/sessions/${sessionId}/minutes/signatures`, memberTokens.get('Karim Benali')!, { sha256: minutes.sha256 });
