@@ -19,8 +19,9 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
-  // The server queues queries from all connections onto the one PGlite instance; its default
-  // of a single connection would refuse a pool.
+  // The server queues every connection's protocol messages onto the one PGlite session, so two
+  // clients' queries can interleave: callers use a single connection (a pool of one). Several
+  // connections are still accepted so that a short-lived one (migrations, psql) is not refused.
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 64 });
   await server.start();
   return {

@@ -40,7 +40,8 @@ runProcess(async (onStop) => {
 
   const migrations = await applyMigrations(databaseUrl);
   logger.info({ applied: migrations.applied }, 'database migrated');
-  const db = createDatabase(databaseUrl);
+  // The embedded PostgreSQL runs every connection's messages through one session: one connection.
+  const db = createDatabase(databaseUrl, { maxConnections: config.databaseUrl ? 10 : 1 });
   onStop(() => db.$disconnect());
   const seeded = await seedDemoCommittee(db);
 

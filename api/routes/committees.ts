@@ -60,12 +60,20 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     if (!titular) throw unprocessable('invalid_substitute', 'a substitute stands in for a titular member of the same committee', 'substitute_of_titular');
   }
 
+  async function checkEmailFree(committeeId: string, email: string, exceptMemberId?: string): Promise<void> {
+    const holder = await db.member.findFirst({ where: { committeeId, email: email.toLowerCase(), ...(exceptMemberId ? { NOT: { id: exceptMemberId } } : {}) } });
+    if (holder) throw conflict('duplicate_member', 'a member of this committee already has this e-mail address');
+  }
+
   app.post('/committees', {
     schema: { tags: ['committees'], summary: 'Create a committee with its members and the legal default rules', body: CommitteeInput, response: { 201: Committee, ...problems } },
   }, async (request, reply) => {
     requireRole(request.principal, 'secretary');
     const id = crypto.randomUUID();
     const body = request.body;
+    // Checked before writing: a refused statement is also what the embedded database handles worst.
+    const emails = (body.members ?? []).map((m) => m.email.toLowerCase());
+    if (new Set(emails).size !== emails.length) throw conflict('duplicate_member', 'two members have the same e-mail address');
     if ((body.members ?? []).some((m) => m.substituteFor)) {
       throw unprocessable('invalid_substitute', 'substitutes are added once their titular member exists (POST /committees/{id}/members)', 'substitute_of_titular');
     }
@@ -179,6 +187,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     requireRole(request.principal, 'secretary');
     await loadCommittee(request.params.id);
     await checkSubstitute(request.params.id, request.body.substituteFor);
+    await checkEmailFree(request.params.id, request.body.email);
     try {
       return reply.code(201).send(memberView(await db.member.create({ data: memberRow(request.params.id, request.body) })));
     } catch (error) {
@@ -197,6 +206,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     const patch = request.body;
     if (patch.substituteFor === memberId) throw unprocessable('invalid_substitute', 'a member cannot stand in for themself', 'substitute_of_titular');
     await checkSubstitute(id, patch.substituteFor);
+    if (patch.email) await checkEmailFree(id, patch.email, memberId);
     try {
       return memberView(await db.member.update({
         where: { id: memberId },

@@ -18,6 +18,7 @@ declare module 'vitest' {
     databaseUrl: string;
     adminDatabaseUrl: string;
     workflowBundlePath: string;
+    embeddedDatabase: boolean;
   }
 }
 
@@ -39,6 +40,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', database.url);
   project.provide('adminDatabaseUrl', database.adminUrl);
   project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('embeddedDatabase', database.embedded);
 
   return async () => {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
@@ -53,6 +55,7 @@ const quietBundlerLogger = {
 };
 
 interface TestDatabase {
+  embedded: boolean;
   url: string;
   adminUrl: string;
   drop(): Promise<void>;
@@ -62,7 +65,7 @@ async function createTestDatabase(workdir: string): Promise<TestDatabase> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const postgres = await startEmbeddedPostgres(join(workdir, 'pgdata'), await freePort());
-    return { url: postgres.url, adminUrl: postgres.url, drop: () => postgres.stop() };
+    return { embedded: true, url: postgres.url, adminUrl: postgres.url, drop: () => postgres.stop() };
   }
   const name = `caleol_test_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -72,6 +75,7 @@ async function createTestDatabase(workdir: string): Promise<TestDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
+    embedded: false,
     url: url.toString(),
     adminUrl,
     async drop() {

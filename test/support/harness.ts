@@ -9,7 +9,8 @@ import { createWorker } from '../../activities/worker.ts';
 import type { ZoomMeetings } from '../../activities/zoom/meetings.ts';
 import { buildApp, type App } from '../../api/app.ts';
 import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
-import { createDatabase, type Database } from '../../prisma/database.ts';
+import type { Database } from '../../prisma/database.ts';
+import { testDatabase } from './database.ts';
 
 export const testSecret = 'test-secret-for-local-tokens-0123456789';
 
@@ -32,7 +33,7 @@ export interface HarnessOptions {
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
   const taskQueue = `${name}-${randomUUID()}`;
-  const db = createDatabase(inject('databaseUrl'), { maxConnections: 5 });
+  const db = testDatabase();
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath'),

@@ -11,7 +11,8 @@ import { inject } from 'vitest';
 import { createSessionActivities } from '../../activities/session-activities.ts';
 import { registerSearchAttributes } from '../../bin/search-attribute-registration.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
-import { createDatabase, type Database } from '../../prisma/database.ts';
+import type { Database } from '../../prisma/database.ts';
+import { testDatabase } from './database.ts';
 import type { AddAgendaItem, RefusalDetails, SessionInput, SessionMode, SessionState } from '../../workflows/messages.ts';
 import { defaultCommitteeRules, type CommitteeRules, type DwellingPlace, type SessionMember } from '../../workflows/rules/index.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../../workflows/search-attributes.ts';
@@ -36,7 +37,7 @@ export type SessionHandle = WorkflowHandle<typeof sessionWorkflow>;
 export async function startTimeSkipping(name: string): Promise<SessionLab> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('testServer') } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-  const db = createDatabase(inject('databaseUrl'), { maxConnections: 4 });
+  const db = testDatabase();
   const taskQueue = `${name}-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createOfferActivities } from '../../activities/offers.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
-import { createDatabase, type Database } from '../../prisma/database.ts';
+import type { Database } from '../../prisma/database.ts';
+import { testDatabase } from '../support/database.ts';
 import { refusalTypes } from '../../workflows/messages.ts';
 import {
   acceptOffer,
@@ -37,7 +38,7 @@ let taskQueue: string;
 
 beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('testServer') } });
-  db = createDatabase(inject('databaseUrl'), { maxConnections: 4 });
+  db = testDatabase();
   taskQueue = `offer-${randomUUID()}`;
   worker = await Worker.create({
     connection: env.nativeConnection,

@@ -8,7 +8,8 @@ import { inject } from 'vitest';
 import { createSessionActivities } from '../../activities/session-activities.ts';
 import { registerSearchAttributes } from '../../bin/search-attribute-registration.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
-import { createDatabase, type Database } from '../../prisma/database.ts';
+import type { Database } from '../../prisma/database.ts';
+import { testDatabase } from '../support/database.ts';
 import { addAgendaItem, getSessionState, publishAgenda } from '../../workflows/messages.ts';
 import { defaultCommitteeRules } from '../../workflows/rules/index.ts';
 
@@ -18,7 +19,7 @@ let db: Database;
 beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('testServer') } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-  db = createDatabase(inject('databaseUrl'), { maxConnections: 2 });
+  db = testDatabase();
 });
 afterAll(async () => {
   await db?.$disconnect();
