@@ -3,11 +3,11 @@
 // the workflow; a refusal, or silence until the deadline, passes the dwelling to the next
 // candidate, whose deadline counts from their own notification; with no one left, the dwelling
 // is marked for a future agenda. Every step is persisted by an idempotent activity.
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { OfferActivities } from '../activities/offers.ts';
-import type { RefusalDetails } from './messages.ts';
 import * as o from './offer-messages.ts';
 import type { OfferContext, OfferInput, OfferRecord, OfferState } from './offer-messages.ts';
+import { refuse } from './refusal.ts';
 import { offerDeadline } from './rules/index.ts';
 
 // Persistence must eventually succeed: retry without limit, and let ops see the retries.
@@ -16,10 +16,6 @@ const store = proxyActivities<OfferActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-function refuse(type: string, rule: string, message: string): never {
-  const details: RefusalDetails = { rule };
-  throw ApplicationFailure.create({ type, message, details: [details], nonRetryable: true });
-}
 
 export async function offerWorkflow(input: OfferInput): Promise<OfferState> {
   const state: OfferState = {

@@ -3,7 +3,6 @@
 // by the main loop (projection and audit event in one transaction), so a vote is acknowledged
 // without waiting for the database, and nothing acknowledged is lost.
 import {
-  ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -18,7 +17,6 @@ import type { SessionActivities } from '../activities/session-activities.ts';
 import * as m from './messages.ts';
 import type {
   AgendaItemState,
-  RefusalDetails,
   SessionInput,
   SessionPhase,
   SessionState,
@@ -28,6 +26,7 @@ import type {
 import { offerWorkflow } from './offer.ts';
 import { offerWorkflowId } from './offer-messages.ts';
 import * as patches from './patches.ts';
+import { refuse } from './refusal.ts';
 import {
   agendaChangeProblems,
   agendaItemProblems,
@@ -73,10 +72,6 @@ const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;
 const finishedItem = (i: AgendaItemState) => i.status === 'decided' || i.status === 'deferred';
 
-function refuse(type: string, rule: string, message: string, problems?: RefusalDetails['problems']): never {
-  const details: RefusalDetails = { rule, ...(problems ? { problems } : {}) };
-  throw ApplicationFailure.create({ type, message, details: [details], nonRetryable: true });
-}
 
 function nowIso(): string {
   return new Date().toISOString();
