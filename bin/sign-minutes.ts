@@ -2,8 +2,8 @@
 // The private key never leaves the signer's machine: only the public key is registered and only
 // the signature is submitted.
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { generateSignerKeyPair, MinutesSignatureError, publicKeyFingerprint, signMinutesHash } from '../activities/minutes/signatures.ts';
+import { parseOptions, UsageError } from './command-line.ts';
 
 const usage = `usage:
   npx tsx bin/sign-minutes.ts --key <signer.pem> --sha256 <minutes sha256>
@@ -11,26 +11,13 @@ const usage = `usage:
   npx tsx bin/sign-minutes.ts --generate-key <prefix>
       writes <prefix>.pem (private key, PKCS#8, mode 0600) and <prefix>.pub.pem (public key, SPKI)`;
 
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 function readArgs(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        key: { type: 'string' },
-        sha256: { type: 'string' },
-        'generate-key': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseOptions(argv, {
+    key: { type: 'string' },
+    sha256: { type: 'string' },
+    'generate-key': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } as const);
 }
 
 function generateKey(prefix: string): void {

@@ -2,9 +2,9 @@
 // PDF is the rendering of that JSON, and every signature verifies. Exit 0 and "OK", or 1 and
 // each problem; 2 for a usage error.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { sha256Hex } from '../activities/minutes/minutes-document.ts';
 import { verifyMinutes, type MinutesSignatureEntry } from '../activities/minutes/verify-bundle.ts';
+import { parseOptions, UsageError } from './command-line.ts';
 
 const usage = `usage:
   npx tsx bin/verify-minutes.ts --json minutes.json --signatures signatures.json [--pdf minutes.pdf]
@@ -16,10 +16,6 @@ const usage = `usage:
   --sha256, --pdf-sha256 override the hashes of signatures.json; without any, the JSON's own hash is
   the one the signatures must verify over`;
 
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 interface SignaturesFile {
   sha256?: string | undefined;
   pdfSha256?: string | undefined;
@@ -27,23 +23,14 @@ interface SignaturesFile {
 }
 
 function readArgs(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        json: { type: 'string' },
-        pdf: { type: 'string' },
-        signatures: { type: 'string' },
-        sha256: { type: 'string' },
-        'pdf-sha256': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseOptions(argv, {
+    json: { type: 'string' },
+    pdf: { type: 'string' },
+    signatures: { type: 'string' },
+    sha256: { type: 'string' },
+    'pdf-sha256': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } as const);
 }
 
 function read(path: string): Buffer {
