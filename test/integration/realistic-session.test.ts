@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../workflows/messages.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
-import { startInDays } from '../support/fixtures.ts';
+import { committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -18,18 +18,10 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
+// The usual committee, with the mayor of a second commune, who does not attend.
 const people = [
-  { name: 'Claire Martin', email: 'claire@r.test', role: 'board_member', chair: true },
-  { name: 'Karim Benali', email: 'karim@r.test', role: 'board_member' },
-  { name: 'Sophie Leroy', email: 'sophie@r.test', role: 'board_member' },
-  { name: 'Jean Dupuis', email: 'jean@r.test', role: 'board_member' },
-  { name: 'Amina Diallo', email: 'amina@r.test', role: 'board_member' },
-  { name: 'Paul Garnier', email: 'paul@r.test', role: 'board_member', tenantRepresentative: true },
-  { name: 'Préfecture', email: 'prefet@r.test', role: 'prefect' },
-  { name: 'Maire de Villeneuve', email: 'maire@villeneuve.test', role: 'mayor', commune: 'Villeneuve' },
-  { name: 'Maire d\'Autreville', email: 'maire@autreville.test', role: 'mayor', commune: 'Autreville' },
-  { name: 'Président Agglo', email: 'president@agglo.test', role: 'epci_president', epci: 'Agglo Nord' },
-  { name: 'Association agréée', email: 'asso@r.test', role: 'social_organisation' },
+  ...committeeInput().members!,
+  { name: 'Maire d\'Autreville', email: 'maire@autreville.test', role: 'mayor' as const, commune: 'Autreville' },
 ];
 
 function dwelling(reference: string, commune: string, epci?: string) {
