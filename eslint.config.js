@@ -41,4 +41,17 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'Rules are pure: they import nothing but each other.' }] }],
     },
   },
+  // Imports flow one way: api and activities share workflows/messages, rules and documents, never each other.
+  {
+    files: ['api/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/activities/**'], message: 'The API does not import activities: shared code lives in documents/ or workflows/.' }] }] },
+  },
+  {
+    files: ['activities/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/api/**'], message: 'Activities do not import the API.' }] }] },
+  },
+  {
+    files: ['documents/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/activities/**', '**/api/**', '**/prisma/**', '@prisma/*', '**/generated/**'], message: 'Documents are pure: built from data, no storage, no I/O.' }] }] },
+  },
 );

@@ -6,9 +6,9 @@ import { conveneMembers, type ConvocationResult } from './convocations.ts';
 import { endSessionMeeting, reportedAttendance } from './meeting-attendance.ts';
 import type { Mailer } from './notify/mailer.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
-import { createHash } from 'node:crypto';
-import { buildMinutesDocument, canonicalJson, sha256Hex } from './minutes/minutes-document.ts';
-import { renderMinutesPdf } from './minutes/minutes-pdf.ts';
+import { bytesSha256, canonicalJson, sha256Hex } from '../documents/canonical-json.ts';
+import { renderMinutesPdf } from '../documents/minutes-pdf.ts';
+import { buildMinutesDocument } from './minutes/minutes-document.ts';
 import { recordSessionSteps } from './store/session-steps.ts';
 
 export interface SessionActivityDeps {
@@ -43,7 +43,7 @@ export function createSessionActivities({ db, zoom, mailer, organizer }: Session
       const version = 1;
       await db.minutes.upsert({
         where: { sessionId_version: { sessionId: facts.sessionId, version } },
-        create: { id: crypto.randomUUID(), sessionId: facts.sessionId, version, document: document as object, sha256, pdf: new Uint8Array(pdf), pdfSha256: createHash('sha256').update(pdf).digest('hex') },
+        create: { id: crypto.randomUUID(), sessionId: facts.sessionId, version, document: document as object, sha256, pdf: new Uint8Array(pdf), pdfSha256: bytesSha256(pdf) },
         update: {},
       });
       return { version, sha256 };

@@ -2,7 +2,7 @@
 // The private key never leaves the signer's machine: only the public key is registered and only
 // the signature is submitted.
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { generateSignerKeyPair, MinutesSignatureError, publicKeyFingerprint, signMinutesHash } from '../activities/minutes/signatures.ts';
+import { generateSignerKeyPair, MinutesSignatureError, publicKeyFingerprint, signMinutesHash } from '../documents/signatures.ts';
 import { parseOptions, UsageError } from './command-line.ts';
 
 const usage = `usage:

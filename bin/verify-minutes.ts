@@ -2,8 +2,8 @@
 // PDF is the rendering of that JSON, and every signature verifies. Exit 0 and "OK", or 1 and
 // each problem; 2 for a usage error.
 import { readFileSync } from 'node:fs';
-import { sha256Hex } from '../activities/minutes/minutes-document.ts';
-import { verifyMinutes, type MinutesSignatureEntry } from '../activities/minutes/verify-bundle.ts';
+import { sha256Hex } from '../documents/canonical-json.ts';
+import { verifyMinutes, type MinutesSignatureEntry } from '../documents/verify-bundle.ts';
 import { parseOptions, UsageError } from './command-line.ts';
 
 const usage = `usage:

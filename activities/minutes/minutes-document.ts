@@ -1,24 +1,9 @@
-// The minutes (procès-verbal) as a canonical JSON document and its SHA-256. Built only from
-// the session's recorded facts and reference data, so drafting twice gives the same bytes.
-import { createHash } from 'node:crypto';
-import canonicalizeModule from 'canonicalize';
+// The minutes (procès-verbal) document, built only from the session's recorded facts and
+// reference data, so drafting twice gives the same bytes.
 import type { Database } from '../../prisma/database.ts';
 import type { AgendaItemState, MinutesFacts } from '../../workflows/messages.ts';
-import type { MinutesDocument, MinutesPerson } from './minutes-types.ts';
+import type { MinutesDocument, MinutesPerson } from '../../documents/minutes-types.ts';
 import { isDeliberative } from '../../workflows/rules/index.ts';
-
-// RFC 8785 (JSON Canonicalization Scheme). The package is CommonJS; its types describe the ESM view.
-const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
-
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('the minutes document cannot be serialised');
-  return text;
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 export async function buildMinutesDocument(db: Database, facts: MinutesFacts): Promise<MinutesDocument> {
   const [committee, members, dwellings, applications] = await Promise.all([

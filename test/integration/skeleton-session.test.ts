@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../activities/minutes/minutes-document.ts';
+import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import type { SessionState } from '../../workflows/messages.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';

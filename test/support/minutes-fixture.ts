@@ -1,7 +1,7 @@
 // A realistic minutes document, shaped as minutes-document.ts builds it: a mixed session with a
 // substitute, a proxy, a recusal, a casting vote, a conditional attribution, a rejection with
 // reasons, a shortfall exception, a referral and an occupancy review.
-import type { MinutesDocument, MinutesPerson } from '../../activities/minutes/minutes-types.ts';
+import type { MinutesDocument, MinutesPerson } from '../../documents/minutes-types.ts';
 import type { QuorumSnapshot } from '../../workflows/rules/index.ts';
 
 export const candidates = {

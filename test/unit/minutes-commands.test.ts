@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../activities/minutes/minutes-document.ts';
-import { renderMinutesPdf } from '../../activities/minutes/minutes-pdf.ts';
-import { verifyMinutesSignature } from '../../activities/minutes/signatures.ts';
+import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
+import { renderMinutesPdf } from '../../documents/minutes-pdf.ts';
+import { verifyMinutesSignature } from '../../documents/signatures.ts';
 import { minutesFixture } from '../support/minutes-fixture.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from '../../activities/minutes/extract.ts';
-import { canonicalJson, sha256Hex } from '../../activities/minutes/minutes-document.ts';
-import { renderMinutesPdf } from '../../activities/minutes/minutes-pdf.ts';
-import { isOtherDwellingItem } from '../../activities/minutes/minutes-types.ts';
+import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from '../../documents/extract.ts';
+import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
+import { renderMinutesPdf } from '../../documents/minutes-pdf.ts';
+import { isOtherDwellingItem } from '../../documents/minutes-types.ts';
 import { candidates, minutesFixture, people, reasons } from '../support/minutes-fixture.ts';
 
 const standardFontDataUrl = fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url));

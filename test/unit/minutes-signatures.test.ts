@@ -1,16 +1,16 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../activities/minutes/minutes-document.ts';
-import { renderMinutesPdf } from '../../activities/minutes/minutes-pdf.ts';
-import type { MinutesDocument } from '../../activities/minutes/minutes-types.ts';
+import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
+import { renderMinutesPdf } from '../../documents/minutes-pdf.ts';
+import type { MinutesDocument } from '../../documents/minutes-types.ts';
 import {
   generateSignerKeyPair,
   MinutesSignatureError,
   publicKeyFingerprint,
   signMinutesHash,
   verifyMinutesSignature,
-} from '../../activities/minutes/signatures.ts';
-import { verifyMinutes, type MinutesBundle } from '../../activities/minutes/verify-bundle.ts';
+} from '../../documents/signatures.ts';
+import { verifyMinutes, type MinutesBundle } from '../../documents/verify-bundle.ts';
 import { minutesFixture } from '../support/minutes-fixture.ts';
 
 const chair = generateSignerKeyPair();

@@ -1,7 +1,7 @@
 // The French wording of the minutes: labels for the document's codes, dates and amounts. Dates
 // are formatted by hand from numeric parts (not with a locale's long format), so the PDF bytes
 // do not change with the ICU data of the Node version that renders them.
-import type { AgendaItemStatus, SessionMode } from '../../workflows/messages.ts';
+import type { AgendaItemStatus, SessionMode } from '../workflows/messages.ts';
 import type {
   CandidateShortfallException,
   DecidingRule,
@@ -10,7 +10,7 @@ import type {
   OccupancySituation,
   QuorumSnapshot,
   TallyOutcome,
-} from '../../workflows/rules/index.ts';
+} from '../workflows/rules/index.ts';
 import type { MinutesDecision, MinutesPerson } from './minutes-types.ts';
 
 const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];

@@ -2,7 +2,7 @@
 // obtain the minutes with every other candidate's data removed. The committee, the session and
 // the attendance stay; on the applicant's own items the vote and their own decision stay; every
 // other item is reduced to its position ("un autre logement examiné").
-import { canonicalJson, sha256Hex } from './minutes-document.ts';
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { renderMinutesPdf } from './minutes-pdf.ts';
 import type { CandidateExtractDocument, MinutesDocument, MinutesItem, OtherDwellingItem } from './minutes-types.ts';
 

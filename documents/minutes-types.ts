@@ -1,6 +1,6 @@
 // The shape of the minutes document that minutes-document.ts builds (formatVersion 1), as it
 // reads back from JSON: what the PDF, the per-candidate extracts and the verification work on.
-import type { AgendaItemKind, AgendaItemStatus, SessionMode } from '../../workflows/messages.ts';
+import type { AgendaItemKind, AgendaItemStatus, SessionMode } from '../workflows/messages.ts';
 import type {
   CandidateShortfallException,
   DecidingRule,
@@ -11,7 +11,7 @@ import type {
   QuorumSnapshot,
   TallyOutcome,
   VoteCounts,
-} from '../../workflows/rules/index.ts';
+} from '../workflows/rules/index.ts';
 
 /** A member as the minutes name them; `role` is 'unknown' for an id missing from the roster. */
 export interface MinutesPerson {

@@ -1,8 +1,7 @@
 // Re-checks a set of minutes as a whole: the JSON, its hash, the PDF and every signature. Any
 // change to one of them is reported by name; nothing here trusts the hashes it is given.
-import { createHash } from 'node:crypto';
-import type { MinutesSigner } from '../../workflows/rules/index.ts';
-import { canonicalJson, sha256Hex } from './minutes-document.ts';
+import type { MinutesSigner } from '../workflows/rules/index.ts';
+import { bytesSha256, canonicalJson, sha256Hex } from './canonical-json.ts';
 import { renderMinutesPdf } from './minutes-pdf.ts';
 import type { MinutesDocument } from './minutes-types.ts';
 import { MinutesSignatureError, verifyMinutesSignature } from './signatures.ts';
@@ -31,10 +30,6 @@ export interface MinutesVerification {
   problems: string[];
 }
 
-function bufferSha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 function parseDocument(documentJson: string, problems: string[]): MinutesDocument | undefined {
   let parsed: unknown;
   try {
@@ -59,7 +54,7 @@ async function checkPdf(bundle: MinutesBundle, document: MinutesDocument | undef
     if (bundle.pdfSha256 !== undefined) problems.push('pdf: a PDF hash is given but no PDF');
     return;
   }
-  const pdfHash = bufferSha256(bundle.pdf);
+  const pdfHash = bytesSha256(bundle.pdf);
   if (bundle.pdfSha256 !== undefined && pdfHash !== bundle.pdfSha256.toLowerCase()) {
     problems.push(`pdf: the PDF hashes to ${pdfHash}, not to the recorded ${bundle.pdfSha256}`);
   }
@@ -74,7 +69,7 @@ async function checkPdf(bundle: MinutesBundle, document: MinutesDocument | undef
     problems.push(`pdf: the minutes JSON cannot be rendered (${(error as Error).message})`);
     return;
   }
-  if (bufferSha256(rendered) !== pdfHash) {
+  if (bytesSha256(rendered) !== pdfHash) {
     problems.push('pdf: the PDF is not the rendering of the minutes JSON');
   }
 }

@@ -4,7 +4,7 @@
 // it, streams are left uncompressed (no dependence on the zlib build) and dates are formatted
 // without locale data. The bytes still depend on this file and on the pinned pdfkit version.
 import PDFDocument from 'pdfkit';
-import { canonicalJson, sha256Hex } from './minutes-document.ts';
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import {
   attendanceHowLabel,
   decidedByLabel,
