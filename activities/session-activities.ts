@@ -1,10 +1,12 @@
 // Activities of the session workflow. Each is idempotent: steps are keyed by session and
 // sequence number, minutes by session and version.
 import type { Database } from '../prisma/database.ts';
-import type { MinutesFacts, ParticipantSession, ReconvenedSession, SessionStep } from '../workflows/messages.ts';
+import type { ApplicantNotice, MinutesFacts, ParticipantSession, ReconvenedSession, SessionStep, SignatureReminder } from '../workflows/messages.ts';
 import { conveneMembers, type ConvocationResult } from './convocations.ts';
 import { endSessionMeeting, reportedAttendance } from './meeting-attendance.ts';
+import { notifyApplicants, type ApplicantNoticeResult } from './notify/applicant-notices.ts';
 import type { Mailer } from './notify/mailer.ts';
+import { escalateUnsignedMinutes, remindSigners } from './notify/signature-reminders.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
 import { bytesSha256, canonicalJson, sha256Hex } from '../documents/canonical-json.ts';
 import { renderMinutesPdf } from '../documents/minutes-pdf.ts';
@@ -16,12 +18,15 @@ export interface SessionActivityDeps {
   zoom?: ZoomMeetings | undefined;
   mailer?: Mailer | undefined;
   organizer?: { name: string; email: string } | undefined;
+  opsEmail?: string | undefined;
 }
 
-export function createSessionActivities({ db, zoom, mailer, organizer }: SessionActivityDeps) {
+const defaultOrganizer = { name: 'CALEOL', email: 'caleol@localhost' };
+
+export function createSessionActivities({ db, zoom, mailer, organizer = defaultOrganizer, opsEmail }: SessionActivityDeps) {
   return {
     async conveneMembers(sessionId: string): Promise<ConvocationResult> {
-      return conveneMembers({ db, zoom, mailer, organizer: organizer ?? { name: 'CALEOL', email: 'caleol@localhost' } }, sessionId);
+      return conveneMembers({ db, zoom, mailer, organizer }, sessionId);
     },
 
     async endMeeting(sessionId: string): Promise<void> {
@@ -40,13 +45,28 @@ export function createSessionActivities({ db, zoom, mailer, organizer }: Session
       const document = await buildMinutesDocument(db, facts);
       const sha256 = sha256Hex(canonicalJson(document));
       const pdf = await renderMinutesPdf(document);
-      const version = 1;
+      const version = facts.version ?? 1;
       await db.minutes.upsert({
         where: { sessionId_version: { sessionId: facts.sessionId, version } },
         create: { id: crypto.randomUUID(), sessionId: facts.sessionId, version, document: document as object, sha256, pdf: new Uint8Array(pdf), pdfSha256: bytesSha256(pdf) },
         update: {},
       });
       return { version, sha256 };
+    },
+
+    /** Reminds each missing signer of the minutes; returns how many were e-mailed. */
+    async remindSigners(reminder: SignatureReminder): Promise<number> {
+      return remindSigners({ db, mailer, organizer, opsEmail }, reminder);
+    },
+
+    /** Tells ops the minutes are still unsigned after the rules' delay. */
+    async escalateUnsignedMinutes(reminder: SignatureReminder): Promise<number> {
+      return escalateUnsignedMinutes({ db, mailer, organizer, opsEmail }, reminder);
+    },
+
+    /** Letters to every examined applicant and the minutes to the prefect, once signed. */
+    async notifyApplicants(notice: ApplicantNotice): Promise<ApplicantNoticeResult> {
+      return notifyApplicants({ db, mailer }, notice);
     },
 
     /**

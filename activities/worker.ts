@@ -18,6 +18,7 @@ export interface WorkerDeps {
   zoom?: ZoomMeetings | undefined;
   mailer?: Mailer | undefined;
   organizer?: { name: string; email: string } | undefined;
+  opsEmail?: string | undefined;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -29,7 +30,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     activities: {
-      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer }),
+      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, opsEmail: deps.opsEmail }),
       ...createOfferActivities({ db: deps.db }),
     },
     ...workflows,

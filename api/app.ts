@@ -10,6 +10,7 @@ import { registerIdempotency } from './idempotency.ts';
 import { forbidden, problemBody, problemContentType, ProblemError, ProblemSchema } from './problem.ts';
 import { registerCommitteeRoutes } from './routes/committees.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerMinutesRoutes } from './routes/minutes.ts';
 import { registerOfferRoutes } from './routes/offers.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerZoomWebhook } from './routes/zoom-webhook.ts';
@@ -160,6 +161,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerHealthRoutes(app, context);
   registerCommitteeRoutes(app, context);
   registerSessionRoutes(app, context);
+  registerMinutesRoutes(app, context);
   registerOfferRoutes(app, context);
   registerZoomWebhook(app, context, deps.zoomWebhookSecret);
   return app;

@@ -198,6 +198,8 @@ export const RulesInput = Type.Object({
   remoteMinimumParticipation: Type.Number({ minimum: 0, maximum: 1 }),
   minutesSigners: Type.Array(literals(['chair', 'secretary'] as const), { minItems: 1, maxItems: 2 }),
   offerResponseDays: Type.Integer({ minimum: 1, maximum: 90 }),
+  signatureReminderDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: 'Days between reminders to the signers of unsigned minutes (default 3)' })),
+  signatureEscalationDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days after drafting before unsigned minutes are escalated to ops (default 10)' })),
 }, { additionalProperties: false });
 
 export const RulesVersion = Type.Object({ committeeId: Uuid, version: Type.Integer(), rules: RulesInput });
@@ -214,8 +216,61 @@ export const AttendanceInput = Type.Object({
 
 export const SignatureInput = Type.Object({
   sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'The hash of the minutes version being signed' }),
+  signature: Type.String({
+    pattern: '^[A-Za-z0-9+/]{86}==$',
+    description: 'Base64 Ed25519 signature of "caleol-minutes:v1:<sha256>" with the signer\'s registered key (npx tsx bin/sign-minutes.ts)',
+  }),
   as: Type.Optional(literals(['chair', 'secretary'] as const)),
 }, { additionalProperties: false });
+
+export const AmendmentInput = Type.Object({
+  reason: NonEmpty(2000),
+  text: Type.String({ minLength: 1, maxLength: 20000, description: 'The correction, as the new version of the minutes records it' }),
+}, { additionalProperties: false });
+
+export const VersionQuery = Type.Object({
+  version: Type.Optional(Type.Integer({ minimum: 1, description: 'A version of the minutes; the latest by default' })),
+}, { additionalProperties: false });
+
+export const MinutesVerification = Type.Object({
+  sessionId: Uuid,
+  version: Type.Integer(),
+  status: literals(['drafted', 'signed', 'superseded'] as const),
+  sha256: Type.String(),
+  ok: Type.Boolean({ description: 'The JSON, its hash, the PDF and every signature check out, and every signer the rules name has signed' }),
+  problems: Type.Array(Type.String()),
+});
+
+export const SignerKeyInput = Type.Object({
+  publicKeyPem: Type.String({ minLength: 1, maxLength: 4000, description: 'The signer\'s Ed25519 public key, SPKI PEM (npx tsx bin/sign-minutes.ts --generate-key)' }),
+  as: Type.Optional(literals(['chair', 'secretary'] as const)),
+}, { additionalProperties: false });
+
+export const SignerKey = Type.Object({
+  committeeId: Uuid,
+  fingerprint: Type.String({ description: 'SHA-256 of the key\'s DER (SPKI)' }),
+  signer: Type.String({ description: 'The chair\'s member id, or staff:<subject> for the secretary' }),
+  role: literals(['chair', 'secretary'] as const),
+  publicKeyPem: Type.String(),
+  registeredAt: DateTime,
+  revokedAt: Type.Optional(DateTime),
+});
+
+export const SignerKeyParams = Type.Object({ id: Uuid, fingerprint: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+export const ExtractParams = Type.Object({ id: Uuid, candidateId: Uuid });
+export const NotificationParams = Type.Object({ id: Uuid, notificationId: Uuid });
+
+export const Notification = Type.Object({
+  id: Uuid,
+  kind: literals(['decision_letter', 'minutes_to_prefect', 'signature_reminder', 'signature_escalation'] as const),
+  agendaItemId: Type.Optional(Uuid),
+  applicationId: Type.Optional(Uuid),
+  channel: literals(['email', 'post'] as const),
+  recipient: Type.Optional(Type.String()),
+  documentSha256: Type.Optional(Type.String()),
+  createdAt: DateTime,
+  sentAt: Type.Optional(DateTime),
+});
 
 export const Quorum = Type.Object({
   rosterSize: Type.Integer(),
@@ -300,7 +355,9 @@ export const SessionState = Type.Object({
     status: literals(['drafted', 'signed'] as const),
     version: Type.Integer(),
     sha256: Type.String(),
-    signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), signedAt: DateTime })),
+    signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), signedAt: DateTime, keyFingerprint: Type.Optional(Type.String()) })),
+    amendments: Type.Optional(Type.Array(Type.Object({ version: Type.Integer(), at: DateTime, by: Type.String(), reason: Type.String(), text: Type.String() }))),
+    redrafting: Type.Optional(Type.Boolean()),
   })),
   lastProgressAt: DateTime,
 });
@@ -312,11 +369,14 @@ export const CountsAnswer = Type.Object({ counts: Counts });
 export const Minutes = Type.Object({
   sessionId: Uuid,
   version: Type.Integer(),
-  status: literals(['drafted', 'signed'] as const),
+  status: literals(['drafted', 'signed', 'superseded'] as const),
   sha256: Type.String(),
   pdfSha256: Type.Optional(Type.String({ description: 'SHA-256 of the PDF rendering' })),
   document: Type.Record(Type.String(), Type.Unknown()),
-  signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), sha256: Type.String(), signedAt: DateTime })),
+  signatures: Type.Array(Type.Object({
+    signer: Type.String(), role: Type.String(), sha256: Type.String(), signedAt: DateTime,
+    signature: Type.Optional(Type.String()), keyFingerprint: Type.Optional(Type.String()),
+  })),
 });
 
 export const OpenVoteAnswer = Type.Object({ quorum: Quorum, warnings: Type.Array(Type.String()) });

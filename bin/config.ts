@@ -18,6 +18,7 @@ export interface ZoomConfig {
 export interface MailConfig {
   /** smtp://user:pass@host:port or smtps://… */
   smtpUrl: string;
+  opsEmail?: string | undefined;
   from: string;
 }
 
@@ -80,7 +81,8 @@ export const configVariables = {
   ZOOM_API_BASE_URL: 'Zoom REST API base (default https://api.zoom.us/v2)',
   ZOOM_OAUTH_BASE_URL: 'Zoom OAuth base (default https://zoom.us)',
   SMTP_URL: 'SMTP server for convocations, e.g. smtp://user:pass@mail.example:587; unset: not e-mailed',
-  MAIL_FROM: 'sender of convocations (default "CALEOL <caleol@localhost>")',
+  MAIL_FROM: 'sender of convocations, letters and reminders (default "CALEOL <caleol@localhost>")',
+  OPS_EMAIL: 'where unsigned minutes are escalated after the rules\' delay; unset: only recorded',
 } as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -147,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`Zoom needs ${zoomVariables.join(', ')} together; missing ${zoomVariables.filter((name) => !env[name]).join(', ')}`);
   }
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
-  const mail = smtpUrl ? { smtpUrl, from: env.MAIL_FROM || 'CALEOL <caleol@localhost>' } : undefined;
+  const mail = smtpUrl ? { smtpUrl, from: env.MAIL_FROM || 'CALEOL <caleol@localhost>', opsEmail: env.OPS_EMAIL || undefined } : undefined;
 
   const temporalPort = port('EMBEDDED_TEMPORAL_PORT', 7233);
   const config: Config = {

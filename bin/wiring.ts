@@ -49,6 +49,7 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
     zoom: config.zoom ? zoomMeetings({ accountId: config.zoom.accountId, clientId: config.zoom.clientId, clientSecret: config.zoom.clientSecret, apiBaseUrl: config.zoom.apiBaseUrl, oauthBaseUrl: config.zoom.oauthBaseUrl }) : undefined,
     mailer,
     organizer: organizerOf(config),
+    opsEmail: config.mail?.opsEmail,
   });
   const running = worker.run();
   return {

@@ -307,6 +307,17 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
     w.bullets(referrals.map((i) => `Point n° ${i.position} : ${i.deferral?.referral ? 'renvoyé à une séance en présence physique' : 'ajourné'} (${i.deferral?.reason ?? ''})`));
   }
 
+  const amendments = extract ? [] : document.amendments ?? [];
+  if (amendments.length) {
+    w.heading('Rectifications');
+    w.paragraph(`Version ${document.version ?? amendments.length + 1} du procès-verbal. Les signatures des versions antérieures ne valent pas pour celle-ci.`);
+    for (const a of amendments) {
+      w.subheading(`Version ${a.version}, le ${frenchShortDay(a.at, tz)}, par ${a.by.name}`);
+      w.field('Motif', a.reason);
+      w.field('Rectification', a.text);
+    }
+  }
+
   w.heading('4. Signatures');
   w.paragraph('Le présent procès-verbal est signé électroniquement (Ed25519) sur l’empreinte SHA-256 de son document JSON canonique (RFC 8785) :');
   w.paragraph(extract ? extract.sourceSha256 : documentSha256, 10);

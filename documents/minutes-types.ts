@@ -130,6 +130,18 @@ export interface MinutesDocument {
   quorumAtOpening: QuorumSnapshot | null;
   items: MinutesItem[];
   signers: MinutesSigner[];
+  /** Present from the first amendment on: the version, and each correction that made one. */
+  version?: number;
+  amendments?: MinutesAmendmentEntry[];
+}
+
+/** A correction of the minutes after their first draft, as the new version records it. */
+export interface MinutesAmendmentEntry {
+  version: number;
+  at: string;
+  by: { id: string; name: string };
+  reason: string;
+  text: string;
 }
 
 /** In a candidate's extract, an item where the candidate does not appear: no data at all. */

@@ -131,7 +131,20 @@ export interface MinutesState {
   status: 'drafted' | 'signed';
   version: number;
   sha256: string;
-  signatures: Array<{ memberId: string; role: MinutesSigner; signedAt: string }>;
+  signatures: Array<{ memberId: string; role: MinutesSigner; signedAt: string; keyFingerprint?: string | undefined }>;
+  /** Corrections made after the first draft, each of which made a new version. */
+  amendments?: MinutesAmendment[] | undefined;
+  /** While an amendment is being drafted into a new version, nothing can be signed. */
+  redrafting?: boolean | undefined;
+}
+
+/** A correction of the minutes: it makes a new version, whose signatures start afresh. */
+export interface MinutesAmendment {
+  version: number;
+  at: string;
+  by: string;
+  reason: string;
+  text: string;
 }
 
 export interface SessionState {
@@ -186,7 +199,12 @@ export interface OpenVoteAnswer { quorum: QuorumSnapshot; warnings: string[] }
 export interface CastVote { actor: string; itemId: string; memberId: string; choice: VoteChoice }
 export interface CloseVote { actor: string; itemId: string }
 export interface DeferItem { actor: string; itemId: string; reason: string }
-export interface SignMinutes { actor: string; role: MinutesSigner; sha256: string }
+/**
+ * `signature` is the signer's Ed25519 signature of the hash with the registered key
+ * `keyFingerprint`; the API verifies it before sending the update (the workflow cannot).
+ */
+export interface SignMinutes { actor: string; role: MinutesSigner; sha256: string; signature?: string | undefined; keyFingerprint?: string | undefined }
+export interface AmendMinutes { actor: string; reason: string; text: string }
 /** The secretary says who a guest of the meeting is (a member who joined without their link). */
 export interface MapParticipant { actor: string; participantKey: string; memberId: string }
 
@@ -205,6 +223,7 @@ export const referItem = defineUpdate<AgendaItemState, [DeferItem]>('referItem')
 export const deferItem = defineUpdate<AgendaItemState, [DeferItem]>('deferItem');
 export const closeSession = defineUpdate<SessionPhase, [ActorOnly]>('closeSession');
 export const signMinutes = defineUpdate<SessionPhase, [SignMinutes]>('signMinutes');
+export const amendMinutes = defineUpdate<MinutesState, [AmendMinutes]>('amendMinutes');
 export const mapParticipant = defineUpdate<QuorumSnapshot, [MapParticipant]>('mapParticipant');
 
 export const getSessionState = defineQuery<SessionState>('getSessionState');
@@ -262,7 +281,11 @@ export type SessionStep = { seq: number; at: string; actor: string } & (
   | { type: 'session_reconvened'; reconvenedSessionId: string; scheduledStart: string; items: string[] }
   | { type: 'session_closed'; phase: SessionPhase }
   | { type: 'minutes_drafted'; phase: SessionPhase; version: number; sha256: string }
-  | { type: 'minutes_signed'; phase: SessionPhase; version: number; sha256: string; memberId: string; role: MinutesSigner }
+  | { type: 'minutes_signed'; phase: SessionPhase; version: number; sha256: string; memberId: string; role: MinutesSigner; signature?: string | undefined; keyFingerprint?: string | undefined }
+  | { type: 'minutes_amended'; phase: SessionPhase; version: number; sha256: string; previousVersion: number; reason: string }
+  | { type: 'signature_reminder_sent'; version: number; missing: MinutesSigner[]; reminder: number; emailed: number }
+  | { type: 'signatures_overdue'; version: number; missing: MinutesSigner[]; draftedAt: string; escalatedTo: number }
+  | { type: 'applicants_notified'; phase: SessionPhase; notifiedAt: string; letters: number; emailed: number; minutesToPrefect: number }
   | { type: 'offers_started'; phase: SessionPhase; items: string[] }
   | { type: 'session_completed'; phase: SessionPhase }
 );
@@ -286,6 +309,32 @@ export interface MinutesFacts {
   signers: MinutesSigner[];
   videoProvider?: VideoProvider | undefined;
   participants?: ParticipantSession[] | undefined;
+  /** The version to draft: 1, then one more for each amendment (absent in earlier histories: 1). */
+  version?: number | undefined;
+  amendments?: MinutesAmendment[] | undefined;
+}
+
+/** The signers still missing, and what to tell them: for reminders and escalation to ops. */
+export interface SignatureReminder {
+  sessionId: string;
+  committeeId: string;
+  version: number;
+  sha256: string;
+  missing: MinutesSigner[];
+  /** 1 for the first reminder; 0 for the escalation. */
+  reminder: number;
+  draftedAt: string;
+}
+
+/** Who is told of the signed minutes: every examined applicant, and the prefect. */
+export interface ApplicantNotice {
+  sessionId: string;
+  committeeId: string;
+  minutesVersion: number;
+  minutesSha256: string;
+  responseDays: number;
+  timeZone: string;
+  items: Array<Pick<AgendaItemState, 'id' | 'kind' | 'dwellingId' | 'status' | 'candidates' | 'decisions' | 'deferral'>>;
 }
 
 /** The session row of a session reconvened after a carence, created before its workflow starts. */

@@ -10,3 +10,9 @@ export const convocations = 'convocations';
 
 /** A signed session offers each attributed dwelling down its ranking (child offer workflows). */
 export const offers = 'offers';
+
+/** Unsigned minutes bring reminders to their signers, then an escalation to ops (durable timers). */
+export const signatureReminders = 'signature-reminders';
+
+/** Signed minutes are notified to every examined applicant and to the prefect before the offers start. */
+export const applicantNotifications = 'applicant-notifications';

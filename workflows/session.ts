@@ -108,6 +108,9 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   let closedAt = '';
   let convened = false;
   let reconcileNeeded = false;
+  let minutesDraftedAt = 0;
+  let remindersSent = 0;
+  let escalated = false;
   const seenEvents = new Set<string>();
 
   function record(actor: string, body: StepBody): void {
@@ -477,13 +480,16 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   setHandler(m.signMinutes, (req: m.SignMinutes) => {
     const minutes = state.minutes!;
     const role = signerRole(req);
-    minutes.signatures.push({ memberId: req.actor, role, signedAt: nowIso() });
+    minutes.signatures.push({ memberId: req.actor, role, signedAt: nowIso(), keyFingerprint: req.keyFingerprint });
     const complete = rules.minutesSigners.every((role) => minutes.signatures.some((s) => s.role === role));
     if (complete) {
       minutes.status = 'signed';
       setPhase('signed');
     }
-    record(req.actor, { type: 'minutes_signed', phase: state.phase, version: minutes.version, sha256: minutes.sha256, memberId: req.actor, role });
+    record(req.actor, {
+      type: 'minutes_signed', phase: state.phase, version: minutes.version, sha256: minutes.sha256, memberId: req.actor, role,
+      ...(req.signature ? { signature: req.signature, keyFingerprint: req.keyFingerprint } : {}),
+    });
     return state.phase;
   }, {
     validator: (req: m.SignMinutes) => {
@@ -491,10 +497,28 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       requirePhase(['minutes_drafted'], 'sign the minutes');
       if (!rules.minutesSigners.includes(role)) refuse(m.refusalTypes.forbidden, 'minutes_signers', `the committee's rules do not have the ${role} sign the minutes`);
       if (role === 'chair' && (chair === undefined || req.actor !== chair.id)) refuse(m.refusalTypes.forbidden, 'chair_signs_minutes', 'the minutes are signed by the chair of the committee');
+      if (state.minutes?.redrafting) refuse(m.refusalTypes.conflict, 'sign_current_minutes', 'the minutes are being amended: sign the new version once it is drafted');
       if (req.sha256 !== state.minutes?.sha256) {
-        refuse(m.refusalTypes.conflict, 'sign_current_minutes', 'the signature is over another version of the minutes');
+        refuse(m.refusalTypes.conflict, 'sign_current_minutes', `the signature is over another version of the minutes: the current one is version ${state.minutes?.version ?? 0}`);
       }
       if (state.minutes.signatures.some((s) => s.role === role)) refuse(m.refusalTypes.conflict, 'sign_once', `the minutes already bear the ${role}'s signature`);
+    },
+  });
+
+  // An amendment is drafted into a new version by the main loop; the update answers with it.
+  setHandler(m.amendMinutes, async (req: m.AmendMinutes) => {
+    const minutes = state.minutes!;
+    const previous = minutes.version;
+    minutes.redrafting = true;
+    minutes.amendments = [...(minutes.amendments ?? []), { version: previous + 1, at: nowIso(), by: req.actor, reason: req.reason.trim(), text: req.text.trim() }];
+    await condition(() => state.minutes!.version > previous);
+    return state.minutes!;
+  }, {
+    validator: (req: m.AmendMinutes) => {
+      requirePhase(['minutes_drafted'], 'amend the minutes');
+      if (state.minutes?.redrafting) refuse(m.refusalTypes.conflict, 'one_amendment_at_a_time', 'an amendment is being drafted: amend the new version once it is drafted');
+      if (!req.reason.trim()) refuse(m.refusalTypes.ruleViolation, 'amendment_needs_reason', 'an amendment states its reason');
+      if (!req.text.trim()) refuse(m.refusalTypes.ruleViolation, 'amendment_needs_text', 'an amendment states the correction it makes');
     },
   });
 
@@ -613,8 +637,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   }
 
   // --- after the signature: each attributed dwelling is offered down its ranking ------------
-  async function startOffers(): Promise<void> {
-    const notifiedAt = nowIso();
+  async function startOffers(notifiedAt: string): Promise<void> {
     const attributed = state.agenda.filter((item) => item.kind === 'allocation' && item.status === 'decided');
     const started: string[] = [];
     for (const item of attributed) {
@@ -634,22 +657,88 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     record('system', { type: 'offers_started', phase: state.phase, items: started });
   }
 
+  // --- the minutes: drafting, and chasing the signers on durable timers ---------------------
+  function minutesFacts(version: number, amendments?: m.MinutesAmendment[]): m.MinutesFacts {
+    return {
+      sessionId: input.sessionId,
+      committeeId: input.committeeId,
+      mode: input.mode,
+      scheduledStart: input.scheduledStart,
+      closedAt,
+      members: input.members,
+      attendance: state.attendance,
+      proxies: state.proxies,
+      openingQuorum,
+      agenda: state.agenda,
+      withoutQuorum: state.withoutQuorum,
+      reconvenedFrom: input.reconvenedFrom,
+      signers: rules.minutesSigners,
+      videoProvider: state.videoProvider,
+      participants: state.participants,
+      ...(amendments ? { version, amendments } : {}),
+    };
+  }
+
+  /** When the next reminder, or the escalation, is due: counted from the first draft. */
+  function nextSignatureChase(): number {
+    const nextReminder = minutesDraftedAt + (remindersSent + 1) * rules.signatureReminderDays * dayMs;
+    const escalation = minutesDraftedAt + rules.signatureEscalationDays * dayMs;
+    return escalated ? nextReminder : Math.min(nextReminder, escalation);
+  }
+
+  async function chaseSignatures(): Promise<void> {
+    const minutes = state.minutes!;
+    const missing = rules.minutesSigners.filter((role) => !minutes.signatures.some((s) => s.role === role));
+    const reminder: m.SignatureReminder = {
+      sessionId: input.sessionId, committeeId: input.committeeId, version: minutes.version, sha256: minutes.sha256,
+      missing, reminder: 0, draftedAt: new Date(minutesDraftedAt).toISOString(),
+    };
+    if (!escalated && Date.now() >= minutesDraftedAt + rules.signatureEscalationDays * dayMs) {
+      escalated = true;
+      const sent = await store.escalateUnsignedMinutes(reminder);
+      record('system', { type: 'signatures_overdue', version: minutes.version, missing, draftedAt: reminder.draftedAt, escalatedTo: sent });
+      return;
+    }
+    remindersSent += 1;
+    const sent = await store.remindSigners({ ...reminder, reminder: remindersSent });
+    record('system', { type: 'signature_reminder_sent', version: minutes.version, missing, reminder: remindersSent, emailed: sent });
+  }
+
+  // --- once signed: every examined applicant and the prefect are told ----------------------
+  async function notifyExaminedApplicants(): Promise<string> {
+    await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
+    const minutes = state.minutes!;
+    const notice = await store.notifyApplicants({
+      sessionId: input.sessionId, committeeId: input.committeeId, minutesVersion: minutes.version, minutesSha256: minutes.sha256,
+      responseDays: rules.offerResponseDays, timeZone: input.timeZone ?? 'Europe/Paris',
+      items: state.agenda.map((i) => ({ id: i.id, kind: i.kind, dwellingId: i.dwellingId, status: i.status, candidates: i.candidates, decisions: i.decisions, deferral: i.deferral })),
+    });
+    setPhase('notified');
+    record('system', { type: 'applicants_notified', phase: state.phase, notifiedAt: notice.notifiedAt, letters: notice.letters, emailed: notice.emailed, minutesToPrefect: notice.minutesToPrefect });
+    return notice.notifiedAt;
+  }
+
   // --- main loop: persist steps in order, watch the grace period, draft the minutes, finish ---
   record('system', { type: 'session_scheduled', phase: state.phase, reconvenedFrom: input.reconvenedFrom });
   if (input.agenda) record('system', { type: 'agenda_published', phase: state.phase, items: state.agenda.map(publishedItem) });
   upsertSearchAttributes([{ key: sessionPhaseKey, value: state.phase }, { key: lastProgressKey, value: new Date() }]);
   const watchGracePeriod = patched(patches.quorumGracePeriod);
   const conveneOnPublish = patched(patches.convocations);
+  const chaseSigners = patched(patches.signatureReminders);
+  const notifyApplicants = patched(patches.applicantNotifications);
   const graceDeadline = Date.parse(input.scheduledStart) + rules.quorum.gracePeriodMinutes * minuteMs;
 
   for (;;) {
     const awaitingQuorum = watchGracePeriod && !quorumReached && (state.phase === 'convened' || state.phase === 'open');
+    const awaitingSignatures = chaseSigners && state.phase === 'minutes_drafted' && !state.minutes?.redrafting;
     const mustConvene = () => conveneOnPublish && !convened && published() && state.phase !== 'adjourned';
-    const ready = () => pending.length > 0 || mustConvene() || reconcileNeeded || (state.phase === 'closed' && !state.minutes) || state.phase === 'signed' || (awaitingQuorum && quorumReached);
+    const ready = () => pending.length > 0 || mustConvene() || reconcileNeeded || (state.phase === 'closed' && !state.minutes) || state.phase === 'signed'
+      || (awaitingQuorum && quorumReached) || state.minutes?.redrafting === true;
     let woke = true;
     if (awaitingQuorum) woke = await condition(ready, Math.max(0, graceDeadline - Date.now()));
+    else if (awaitingSignatures) woke = await condition(ready, Math.max(1, nextSignatureChase() - Date.now()));
     else await condition(ready);
-    if (!woke && !quorumReached) {
+    if (!woke && awaitingQuorum && !quorumReached) {
       await adjourn();
       break;
     }
@@ -676,30 +765,28 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       continue;
     }
     if (state.phase === 'closed') {
-      const drafted = await store.draftMinutes({
-        sessionId: input.sessionId,
-        committeeId: input.committeeId,
-        mode: input.mode,
-        scheduledStart: input.scheduledStart,
-        closedAt,
-        members: input.members,
-        attendance: state.attendance,
-        proxies: state.proxies,
-        openingQuorum,
-        agenda: state.agenda,
-        withoutQuorum: state.withoutQuorum,
-        reconvenedFrom: input.reconvenedFrom,
-        signers: rules.minutesSigners,
-        videoProvider: state.videoProvider,
-        participants: state.participants,
-      });
+      const drafted = await store.draftMinutes(minutesFacts(1));
       state.minutes = { status: 'drafted', version: drafted.version, sha256: drafted.sha256, signatures: [] };
+      minutesDraftedAt = Date.now();
       setPhase('minutes_drafted');
       record('system', { type: 'minutes_drafted', phase: state.phase, version: drafted.version, sha256: drafted.sha256 });
       continue;
     }
+    if (state.minutes?.redrafting) {
+      const previousVersion = state.minutes.version;
+      const amendments = state.minutes.amendments ?? [];
+      const drafted = await store.draftMinutes(minutesFacts(previousVersion + 1, amendments));
+      state.minutes = { status: 'drafted', version: drafted.version, sha256: drafted.sha256, signatures: [], amendments };
+      record(amendments.at(-1)!.by, { type: 'minutes_amended', phase: state.phase, version: drafted.version, sha256: drafted.sha256, previousVersion, reason: amendments.at(-1)!.reason });
+      continue;
+    }
+    if (!woke && state.phase === 'minutes_drafted') {
+      await chaseSignatures();
+      continue;
+    }
     if (state.phase === 'signed') {
-      if (patched(patches.offers)) await startOffers();
+      const notifiedAt = notifyApplicants ? await notifyExaminedApplicants() : nowIso();
+      if (patched(patches.offers)) await startOffers(notifiedAt);
       setPhase('completed');
       record('system', { type: 'session_completed', phase: state.phase });
       break;

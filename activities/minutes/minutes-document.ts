@@ -90,5 +90,17 @@ export async function buildMinutesDocument(db: Database, facts: MinutesFacts): P
       };
     }),
     signers: facts.signers,
+    // Absent before the first amendment, so an unamended version keeps its bytes.
+    ...(facts.amendments?.length
+      ? {
+        version: facts.version ?? facts.amendments.length + 1,
+        amendments: facts.amendments.map((a) => ({ version: a.version, at: a.at, by: { id: a.by, name: memberName.get(a.by) ?? staffName(a.by) }, reason: a.reason, text: a.text })),
+      }
+      : {}),
   };
+}
+
+/** A secretary acts as `staff:<subject>`: the minutes name them by their capacity. */
+function staffName(actor: string): string {
+  return actor.startsWith('staff:') ? `le secrétariat (${actor.slice('staff:'.length)})` : actor;
 }

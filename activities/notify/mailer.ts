@@ -8,6 +8,7 @@ export interface OutgoingMail {
   text: string;
   /** An iCalendar invitation (METHOD:REQUEST), sent as the text/calendar alternative Outlook reads. */
   invitation?: { filename: string; content: string } | undefined;
+  attachments?: Array<{ filename: string; content: Buffer | string; contentType: string }> | undefined;
   messageId: string;
 }
 
@@ -26,12 +27,11 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         messageId: mail.messageId,
-        ...(mail.invitation
-          ? {
-            icalEvent: { method: 'REQUEST', filename: mail.invitation.filename, content: mail.invitation.content },
-            attachments: [{ filename: mail.invitation.filename, content: mail.invitation.content, contentType: 'application/ics' }],
-          }
-          : {}),
+        ...(mail.invitation ? { icalEvent: { method: 'REQUEST', filename: mail.invitation.filename, content: mail.invitation.content } } : {}),
+        attachments: [
+          ...(mail.invitation ? [{ filename: mail.invitation.filename, content: mail.invitation.content, contentType: 'application/ics' }] : []),
+          ...(mail.attachments ?? []),
+        ],
       });
     },
     close: () => transport.close(),

@@ -110,13 +110,22 @@ async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Pr
     case 'minutes_signed': {
       const minutes = await tx.minutes.findUniqueOrThrow({ where: { sessionId_version: { sessionId, version: step.version } } });
       await tx.minutesSignature.upsert({
-        where: { minutesId_memberId: { minutesId: minutes.id, memberId: step.memberId } },
-        create: { minutesId: minutes.id, memberId: step.memberId, role: step.role, sha256: step.sha256, signedAt: new Date(step.at) },
+        where: { minutesId_role: { minutesId: minutes.id, role: step.role } },
+        create: {
+          minutesId: minutes.id, role: step.role, signer: step.memberId, sha256: step.sha256,
+          signature: step.signature ?? null, keyFingerprint: step.keyFingerprint ?? null, signedAt: new Date(step.at),
+        },
         update: {},
       });
       if (step.phase === 'signed') await tx.minutes.update({ where: { id: minutes.id }, data: { status: 'signed' } });
       return setPhase(tx, sessionId, step.phase);
     }
+    case 'minutes_amended':
+      // The new version is stored by the drafting activity; the ones before it no longer stand.
+      await tx.minutes.updateMany({ where: { sessionId, version: { lt: step.version } }, data: { status: 'superseded' } });
+      return;
+    case 'applicants_notified':
+      return setPhase(tx, sessionId, step.phase);
     case 'session_scheduled':
     case 'session_opened':
     case 'quorum_reached':
@@ -137,6 +146,8 @@ async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Pr
     case 'attendance_reconciled':
     case 'attendance_not_reconciled':
     case 'participant_mapped':
+    case 'signature_reminder_sent':
+    case 'signatures_overdue':
       return;
   }
 }

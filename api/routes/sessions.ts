@@ -4,7 +4,6 @@ import { completeRules, mayAttendItem, type CommitteeRules, type SessionMember }
 import type { SessionState as LiveState } from '../../workflows/messages.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
 import type { Principal } from '../auth.ts';
-import { idempotencyKeyOf } from '../idempotency.ts';
 import { forbidden, notFound, ProblemError } from '../problem.ts';
 import {
   AgendaItem,
@@ -15,7 +14,6 @@ import {
   CountsAnswer,
   IdParams,
   ItemParams,
-  Minutes,
   OpenVoteAnswer,
   OpenVoteInput,
   ParticipantMappingInput,
@@ -30,46 +28,20 @@ import {
   SessionCreated,
   SessionInput,
   SessionState,
-  SignatureInput,
   VoteResult,
 } from '../schemas.ts';
 import { sessionWorkflowId } from '../session-client.ts';
-import type { FastifyRequest } from 'fastify';
+import { actingLookups, problemResponses, staffActor, updateIdFor } from './acting.ts';
 
-const problems = {
-  400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' },
-  404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 422: { $ref: 'Problem#' },
-};
+const problems = problemResponses;
 const readers = ['secretary', 'member', 'chair', 'auditor', 'ops'] as const;
 const finishedPhases: ReadonlySet<string> = new Set(['completed', 'cancelled', 'adjourned']);
 /** How often a Server-Sent Events stream looks for a change of state. */
 const eventsPollMs = 500;
 
-/** A stable update id for a retried request, so Temporal applies it once. */
-function updateIdFor(request: FastifyRequest, action: string): string | undefined {
-  const key = idempotencyKeyOf(request);
-  return key && request.principal ? `${action}:${request.principal.subject}:${key}` : undefined;
-}
-
 export function registerSessionRoutes(app: App, { db, sessions, videoProvider }: RouteContext): void {
-  async function sessionRow(id: string) {
-    const session = await db.session.findUnique({ where: { id } });
-    if (!session) throw notFound('session', id);
-    return session;
-  }
-
-  /** The committee member a principal is: from the token, or by e-mail for an identity provider's token. */
-  async function actingMember(principal: Principal, committeeId: string): Promise<string> {
-    const member = principal.memberId
-      ? await db.member.findFirst({ where: { id: principal.memberId, committeeId, active: true } })
-      : principal.email
-        ? await db.member.findFirst({ where: { email: principal.email, committeeId, active: true } })
-        : null;
-    if (!member) throw forbidden('the token does not name an active member of this session\'s committee', 'acting_member');
-    return member.id;
-  }
-
-  const staff = (principal: Principal) => `staff:${principal.subject}`;
+  const { sessionRow, actingMember } = actingLookups(db);
+  const staff = staffActor;
 
   /**
    * Who acts, and for which member: the secretary for anyone; a member for their own seat only
@@ -324,51 +296,6 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
     const principal = requireRole(request.principal, 'secretary');
     await sessionRow(request.params.id);
     return sessions.update(request.params.id, messages.closeVote, [{ actor: staff(principal), itemId: request.params.itemId }], updateIdFor(request, 'vote-close'));
-  });
-
-  app.get('/sessions/:id/minutes', {
-    schema: {
-      tags: ['minutes'],
-      summary: 'The latest version of the minutes: canonical JSON and its SHA-256, or the PDF in French with Accept: application/pdf',
-      params: IdParams,
-      response: {
-        200: { content: { 'application/json': { schema: Minutes }, 'application/pdf': { schema: Type.String({ format: 'binary' }) } } },
-        ...problems,
-      },
-    },
-  }, async (request, reply) => {
-    requireRole(request.principal, 'secretary', 'chair', 'member', 'auditor');
-    await sessionRow(request.params.id);
-    const minutes = await db.minutes.findFirst({ where: { sessionId: request.params.id }, orderBy: { version: 'desc' }, include: { signatures: true } });
-    if (!minutes) throw notFound('minutes of session', request.params.id);
-    if (request.headers.accept?.includes('application/pdf')) {
-      if (!minutes.pdf) throw notFound('PDF of the minutes of session', request.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="proces-verbal-${minutes.sessionId}-v${minutes.version}.pdf"`)
-        .send(Buffer.from(minutes.pdf));
-    }
-    return reply.type('application/json').send({
-      sessionId: minutes.sessionId,
-      version: minutes.version,
-      status: minutes.status,
-      sha256: minutes.sha256,
-      pdfSha256: minutes.pdfSha256 ?? undefined,
-      document: minutes.document as Record<string, unknown>,
-      signatures: minutes.signatures.map((s) => ({ memberId: s.memberId, role: s.role, sha256: s.sha256, signedAt: s.signedAt.toISOString() })),
-    });
-  });
-
-  app.post('/sessions/:id/minutes/signatures', {
-    schema: { tags: ['minutes'], summary: 'Sign the minutes: the chair, and the secretary where the rules say so', params: IdParams, body: SignatureInput, response: { 200: PhaseAnswer, ...problems } },
-  }, async (request) => {
-    const principal = requireRole(request.principal, 'chair', 'secretary');
-    const session = await sessionRow(request.params.id);
-    const role = request.body.as ?? (principal.roles.includes('chair') ? 'chair' : 'secretary');
-    requireRole(principal, role);
-    const actor = role === 'chair' ? await actingMember(principal, session.committeeId) : staff(principal);
-    const phase = await sessions.update(session.id, messages.signMinutes, [{ actor, role, sha256: request.body.sha256 }], updateIdFor(request, `sign-${role}`));
-    return { phase };
   });
 
   app.post('/sessions/:id/proxies', {

@@ -2,7 +2,7 @@
 // within Temporal's limits (2,000 updates and 51,200 events per history, 10 updates in flight).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../workflows/messages.ts';
-import { apiClient, expectStatus } from '../support/api-client.ts';
+import { apiClient, expectStatus, signMinutesAs } from '../support/api-client.ts';
 import { committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 
@@ -52,7 +52,7 @@ describe('a session with a sixty-dwelling agenda', () => {
     expectStatus(await call('POST', `${base}/close`, secretary), 200);
     const drafted = await eventually(async () => expectStatus<SessionState>(await call('GET', base, secretary), 200), (s) => s.phase === 'minutes_drafted', 30_000);
     const chair = voters.find((m) => m.chair)!;
-    expectStatus(await call('POST', `${base}/minutes/signatures`, tokens.get(chair.id)!, { sha256: drafted.minutes!.sha256 }), 200);
+    expectStatus(await signMinutesAs(call, { token: tokens.get(chair.id)!, committeeId: committee.id, sessionId: session.id, sha256: drafted.minutes!.sha256 }), 200);
     const handle = h.client.workflow.getHandle(`session-${session.id}`);
     await handle.result();
 

@@ -3,7 +3,7 @@
 // rejection with reasons, a referral. The stored decisions carry the rule that decided them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../workflows/messages.ts';
-import { apiClient, expectStatus } from '../support/api-client.ts';
+import { apiClient, expectStatus, signMinutesAs } from '../support/api-client.ts';
 import { committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 
@@ -125,7 +125,7 @@ describe('a realistic committee session over the API', () => {
     // Closing, minutes, signature.
     expectStatus(await call('POST', `${base}/close`, secretary), 200);
     const drafted = await eventually(async () => expectStatus<SessionState>(await call('GET', base, secretary), 200), (s) => s.phase === 'minutes_drafted');
-    expectStatus(await call('POST', `${base}/minutes/signatures`, as('Claire Martin'), { sha256: drafted.minutes!.sha256 }), 200);
+    expectStatus(await signMinutesAs(call, { token: as('Claire Martin'), committeeId: committee.id, sessionId: session.id, sha256: drafted.minutes!.sha256 }), 200);
     await h.client.workflow.getHandle(`session-${session.id}`).result();
 
     // What PostgreSQL keeps.

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
+import { generateSignerKeyPair, publicKeyFingerprint, signMinutesHash } from '../../documents/signatures.ts';
 import type { SessionState } from '../../workflows/messages.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
@@ -127,12 +128,17 @@ describe('a committee session from scheduling to signed minutes', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(pdf.rawPayload).digest('hex')).toBe(minutesRes.json<{ pdfSha256: string }>().pdfSha256);
 
-    // Only the chair signs, and only the current version.
-    const notChair = await call('POST', `/sessions/${sessionId}/minutes/signatures`, memberTokens.get('Karim Benali')!, { sha256: minutes.sha256 });
-    expect(notChair.statusCode).toBe(403);
-    const wrongHash = await call('POST', `/sessions/${sessionId}/minutes/signatures`, memberTokens.get('Claire Martin')!, { sha256: '0'.repeat(64) });
-    expect(wrongHash.statusCode).toBe(409);
-    const signed = await call('POST', `/sessions/${sessionId}/minutes/signatures`, memberTokens.get('Claire Martin')!, { sha256: minutes.sha256 });
+    // Only the chair signs, with a key registered for them, and only the current version.
+    const chairToken = memberTokens.get('Claire Martin')!;
+    const chairKey = generateSignerKeyPair();
+    const signWith = (privateKeyPem: string, sha256: string, token = chairToken) =>
+      call('POST', `/sessions/${sessionId}/minutes/signatures`, token, { sha256, signature: signMinutesHash(privateKeyPem, sha256) });
+    expect((await signWith(chairKey.privateKeyPem, minutes.sha256)).json()).toMatchObject({ status: 422, rule: 'signer_key_registered' });
+    expect((await call('POST', `/committees/${committee.id}/signer-keys`, chairToken, { publicKeyPem: chairKey.publicKeyPem })).statusCode).toBe(201);
+    expect((await signWith(chairKey.privateKeyPem, minutes.sha256, memberTokens.get('Karim Benali')!)).statusCode).toBe(403);
+    expect((await signWith(generateSignerKeyPair().privateKeyPem, minutes.sha256)).json()).toMatchObject({ status: 422, rule: 'signature_verifies' });
+    expect((await signWith(chairKey.privateKeyPem, '0'.repeat(64))).json()).toMatchObject({ status: 409, rule: 'sign_current_minutes' });
+    const signed = await signWith(chairKey.privateKeyPem, minutes.sha256);
     expect(signed.json()).toEqual({ phase: 'signed' });
 
     const handle = h.client.workflow.getHandle(`session-${sessionId}`);
@@ -162,7 +168,7 @@ describe('a committee session from scheduling to signed minutes', () => {
     expect(votes).toHaveLength(5);
     const stored = await h.db.minutes.findUniqueOrThrow({ where: { sessionId_version: { sessionId, version: 1 } }, include: { signatures: true } });
     expect(stored).toMatchObject({ sha256: minutes.sha256, status: 'signed' });
-    expect(stored.signatures.map((s) => s.memberId)).toEqual([memberId('Claire Martin')]);
+    expect(stored.signatures.map((s) => [s.signer, s.role, s.keyFingerprint])).toEqual([[memberId('Claire Martin'), 'chair', publicKeyFingerprint(chairKey.publicKeyPem)]]);
     const row = await h.db.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row.phase).toBe('completed');
 

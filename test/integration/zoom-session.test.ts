@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer, type Mailer } from '../../activities/notify/mailer.ts';
 import { zoomMeetings } from '../../activities/zoom/zoom-meetings.ts';
 import type { SessionState } from '../../workflows/messages.ts';
-import { apiClient, expectStatus } from '../support/api-client.ts';
+import { apiClient, expectStatus, signMinutesAs } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { replayAndKeep } from '../support/histories.ts';
@@ -134,7 +134,8 @@ describe('a remote session on Zoom', () => {
     expect(doc.meeting.joinSessions.filter((s) => s.member?.name === 'Jean Dupuis')).toHaveLength(2);
     expect(doc.meeting.joinSessions.filter((s) => s.guest === 'Amina Diallo')).toHaveLength(1);
 
-    expectStatus(await call('POST', `${base}/minutes/signatures`, await h.token({ subject: committee.members.find((m) => m.chair)!.id, memberId: committee.members.find((m) => m.chair)!.id, roles: ['member', 'chair'] }), { sha256: drafted.minutes!.sha256 }), 200);
+    const chairId = committee.members.find((m) => m.chair)!.id;
+    expectStatus(await signMinutesAs(call, { token: await h.token({ subject: chairId, memberId: chairId, roles: ['member', 'chair'] }), committeeId: committee.id, sessionId: session.id, sha256: drafted.minutes!.sha256 }), 200);
     const handle = h.client.workflow.getHandle(`session-${session.id}`);
     await handle.result();
     await replayAndKeep(handle, 'session-zoom');

@@ -1,6 +1,7 @@
 // A thin client over the app's inject for tests that drive whole sessions through the API.
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { generateSignerKeyPair, signMinutesHash } from '../../documents/signatures.ts';
 import type { Harness } from './harness.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -15,4 +16,18 @@ export function apiClient(h: Harness) {
 export function expectStatus<T = Record<string, any>>(res: LightMyRequestResponse, status: number): T {
   expect(res.statusCode, `${res.statusCode} ${res.body}`).toBe(status);
   return res.json<T>();
+}
+
+type Call = ReturnType<typeof apiClient>;
+
+/**
+ * Signs the minutes as a signer would: a key pair of their own, its public half registered for
+ * the committee, and the Ed25519 signature of the hash submitted. Returns the signing response.
+ */
+export async function signMinutesAs(call: Call, signer: { token: string; committeeId: string; sessionId: string; sha256: string; as?: 'chair' | 'secretary' }): Promise<LightMyRequestResponse> {
+  const { publicKeyPem, privateKeyPem } = generateSignerKeyPair();
+  expectStatus(await call('POST', `/committees/${signer.committeeId}/signer-keys`, signer.token, { publicKeyPem, ...(signer.as ? { as: signer.as } : {}) }), 201);
+  return call('POST', `/sessions/${signer.sessionId}/minutes/signatures`, signer.token, {
+    sha256: signer.sha256, signature: signMinutesHash(privateKeyPem, signer.sha256), ...(signer.as ? { as: signer.as } : {}),
+  });
 }

@@ -590,6 +590,8 @@ describe('the committee\'s own rules', () => {
       remoteMinimumParticipation: 0.6,
       minutesSigners: ['chair', 'secretary'],
       offerResponseDays: 15,
+      signatureReminderDays: defaultCommitteeRules.signatureReminderDays,
+      signatureEscalationDays: defaultCommitteeRules.signatureEscalationDays,
     });
     expect(committeeRulesProblems(rules)).toEqual([]);
   });

@@ -33,6 +33,10 @@ export interface CommitteeRules {
   minutesSigners: MinutesSigner[];
   /** Days an applicant has to answer an offer (R441-10: at least ten). */
   offerResponseDays: number;
+  /** Days between reminders to the signers of unsigned minutes. */
+  signatureReminderDays: number;
+  /** Days after the minutes are drafted before unsigned minutes are escalated to ops. */
+  signatureEscalationDays: number;
 }
 
 /** Legal defaults and the usual RI choices (domain rules, CCH R441-3, R441-9, R441-10). */
@@ -47,6 +51,8 @@ export const defaultCommitteeRules: CommitteeRules = {
   remoteMinimumParticipation: 0.5,
   minutesSigners: ['chair'],
   offerResponseDays: 10,
+  signatureReminderDays: 3,
+  signatureEscalationDays: 10,
 };
 
 export interface RulesProblem {

@@ -1,0 +1,151 @@
+// After the minutes are signed: a letter (PDF) to every examined applicant with their decision,
+// rank, reasons and how to appeal, by e-mail when their file has an address (kept for the post
+// otherwise), and the minutes to the prefect. Each letter is stored before it is sent, under a
+// key, so a retried activity sends nothing twice and every letter says the same date.
+import { bytesSha256, canonicalJson } from '../../documents/canonical-json.ts';
+import { decisionLetterText, renderDecisionLetterPdf, type DecisionLetter } from '../../documents/decision-letter.ts';
+import type { Database } from '../../prisma/database.ts';
+import type { ApplicantNotice } from '../../workflows/messages.ts';
+import { offerDeadline, type CandidateDecision } from '../../workflows/rules/index.ts';
+import type { Mailer } from './mailer.ts';
+
+export interface ApplicantNoticeDeps {
+  db: Database;
+  mailer?: Mailer | undefined;
+}
+
+export interface ApplicantNoticeResult {
+  /** When the applicants were notified: the offers' deadlines count from the day after. */
+  notifiedAt: string;
+  letters: number;
+  emailed: number;
+  minutesToPrefect: number;
+}
+
+type NoticeItem = ApplicantNotice['items'][number];
+
+const attributions = new Set(['attribution', 'ranked_attribution', 'conditional_attribution']);
+
+/** The candidate offered the dwelling first, as the offer workflow will: the best-ranked attribution. */
+function firstOffered(item: NoticeItem): string | undefined {
+  return item.decisions
+    .filter((d) => attributions.has(d.type))
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))[0]?.applicationId;
+}
+
+function outcomeOf(item: NoticeItem, decision: CandidateDecision | undefined): DecisionLetter['outcome'] | undefined {
+  if (item.status === 'deferred' || decision?.type === 'deferred') {
+    return { type: 'deferred', reason: item.deferral?.reason ?? decision?.reasons ?? 'examen reporté' };
+  }
+  if (!decision) return undefined;
+  return {
+    type: decision.type,
+    rank: decision.rank ?? null,
+    conditionDocument: decision.conditionDocument ?? null,
+    conditionDeadline: decision.conditionDeadline ?? null,
+    reasons: decision.reasons ?? null,
+  };
+}
+
+export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: ApplicantNotice): Promise<ApplicantNoticeResult> {
+  const { db, mailer } = deps;
+  const items = notice.items.filter((i) => i.kind === 'allocation' && (i.status === 'decided' || i.status === 'deferred'));
+  const [session, dwellings, applications, minutes, earliest] = await Promise.all([
+    db.session.findUniqueOrThrow({ where: { id: notice.sessionId }, include: { committee: { include: { members: { where: { role: 'prefect', active: true } } } } } }),
+    db.dwelling.findMany({ where: { id: { in: items.map((i) => i.dwellingId) } } }),
+    db.application.findMany({ where: { id: { in: items.flatMap((i) => i.candidates.map((c) => c.applicationId)) } } }),
+    db.minutes.findUniqueOrThrow({ where: { sessionId_version: { sessionId: notice.sessionId, version: notice.minutesVersion } } }),
+    db.notification.findFirst({ where: { sessionId: notice.sessionId, kind: 'decision_letter' }, orderBy: { createdAt: 'asc' } }),
+  ]);
+  const { committee } = session;
+  const notifiedAt = earliest?.createdAt ?? new Date();
+  const dwelling = new Map(dwellings.map((d) => [d.id, d]));
+  const application = new Map(applications.map((a) => [a.id, a]));
+
+  let letters = 0;
+  let emailed = 0;
+  for (const item of items) {
+    const d = dwelling.get(item.dwellingId);
+    if (!d) throw new Error(`dwelling ${item.dwellingId} of agenda item ${item.id} is not in the database`);
+    const offeredFirst = item.status === 'decided' ? firstOffered(item) : undefined;
+    for (const candidate of item.candidates) {
+      const a = application.get(candidate.applicationId);
+      const outcome = outcomeOf(item, item.decisions.find((x) => x.applicationId === candidate.applicationId));
+      if (!a || !outcome) continue;
+      const dedupeKey = `letter:${notice.sessionId}:${item.id}:${a.id}`;
+      // Built again on a retry: the same facts and the same notification date give the same letter.
+      const letter: DecisionLetter = {
+        landlord: committee.landlord,
+        committee: { name: committee.name, timeZone: committee.timeZone },
+        sessionDate: session.scheduledStart.toISOString(),
+        issuedAt: notifiedAt.toISOString(),
+        applicant: { applicationNumber: a.applicationNumber, name: a.applicantName ?? undefined, postalAddress: a.postalAddress ?? undefined },
+        dwelling: { reference: d.reference, address: d.address, commune: d.commune, type: d.type, surfaceM2: d.surfaceM2.toString(), rentCents: d.rentCents },
+        outcome,
+        offerDeadline: offeredFirst === a.id ? offerDeadline(notifiedAt, notice.responseDays, notice.timeZone).toISOString() : undefined,
+        minutesSha256: notice.minutesSha256,
+      };
+      let row = await db.notification.findUnique({ where: { dedupeKey } });
+      if (!row) {
+        const pdf = await renderDecisionLetterPdf(letter);
+        row = await db.notification.create({
+          data: {
+            id: crypto.randomUUID(), dedupeKey, kind: 'decision_letter', sessionId: notice.sessionId, agendaItemId: item.id, applicationId: a.id,
+            recipient: a.email, document: new Uint8Array(pdf), documentSha256: bytesSha256(pdf), createdAt: notifiedAt,
+          },
+        });
+      }
+      letters++;
+      if (row.sentAt) {
+        emailed++;
+        continue;
+      }
+      if (!mailer || !row.recipient || !row.document) continue;
+      const mail = decisionLetterText(letter);
+      const messageId = `<${dedupeKey.replaceAll(':', '-')}@caleol>`;
+      await mailer.send({
+        to: { name: a.applicantName ?? `Demande n° ${a.applicationNumber}`, address: row.recipient },
+        subject: mail.subject,
+        text: mail.body,
+        attachments: [{ filename: `decision-${a.applicationNumber}.pdf`, content: Buffer.from(row.document), contentType: 'application/pdf' }],
+        messageId,
+      });
+      await db.notification.update({ where: { dedupeKey }, data: { sentAt: new Date(), messageId } });
+      emailed++;
+    }
+  }
+
+  let minutesToPrefect = 0;
+  if (mailer && minutes.pdf) {
+    for (const prefect of committee.members) {
+      const dedupeKey = `minutes:${notice.sessionId}:${notice.minutesVersion}:${prefect.id}`;
+      const row = await db.notification.upsert({
+        where: { dedupeKey },
+        create: { id: crypto.randomUUID(), dedupeKey, kind: 'minutes_to_prefect', sessionId: notice.sessionId, recipient: prefect.email, documentSha256: minutes.pdfSha256 },
+        update: {},
+      });
+      if (!row.sentAt) {
+        const messageId = `<${dedupeKey.replaceAll(':', '-')}@caleol>`;
+        const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: committee.timeZone }).format(session.scheduledStart);
+        await mailer.send({
+          to: { name: prefect.name, address: prefect.email },
+          subject: `Procès-verbal signé — ${committee.name}, séance du ${day}`,
+          text: [
+            'Madame, Monsieur le Préfet,',
+            '',
+            `Veuillez trouver ci-joint le procès-verbal signé de la séance du ${day} de la ${committee.name} (${committee.landlord}), en PDF et dans sa forme JSON canonique signée.`,
+            `Empreinte SHA-256 du document signé : ${minutes.sha256}`,
+          ].join('\n'),
+          attachments: [
+            { filename: `proces-verbal-${notice.sessionId}-v${minutes.version}.pdf`, content: Buffer.from(minutes.pdf), contentType: 'application/pdf' },
+            { filename: `proces-verbal-${notice.sessionId}-v${minutes.version}.json`, content: canonicalJson(minutes.document), contentType: 'application/json' },
+          ],
+          messageId,
+        });
+        await db.notification.update({ where: { dedupeKey }, data: { sentAt: new Date(), messageId } });
+      }
+      minutesToPrefect++;
+    }
+  }
+  return { notifiedAt: notifiedAt.toISOString(), letters, emailed, minutesToPrefect };
+}

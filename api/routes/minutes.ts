@@ -1,0 +1,301 @@
+// The minutes after the session: each version (JSON or PDF), signatures verified against the
+// signers' registered Ed25519 keys, amendments, verification of the whole, per-candidate
+// extracts, and the letters sent once they are signed.
+import { Type } from 'typebox';
+import { canonicalJson } from '../../documents/canonical-json.ts';
+import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from '../../documents/extract.ts';
+import type { MinutesDocument } from '../../documents/minutes-types.ts';
+import { MinutesSignatureError, publicKeyFingerprint, signerPublicKey, verifyMinutesSignature } from '../../documents/signatures.ts';
+import { verifyMinutes, type MinutesSignatureEntry } from '../../documents/verify-bundle.ts';
+import type { Database } from '../../prisma/database.ts';
+import * as messages from '../../workflows/messages.ts';
+import type { MinutesSigner } from '../../workflows/rules/index.ts';
+import { requireRole, type App, type RouteContext } from '../app.ts';
+import type { Principal } from '../auth.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../problem.ts';
+import {
+  AmendmentInput,
+  ExtractParams,
+  IdParams,
+  Minutes,
+  MinutesVerification,
+  Notification,
+  NotificationParams,
+  PhaseAnswer,
+  SignatureInput,
+  SignerKey,
+  SignerKeyInput,
+  SignerKeyParams,
+  VersionQuery,
+} from '../schemas.ts';
+import { actingLookups, problemResponses as problems, staffActor, updateIdFor } from './acting.ts';
+
+const readers = ['secretary', 'chair', 'member', 'auditor', 'ops'] as const;
+const pdfResponse = { 'application/pdf': { schema: Type.String({ format: 'binary' }) } };
+
+function wantsPdf(accept: string | undefined): boolean {
+  return accept?.includes('application/pdf') ?? false;
+}
+
+async function minutesVersion(db: Database, sessionId: string, version?: number) {
+  const minutes = await db.minutes.findFirst({
+    where: { sessionId, ...(version ? { version } : {}) },
+    orderBy: { version: 'desc' },
+    include: { signatures: { orderBy: { signedAt: 'asc' } } },
+  });
+  if (!minutes) throw notFound(version ? `version ${version} of the minutes of session` : 'minutes of session', sessionId);
+  return minutes;
+}
+
+/** Everything stored of a version, re-checked: the bundle takes the keys from the registry, never from the signature. */
+async function verifyStoredMinutes(db: Database, committeeId: string, minutes: Awaited<ReturnType<typeof minutesVersion>>) {
+  const keys = await db.signerKey.findMany({ where: { committeeId, fingerprint: { in: minutes.signatures.flatMap((s) => s.keyFingerprint ?? []) } } });
+  const pem = new Map(keys.map((k) => [k.fingerprint, k.publicKeyPem]));
+  const problemsFound: string[] = [];
+  const entries: MinutesSignatureEntry[] = [];
+  for (const s of minutes.signatures) {
+    const who = `the ${s.role}'s signature (${s.signer})`;
+    if (!s.signature || !s.keyFingerprint) problemsFound.push(`${who}: recorded without a cryptographic signature`);
+    else if (!pem.has(s.keyFingerprint)) problemsFound.push(`${who}: its key ${s.keyFingerprint} is not registered for this committee`);
+    else if (s.sha256 !== minutes.sha256) problemsFound.push(`${who}: given over ${s.sha256}, not over this version's hash`);
+    else entries.push({ signer: s.signer, role: s.role as MinutesSigner, publicKeyPem: pem.get(s.keyFingerprint)!, signature: s.signature });
+  }
+  const result = await verifyMinutes({
+    documentJson: canonicalJson(minutes.document),
+    sha256: minutes.sha256,
+    pdf: minutes.pdf ? Buffer.from(minutes.pdf) : undefined,
+    pdfSha256: minutes.pdfSha256 ?? undefined,
+    signatures: entries,
+  });
+  // With no usable entry, verifyMinutes says "no signature"; the reasons above say why.
+  const all = [...problemsFound, ...result.problems.filter((p) => !(problemsFound.length && p.startsWith('signatures: the minutes carry no signature')))];
+  return { ok: all.length === 0, problems: all };
+}
+
+export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext): void {
+  const { sessionRow, actingMember } = actingLookups(db);
+
+  /** Who signs, in which capacity: the chair is a member of the committee; the secretary signs as staff. */
+  async function signerOf(principal: Principal, committeeId: string, wanted: MinutesSigner | undefined): Promise<{ role: MinutesSigner; signer: string }> {
+    const role = wanted ?? (principal.roles.includes('chair') ? 'chair' : 'secretary');
+    requireRole(principal, role);
+    return { role, signer: role === 'chair' ? await actingMember(principal, committeeId) : staffActor(principal) };
+  }
+
+  app.get('/sessions/:id/minutes', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'A version of the minutes (the latest by default): canonical JSON and its SHA-256, or the PDF in French with Accept: application/pdf',
+      params: IdParams, querystring: VersionQuery,
+      response: { 200: { content: { 'application/json': { schema: Minutes }, ...pdfResponse } }, ...problems },
+    },
+  }, async (request, reply) => {
+    requireRole(request.principal, ...readers);
+    await sessionRow(request.params.id);
+    const minutes = await minutesVersion(db, request.params.id, request.query.version);
+    if (wantsPdf(request.headers.accept)) {
+      if (!minutes.pdf) throw notFound('PDF of the minutes of session', request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="proces-verbal-${minutes.sessionId}-v${minutes.version}.pdf"`)
+        .send(Buffer.from(minutes.pdf));
+    }
+    return reply.type('application/json').send({
+      sessionId: minutes.sessionId,
+      version: minutes.version,
+      status: minutes.status,
+      sha256: minutes.sha256,
+      pdfSha256: minutes.pdfSha256 ?? undefined,
+      document: minutes.document as Record<string, unknown>,
+      signatures: minutes.signatures.map((s) => ({
+        signer: s.signer, role: s.role, sha256: s.sha256, signedAt: s.signedAt.toISOString(),
+        signature: s.signature ?? undefined, keyFingerprint: s.keyFingerprint ?? undefined,
+      })),
+    });
+  });
+
+  app.post('/sessions/:id/minutes/signatures', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'Sign the minutes (the chair, and the secretary where the rules say so): the Ed25519 signature of the version\'s hash is checked against the signer\'s registered keys',
+      params: IdParams, body: SignatureInput, response: { 200: PhaseAnswer, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'chair', 'secretary');
+    const session = await sessionRow(request.params.id);
+    const { role, signer } = await signerOf(principal, session.committeeId, request.body.as);
+    const keys = await db.signerKey.findMany({ where: { committeeId: session.committeeId, signer, role, revokedAt: null } });
+    if (keys.length === 0) {
+      throw unprocessable('signer_key_missing', `no public key is registered for the ${role} (${signer}): register one with POST /committees/${session.committeeId}/signer-keys`, 'signer_key_registered');
+    }
+    const key = keys.find((k) => verifyMinutesSignature(k.publicKeyPem, request.body.sha256, request.body.signature));
+    if (!key) {
+      throw unprocessable('signature_invalid', `the signature does not verify over the minutes hash ${request.body.sha256} with the ${role}'s registered key${keys.length > 1 ? 's' : ''}`, 'signature_verifies');
+    }
+    const phase = await sessions.update(session.id, messages.signMinutes, [{
+      actor: signer, role, sha256: request.body.sha256, signature: request.body.signature, keyFingerprint: key.fingerprint,
+    }], updateIdFor(request, `sign-${role}`));
+    return { phase };
+  });
+
+  app.post('/sessions/:id/minutes/amendments', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'Amend the minutes before they are signed: a new version is drafted with the correction, and its signatures start afresh',
+      params: IdParams, body: AmendmentInput, response: { 200: Minutes, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'secretary', 'chair');
+    const session = await sessionRow(request.params.id);
+    const actor = principal.roles.includes('secretary') ? staffActor(principal) : await actingMember(principal, session.committeeId);
+    const amended = await sessions.update(session.id, messages.amendMinutes, [{ actor, reason: request.body.reason, text: request.body.text }], updateIdFor(request, 'amend'));
+    const minutes = await minutesVersion(db, session.id, amended.version);
+    return {
+      sessionId: minutes.sessionId, version: minutes.version, status: minutes.status, sha256: minutes.sha256,
+      pdfSha256: minutes.pdfSha256 ?? undefined, document: minutes.document as Record<string, unknown>, signatures: [],
+    };
+  });
+
+  app.get('/sessions/:id/minutes/verification', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'Re-check a version of the minutes as stored: the JSON against its hash, the PDF against the JSON, and every signature against its registered key',
+      params: IdParams, querystring: VersionQuery, response: { 200: MinutesVerification, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, ...readers);
+    const session = await sessionRow(request.params.id);
+    const minutes = await minutesVersion(db, session.id, request.query.version);
+    const result = await verifyStoredMinutes(db, session.committeeId, minutes);
+    return { sessionId: session.id, version: minutes.version, status: minutes.status, sha256: minutes.sha256, ...result };
+  });
+
+  app.get('/sessions/:id/minutes/extracts/:candidateId', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'The extract of the minutes for one examined applicant (their application id): every other candidate\'s data removed. JSON, or PDF with Accept: application/pdf',
+      params: ExtractParams,
+      response: { 200: { content: { 'application/json': { schema: Type.Record(Type.String(), Type.Unknown()) }, ...pdfResponse } }, ...problems },
+    },
+  }, async (request, reply) => {
+    requireRole(request.principal, 'secretary', 'chair', 'auditor');
+    const session = await sessionRow(request.params.id);
+    const application = await db.application.findFirst({ where: { id: request.params.candidateId, committeeId: session.committeeId } });
+    if (!application) throw notFound('application', request.params.candidateId);
+    const minutes = await db.minutes.findFirst({ where: { sessionId: session.id, status: { not: 'superseded' } }, orderBy: { version: 'desc' } });
+    if (!minutes) throw notFound('minutes of session', session.id);
+    const document = minutes.document as unknown as MinutesDocument;
+    try {
+      if (wantsPdf(request.headers.accept)) {
+        const pdf = await candidateExtractPdf(document, application.applicationNumber);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="extrait-${application.applicationNumber}-v${minutes.version}.pdf"`)
+          .send(pdf);
+      }
+      return reply.type('application/json').send(candidateExtract(document, application.applicationNumber));
+    } catch (error) {
+      if (error instanceof CandidateNotExaminedError) throw notFound('examined application in the minutes', request.params.candidateId);
+      throw error;
+    }
+  });
+
+  app.get('/sessions/:id/notifications', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'What was sent after the session: the applicants\' letters (by e-mail, or to post), the minutes to the prefect, signature reminders',
+      params: IdParams, response: { 200: Type.Object({ notifications: Type.Array(Notification) }), ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'secretary', 'auditor', 'ops');
+    await sessionRow(request.params.id);
+    const rows = await db.notification.findMany({ where: { sessionId: request.params.id }, orderBy: [{ createdAt: 'asc' }, { dedupeKey: 'asc' }], omit: { document: true } });
+    return {
+      notifications: rows.map((n) => ({
+        id: n.id, kind: n.kind, agendaItemId: n.agendaItemId ?? undefined, applicationId: n.applicationId ?? undefined,
+        channel: n.recipient ? 'email' as const : 'post' as const, recipient: n.recipient ?? undefined,
+        documentSha256: n.documentSha256 ?? undefined, createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString(),
+      })),
+    };
+  });
+
+  app.get('/sessions/:id/notifications/:notificationId/document', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'The letter sent (or to post) to an applicant, as a PDF',
+      params: NotificationParams, response: { 200: { content: pdfResponse }, ...problems },
+    },
+  }, async (request, reply) => {
+    requireRole(request.principal, 'secretary', 'auditor');
+    const row = await db.notification.findFirst({ where: { id: request.params.notificationId, sessionId: request.params.id } });
+    if (!row?.document) throw notFound('letter of session', request.params.notificationId);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="lettre-${row.id}.pdf"`).send(Buffer.from(row.document));
+  });
+
+  // --- signers' public keys -----------------------------------------------------------------
+  const keyView = (k: { committeeId: string; fingerprint: string; signer: string; role: string; publicKeyPem: string; registeredAt: Date; revokedAt: Date | null }) => ({
+    committeeId: k.committeeId, fingerprint: k.fingerprint, signer: k.signer, role: k.role as MinutesSigner,
+    publicKeyPem: k.publicKeyPem, registeredAt: k.registeredAt.toISOString(), revokedAt: k.revokedAt?.toISOString(),
+  });
+
+  async function committeeExists(id: string): Promise<void> {
+    if (!(await db.committee.findUnique({ where: { id }, select: { id: true } }))) throw notFound('committee', id);
+  }
+
+  app.post('/committees/:id/signer-keys', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'Register your own Ed25519 public key to sign this committee\'s minutes, as chair or as secretary',
+      params: IdParams, body: SignerKeyInput, response: { 200: SignerKey, 201: SignerKey, ...problems },
+    },
+  }, async (request, reply) => {
+    const principal = requireRole(request.principal, 'chair', 'secretary');
+    await committeeExists(request.params.id);
+    const { role, signer } = await signerOf(principal, request.params.id, request.body.as);
+    let fingerprint: string;
+    try {
+      signerPublicKey(request.body.publicKeyPem);
+      fingerprint = publicKeyFingerprint(request.body.publicKeyPem);
+    } catch (error) {
+      if (error instanceof MinutesSignatureError) throw unprocessable('invalid_public_key', error.message, 'ed25519_public_key');
+      throw error;
+    }
+    const existing = await db.signerKey.findUnique({ where: { committeeId_fingerprint: { committeeId: request.params.id, fingerprint } } });
+    if (existing) {
+      if (existing.signer !== signer || existing.role !== role) throw conflict('key_registered_to_another', 'this key is already registered for another signer', 'one_signer_per_key');
+      if (existing.revokedAt) throw conflict('key_revoked', 'this key was revoked: register a new one', 'revoked_key_stays_revoked');
+      return reply.code(200).send(keyView(existing));
+    }
+    const created = await db.signerKey.create({ data: { committeeId: request.params.id, fingerprint, signer, role, publicKeyPem: request.body.publicKeyPem } });
+    return reply.code(201).send(keyView(created));
+  });
+
+  app.get('/committees/:id/signer-keys', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'The signers\' public keys, revoked ones included (they still verify what they signed)',
+      params: IdParams, response: { 200: Type.Object({ keys: Type.Array(SignerKey) }), ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, ...readers);
+    await committeeExists(request.params.id);
+    const keys = await db.signerKey.findMany({ where: { committeeId: request.params.id }, orderBy: { registeredAt: 'asc' } });
+    return { keys: keys.map(keyView) };
+  });
+
+  app.delete('/committees/:id/signer-keys/:fingerprint', {
+    schema: {
+      tags: ['minutes'],
+      summary: 'Revoke one of your keys: it signs nothing more',
+      params: SignerKeyParams, response: { 200: SignerKey, ...problems },
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'chair', 'secretary');
+    const key = await db.signerKey.findUnique({ where: { committeeId_fingerprint: { committeeId: request.params.id, fingerprint: request.params.fingerprint } } });
+    if (!key) throw notFound('signer key', request.params.fingerprint);
+    const { signer } = await signerOf(principal, request.params.id, key.role as MinutesSigner).catch(() => ({ signer: undefined }));
+    if (signer !== key.signer) throw forbidden('a signer revokes their own keys only', 'own_key');
+    const revoked = key.revokedAt ? key : await db.signerKey.update({ where: { committeeId_fingerprint: { committeeId: key.committeeId, fingerprint: key.fingerprint } }, data: { revokedAt: new Date() } });
+    return keyView(revoked);
+  });
+}
