@@ -102,6 +102,13 @@ export const SessionCreated = Type.Object({
   rulesVersion: Type.Integer(),
 });
 
+/** Where the decision letter goes: by e-mail when an address is known, otherwise printed for the post. */
+export const ApplicantContact = Type.Object({
+  name: Type.Optional(NonEmpty(200)),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+  postalAddress: Type.Optional(NonEmpty(500)),
+}, { additionalProperties: false, description: 'The applicant\'s contact for the letter notifying the decision' });
+
 export const AgendaItemInput = Type.Object({
   kind: Type.Optional(literals(['allocation', 'occupancy_review'] as const)),
   dwelling: Type.Object({
@@ -120,6 +127,7 @@ export const AgendaItemInput = Type.Object({
     householdSummary: NonEmpty(2000),
     priority: Type.Optional(NonEmpty(64)),
     rank: Type.Integer({ minimum: 1, maximum: 50 }),
+    applicant: Type.Optional(ApplicantContact),
   }, { additionalProperties: false }), { minItems: 1, maxItems: 20, description: 'Allocation: the ranked candidates' })),
   tenant: Type.Optional(Type.Object({
     fileNumber: NonEmpty(64),

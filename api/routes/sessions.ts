@@ -171,8 +171,8 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
     const { dwelling, exception, reason } = request.body;
     const kind = request.body.kind ?? 'allocation';
     const files = kind === 'allocation'
-      ? request.body.candidates?.map((c) => ({ number: c.applicationNumber, householdSummary: c.householdSummary, priority: c.priority, rank: c.rank }))
-      : request.body.tenant && !request.body.candidates ? [{ number: request.body.tenant.fileNumber, householdSummary: request.body.tenant.householdSummary, priority: undefined, rank: 1 }] : undefined;
+      ? request.body.candidates?.map((c) => ({ number: c.applicationNumber, householdSummary: c.householdSummary, priority: c.priority, rank: c.rank, applicant: c.applicant }))
+      : request.body.tenant && !request.body.candidates ? [{ number: request.body.tenant.fileNumber, householdSummary: request.body.tenant.householdSummary, priority: undefined, rank: 1, applicant: undefined }] : undefined;
     if (!files) {
       throw new ProblemError({
         status: 400, code: 'invalid_request', title: 'Invalid request',
@@ -190,7 +190,9 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
       update: dwellingData,
     });
     const candidates = await Promise.all(files.map(async (f) => {
-      const data = { householdSummary: f.householdSummary, priority: f.priority ?? null };
+      // A contact given now replaces the one on file; none given keeps it.
+      const contact = f.applicant ? { applicantName: f.applicant.name ?? null, email: f.applicant.email ?? null, postalAddress: f.applicant.postalAddress ?? null } : {};
+      const data = { householdSummary: f.householdSummary, priority: f.priority ?? null, ...contact };
       const row = await db.application.upsert({
         where: { committeeId_applicationNumber: { committeeId, applicationNumber: f.number } },
         create: { id: crypto.randomUUID(), committeeId, applicationNumber: f.number, ...data },

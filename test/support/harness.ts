@@ -28,6 +28,7 @@ export interface Harness {
 export interface HarnessOptions {
   zoom?: ZoomMeetings | undefined;
   mailer?: Mailer | undefined;
+  opsEmail?: string | undefined;
   zoomWebhookSecret?: string | undefined;
 }
 
@@ -38,6 +39,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath'),
     zoom: options.zoom, mailer: options.mailer, organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' },
+    opsEmail: options.opsEmail,
   });
   const running = worker.run();
   const connection = await Connection.connect({ address: inject('temporalAddress') });
