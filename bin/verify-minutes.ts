@@ -1,9 +1,12 @@
-// Re-checks signed minutes from files: the JSON is canonical and hashes to the minutes hash, the
-// PDF is the rendering of that JSON, and every signature verifies. Exit 0 and "OK", or 1 and
-// each problem; 2 for a usage error.
+// Re-checks signed minutes, from files or as stored in the database (--session): the JSON is
+// canonical and hashes to the minutes hash, the PDF is the rendering of that JSON, and every
+// signature verifies. Exit 0 and "OK", or 1 and each problem; 2 for a usage error.
 import { readFileSync } from 'node:fs';
 import { sha256Hex } from '../documents/canonical-json.ts';
 import { verifyMinutes, type MinutesSignatureEntry } from '../documents/verify-bundle.ts';
+import { minutesVersion, verifyStoredMinutes } from '../api/minutes-verification.ts';
+import { ProblemError } from '../api/problem.ts';
+import { createDatabase } from '../prisma/database.ts';
 import { parseOptions, UsageError } from './command-line.ts';
 
 const usage = `usage:
@@ -14,7 +17,9 @@ const usage = `usage:
                    "role": "chair", "publicKeyPem": "-----BEGIN PUBLIC KEY-----...", "signature": "<base64>"}]}
                    or only the array of signatures
   --sha256, --pdf-sha256 override the hashes of signatures.json; without any, the JSON's own hash is
-  the one the signatures must verify over`;
+  the one the signatures must verify over
+  npx tsx bin/verify-minutes.ts --session <session id> [--version <n>]
+      the minutes as stored (DATABASE_URL), each signature against the key registered for it`;
 
 interface SignaturesFile {
   sha256?: string | undefined;
@@ -29,6 +34,8 @@ function readArgs(argv: string[]) {
     signatures: { type: 'string' },
     sha256: { type: 'string' },
     'pdf-sha256': { type: 'string' },
+    session: { type: 'string' },
+    version: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const);
 }
@@ -78,6 +85,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
+  if (args.session !== undefined) {
+    if (args.json !== undefined || args.signatures !== undefined || args.pdf !== undefined) throw new UsageError('--session reads the minutes from the database: no files');
+    return verifySession(args.session, args.version);
+  }
+  if (args.version !== undefined) throw new UsageError('--version goes with --session');
   if (args.json === undefined || args.signatures === undefined) throw new UsageError('--json and --signatures are required');
   // Canonical JSON never ends with a newline, so dropping one added by an editor or a shell is unambiguous.
   const documentJson = read(args.json).toString('utf8').replace(/\n$/, '');
@@ -95,6 +107,31 @@ async function main(argv: string[]): Promise<number> {
   console.log('FAILED');
   for (const problem of result.problems) console.log(`- ${problem}`);
   return 1;
+}
+
+async function verifySession(sessionId: string, versionText: string | undefined): Promise<number> {
+  const version = versionText === undefined ? undefined : Number(versionText);
+  if (version !== undefined && !(Number.isInteger(version) && version >= 1)) throw new UsageError('--version is a version number (1, 2, …)');
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new UsageError('--session needs DATABASE_URL');
+  const db = createDatabase(databaseUrl, { maxConnections: 1 });
+  try {
+    const session = await db.session.findUnique({ where: { id: sessionId } });
+    if (!session) throw new UsageError(`session ${sessionId} does not exist`);
+    const minutes = await minutesVersion(db, sessionId, version).catch((error: unknown) => {
+      throw error instanceof ProblemError ? new UsageError(error.message) : error;
+    });
+    const result = await verifyStoredMinutes(db, session.committeeId, minutes);
+    if (result.ok) {
+      console.log(`OK: minutes of session ${sessionId}, version ${minutes.version} (${minutes.status}), ${minutes.sha256}: JSON, PDF and ${minutes.signatures.length} signature(s) verified`);
+      return 0;
+    }
+    console.log(`FAILED: minutes of session ${sessionId}, version ${minutes.version}`);
+    for (const problem of result.problems) console.log(`- ${problem}`);
+    return 1;
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -2,16 +2,14 @@
 // signers' registered Ed25519 keys, amendments, verification of the whole, per-candidate
 // extracts, and the letters sent once they are signed.
 import { Type } from 'typebox';
-import { canonicalJson } from '../../documents/canonical-json.ts';
 import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from '../../documents/extract.ts';
 import type { MinutesDocument } from '../../documents/minutes-types.ts';
 import { MinutesSignatureError, publicKeyFingerprint, signerPublicKey, verifyMinutesSignature } from '../../documents/signatures.ts';
-import { verifyMinutes, type MinutesSignatureEntry } from '../../documents/verify-bundle.ts';
-import type { Database } from '../../prisma/database.ts';
 import * as messages from '../../workflows/messages.ts';
 import type { MinutesSigner } from '../../workflows/rules/index.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
 import type { Principal } from '../auth.ts';
+import { minutesVersion, verifyStoredMinutes } from '../minutes-verification.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../problem.ts';
 import {
   AmendmentInput,
@@ -35,41 +33,6 @@ const pdfResponse = { 'application/pdf': { schema: Type.String({ format: 'binary
 
 function wantsPdf(accept: string | undefined): boolean {
   return accept?.includes('application/pdf') ?? false;
-}
-
-async function minutesVersion(db: Database, sessionId: string, version?: number) {
-  const minutes = await db.minutes.findFirst({
-    where: { sessionId, ...(version ? { version } : {}) },
-    orderBy: { version: 'desc' },
-    include: { signatures: { orderBy: { signedAt: 'asc' } } },
-  });
-  if (!minutes) throw notFound(version ? `version ${version} of the minutes of session` : 'minutes of session', sessionId);
-  return minutes;
-}
-
-/** Everything stored of a version, re-checked: the bundle takes the keys from the registry, never from the signature. */
-async function verifyStoredMinutes(db: Database, committeeId: string, minutes: Awaited<ReturnType<typeof minutesVersion>>) {
-  const keys = await db.signerKey.findMany({ where: { committeeId, fingerprint: { in: minutes.signatures.flatMap((s) => s.keyFingerprint ?? []) } } });
-  const pem = new Map(keys.map((k) => [k.fingerprint, k.publicKeyPem]));
-  const problemsFound: string[] = [];
-  const entries: MinutesSignatureEntry[] = [];
-  for (const s of minutes.signatures) {
-    const who = `the ${s.role}'s signature (${s.signer})`;
-    if (!s.signature || !s.keyFingerprint) problemsFound.push(`${who}: recorded without a cryptographic signature`);
-    else if (!pem.has(s.keyFingerprint)) problemsFound.push(`${who}: its key ${s.keyFingerprint} is not registered for this committee`);
-    else if (s.sha256 !== minutes.sha256) problemsFound.push(`${who}: given over ${s.sha256}, not over this version's hash`);
-    else entries.push({ signer: s.signer, role: s.role as MinutesSigner, publicKeyPem: pem.get(s.keyFingerprint)!, signature: s.signature });
-  }
-  const result = await verifyMinutes({
-    documentJson: canonicalJson(minutes.document),
-    sha256: minutes.sha256,
-    pdf: minutes.pdf ? Buffer.from(minutes.pdf) : undefined,
-    pdfSha256: minutes.pdfSha256 ?? undefined,
-    signatures: entries,
-  });
-  // With no usable entry, verifyMinutes says "no signature"; the reasons above say why.
-  const all = [...problemsFound, ...result.problems.filter((p) => !(problemsFound.length && p.startsWith('signatures: the minutes carry no signature')))];
-  return { ok: all.length === 0, problems: all };
 }
 
 export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext): void {
