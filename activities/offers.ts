@@ -1,12 +1,15 @@
 // Activities of the offer workflow. Each writes its row and its audit event in one transaction,
 // keyed by the offer (or the agenda item) and the step: a retried activity writes nothing twice.
 import type { Database, Prisma } from '../prisma/database.ts';
-import type { OfferContext, OfferRecord } from '../workflows/offer-messages.ts';
+import type { OfferContext, OfferNotice, OfferRecord } from '../workflows/offer-messages.ts';
+import { notifyOfferedCandidate } from './notify/applicant-notices.ts';
+import type { Mailer } from './notify/mailer.ts';
 
 type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
 
 export interface OfferActivityDeps {
   db: Database;
+  mailer?: Mailer | undefined;
 }
 
 export interface DwellingToReallocate extends OfferContext {
@@ -44,8 +47,13 @@ function offerPayload(context: OfferContext, offer: OfferRecord): Prisma.InputJs
   };
 }
 
-export function createOfferActivities({ db }: OfferActivityDeps) {
+export function createOfferActivities({ db, mailer }: OfferActivityDeps) {
   return {
+    /** The next ranked candidate is told the dwelling is offered to them; returns when. */
+    async notifyOffer(notice: OfferNotice): Promise<string> {
+      return notifyOfferedCandidate({ db, mailer }, notice);
+    },
+
     /** The offer made to a candidate, with its deadline. */
     async recordOffer(context: OfferContext, offer: OfferRecord): Promise<boolean> {
       return once(db, offerDedupeKey(offer.offerId, 'offered'), {

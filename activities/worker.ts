@@ -31,7 +31,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     taskQueue: deps.taskQueue,
     activities: {
       ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, opsEmail: deps.opsEmail }),
-      ...createOfferActivities({ db: deps.db }),
+      ...createOfferActivities({ db: deps.db, mailer: deps.mailer }),
     },
     ...workflows,
   });

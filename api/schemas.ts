@@ -270,7 +270,7 @@ export const NotificationParams = Type.Object({ id: Uuid, notificationId: Uuid }
 
 export const Notification = Type.Object({
   id: Uuid,
-  kind: literals(['decision_letter', 'minutes_to_prefect', 'signature_reminder', 'signature_escalation'] as const),
+  kind: literals(['decision_letter', 'offer_letter', 'minutes_to_prefect', 'signature_reminder', 'signature_escalation'] as const),
   agendaItemId: Type.Optional(Uuid),
   applicationId: Type.Optional(Uuid),
   channel: literals(['email', 'post'] as const),

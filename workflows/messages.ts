@@ -334,6 +334,8 @@ export interface ApplicantNotice {
   minutesSha256: string;
   responseDays: number;
   timeZone: string;
+  /** The workflow's time: the notification date, unless a retry finds letters already stored. */
+  at?: string | undefined;
   items: Array<Pick<AgendaItemState, 'id' | 'kind' | 'dwellingId' | 'status' | 'candidates' | 'decisions' | 'deferral'>>;
 }
 

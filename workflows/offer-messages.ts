@@ -33,6 +33,17 @@ export interface OfferInput {
 
 export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'expired';
 
+/** The next ranked candidate, told that the dwelling is now offered to them. */
+export interface OfferNotice extends OfferContext {
+  dwellingId: string;
+  applicationId: string;
+  rank: number;
+  responseDays: number;
+  timeZone: string;
+  /** The workflow's time when the offer passes on: the notification date, unless a retry finds one stored. */
+  at: string;
+}
+
 export interface OfferRecord {
   /** The Offer row's id, chosen by the workflow. */
   offerId: string;

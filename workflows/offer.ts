@@ -3,10 +3,11 @@
 // the workflow; a refusal, or silence until the deadline, passes the dwelling to the next
 // candidate, whose deadline counts from their own notification; with no one left, the dwelling
 // is marked for a future agenda. Every step is persisted by an idempotent activity.
-import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { OfferActivities } from '../activities/offers.ts';
 import * as o from './offer-messages.ts';
 import type { OfferContext, OfferInput, OfferRecord, OfferState } from './offer-messages.ts';
+import { offerNotifications } from './patches.ts';
 import { refuse } from './refusal.ts';
 import { offerDeadline } from './rules/index.ts';
 
@@ -55,9 +56,14 @@ export async function offerWorkflow(input: OfferInput): Promise<OfferState> {
   setHandler(o.getOfferState, () => state);
 
   const ranked = [...input.candidates].sort((a, b) => a.rank - b.rank);
+  const notifyNext = patched(offerNotifications);
   for (const [index, candidate] of ranked.entries()) {
     // The first candidate was notified with the decision; each next one when the offer passes on.
-    const offeredAt = index === 0 ? input.notifiedAt : new Date().toISOString();
+    const offeredAt = index === 0
+      ? input.notifiedAt
+      : notifyNext
+        ? await store.notifyOffer({ ...context, dwellingId: input.dwellingId, applicationId: candidate.applicationId, rank: candidate.rank, responseDays: input.responseDays, timeZone: input.timeZone, at: new Date().toISOString() })
+        : new Date().toISOString();
     const offer: OfferRecord = {
       offerId: uuid4(),
       applicationId: candidate.applicationId,

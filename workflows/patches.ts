@@ -16,3 +16,6 @@ export const signatureReminders = 'signature-reminders';
 
 /** Signed minutes are notified to every examined applicant and to the prefect before the offers start. */
 export const applicantNotifications = 'applicant-notifications';
+
+/** An offer passed down the ranking is notified to its candidate (a letter) and counts from then. */
+export const offerNotifications = 'offer-notifications';

@@ -423,7 +423,8 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     }
     record(req.actor, { type: 'vote_closed', itemId: item.id, result, votes: item.votes, decisions: item.status === 'decided' ? item.decisions : [], opinion: item.opinion });
     if (itemStatus === 'deferred') {
-      defer(item, 'system', 'tie without the casting vote of the mayor of the commune: the item goes to a later session', false);
+      // Reasons go into the French minutes and letters as they are written here.
+      defer(item, 'system', 'partage égal des voix sans voix prépondérante du maire de la commune : le point est reporté à une séance ultérieure', false);
     }
     return result;
   }, {
@@ -434,7 +435,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
 
   setHandler(m.referItem, (req: m.DeferItem) => {
     const item = findItem(req.itemId);
-    defer(item, req.actor, `referred to an in-person session at the request of a voting member: ${req.reason}`, true);
+    defer(item, req.actor, `renvoi à une séance en présence physique à la demande d’un membre votant : ${req.reason}`, true);
     return item;
   }, {
     validator: (req: m.DeferItem) => {
@@ -710,7 +711,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     const minutes = state.minutes!;
     const notice = await store.notifyApplicants({
       sessionId: input.sessionId, committeeId: input.committeeId, minutesVersion: minutes.version, minutesSha256: minutes.sha256,
-      responseDays: rules.offerResponseDays, timeZone: input.timeZone ?? 'Europe/Paris',
+      responseDays: rules.offerResponseDays, timeZone: input.timeZone ?? 'Europe/Paris', at: nowIso(),
       items: state.agenda.map((i) => ({ id: i.id, kind: i.kind, dwellingId: i.dwellingId, status: i.status, candidates: i.candidates, decisions: i.decisions, deferral: i.deferral })),
     });
     setPhase('notified');

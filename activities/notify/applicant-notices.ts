@@ -6,6 +6,7 @@ import { bytesSha256, canonicalJson } from '../../documents/canonical-json.ts';
 import { decisionLetterText, renderDecisionLetterPdf, type DecisionLetter } from '../../documents/decision-letter.ts';
 import type { Database } from '../../prisma/database.ts';
 import type { ApplicantNotice } from '../../workflows/messages.ts';
+import type { OfferNotice } from '../../workflows/offer-messages.ts';
 import { offerDeadline, type CandidateDecision } from '../../workflows/rules/index.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -58,7 +59,7 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
     db.notification.findFirst({ where: { sessionId: notice.sessionId, kind: 'decision_letter' }, orderBy: { createdAt: 'asc' } }),
   ]);
   const { committee } = session;
-  const notifiedAt = earliest?.createdAt ?? new Date();
+  const notifiedAt = earliest?.createdAt ?? new Date(notice.at ?? Date.now());
   const dwelling = new Map(dwellings.map((d) => [d.id, d]));
   const application = new Map(applications.map((a) => [a.id, a]));
 
@@ -148,4 +149,64 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
     }
   }
   return { notifiedAt: notifiedAt.toISOString(), letters, emailed, minutesToPrefect };
+}
+
+/**
+ * The dwelling passes down the ranking to `notice.applicationId`: a letter with their decision
+ * and the offer's deadline, e-mailed when their file has an address. Returns when they were
+ * notified, from which their deadline counts; a retry finds the stored letter and its date.
+ */
+export async function notifyOfferedCandidate(deps: ApplicantNoticeDeps, notice: OfferNotice): Promise<string> {
+  const { db, mailer } = deps;
+  const dedupeKey = `offer-letter:${notice.agendaItemId}:${notice.applicationId}`;
+  const [session, item, application, decision, minutes, stored] = await Promise.all([
+    db.session.findUniqueOrThrow({ where: { id: notice.sessionId }, include: { committee: true } }),
+    db.agendaItem.findUniqueOrThrow({ where: { id: notice.agendaItemId } }),
+    db.application.findUniqueOrThrow({ where: { id: notice.applicationId } }),
+    db.decision.findUniqueOrThrow({ where: { agendaItemId_applicationId: { agendaItemId: notice.agendaItemId, applicationId: notice.applicationId } } }),
+    db.minutes.findFirstOrThrow({ where: { sessionId: notice.sessionId, status: 'signed' }, orderBy: { version: 'desc' } }),
+    db.notification.findUnique({ where: { dedupeKey } }),
+  ]);
+  const dwelling = await db.dwelling.findUniqueOrThrow({ where: { id: item.dwellingId } });
+  const { committee } = session;
+  const notifiedAt = stored?.createdAt ?? new Date(notice.at);
+  const letter: DecisionLetter = {
+    landlord: committee.landlord,
+    committee: { name: committee.name, timeZone: committee.timeZone },
+    sessionDate: session.scheduledStart.toISOString(),
+    issuedAt: notifiedAt.toISOString(),
+    applicant: { applicationNumber: application.applicationNumber, name: application.applicantName ?? undefined, postalAddress: application.postalAddress ?? undefined },
+    dwelling: { reference: dwelling.reference, address: dwelling.address, commune: dwelling.commune, type: dwelling.type, surfaceM2: dwelling.surfaceM2.toString(), rentCents: dwelling.rentCents },
+    outcome: {
+      type: decision.type === 'deferred' ? 'ranked_attribution' : decision.type,
+      rank: decision.rank ?? notice.rank,
+      conditionDocument: decision.conditionDocument,
+      conditionDeadline: decision.conditionDeadline?.toISOString().slice(0, 10) ?? null,
+      reasons: decision.reasons,
+    },
+    offerDeadline: offerDeadline(notifiedAt, notice.responseDays, notice.timeZone).toISOString(),
+    minutesSha256: minutes.sha256,
+  };
+  const row = stored ?? await (async () => {
+    const pdf = await renderDecisionLetterPdf(letter);
+    return db.notification.create({
+      data: {
+        id: crypto.randomUUID(), dedupeKey, kind: 'offer_letter', sessionId: notice.sessionId, agendaItemId: notice.agendaItemId, applicationId: application.id,
+        recipient: application.email, document: new Uint8Array(pdf), documentSha256: bytesSha256(pdf), createdAt: notifiedAt,
+      },
+    });
+  })();
+  if (mailer && row.recipient && row.document && !row.sentAt) {
+    const mail = decisionLetterText(letter);
+    const messageId = `<${dedupeKey.replaceAll(':', '-')}@caleol>`;
+    await mailer.send({
+      to: { name: application.applicantName ?? `Demande n° ${application.applicationNumber}`, address: row.recipient },
+      subject: mail.subject,
+      text: mail.body,
+      attachments: [{ filename: `proposition-${application.applicationNumber}.pdf`, content: Buffer.from(row.document), contentType: 'application/pdf' }],
+      messageId,
+    });
+    await db.notification.update({ where: { dedupeKey }, data: { sentAt: new Date(), messageId } });
+  }
+  return notifiedAt.toISOString();
 }

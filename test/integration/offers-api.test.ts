@@ -8,6 +8,7 @@ import { getOfferState, offerWorkflowId, type OfferInput } from '../../workflows
 import { offerDeadline } from '../../workflows/rules/index.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
+import { seedAttributedDwelling } from '../support/offer-fixture.ts';
 
 let h: Harness;
 let call: ReturnType<typeof apiClient>;
@@ -26,17 +27,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-function offersInput(notifiedAt = new Date()): OfferInput {
-  return {
-    sessionId: randomUUID(),
-    committeeId: randomUUID(),
-    agendaItemId: randomUUID(),
-    dwellingId: randomUUID(),
-    candidates: [1, 2, 3].map((rank) => ({ applicationId: randomUUID(), rank })),
-    notifiedAt: notifiedAt.toISOString(),
-    responseDays: 10,
-    timeZone: 'Europe/Paris',
-  };
+function offersInput(notifiedAt = new Date()): Promise<OfferInput> {
+  return seedAttributedDwelling(h.db, { notifiedAt });
 }
 
 async function offerRow(agendaItemId: string, rank: number, status = 'offered') {
@@ -51,7 +43,7 @@ function expectProblem(res: { statusCode: number; headers: Record<string, unknow
 
 describe('offers over HTTP', () => {
   it('records a refusal, passes the dwelling to the next candidate, records an acceptance and refuses a second answer', async () => {
-    const input = offersInput();
+    const input = await offersInput();
     const started = await startOffers(h.client, h.taskQueue, input);
     expect(started).toEqual({ workflowId: offerWorkflowId(input.sessionId, input.agendaItemId), running: true });
     // Starting again finds the running workflow.
@@ -101,7 +93,7 @@ describe('offers over HTTP', () => {
 
   it('refuses an answer after the deadline with the rule: silence was refusal', async () => {
     // Notified a month ago: the first deadline has passed already.
-    const input = offersInput(new Date(Date.now() - 30 * 24 * 3_600_000));
+    const input = await offersInput(new Date(Date.now() - 30 * 24 * 3_600_000));
     await startOffers(h.client, h.taskQueue, input);
     const first = await eventually(() => h.db.offer.findFirst({ where: { agendaItemId: input.agendaItemId, rank: 1 } }), (row) => row !== null).then((row) => row!);
     expect(first.deadline.getTime()).toBeLessThan(Date.now());

@@ -24,6 +24,7 @@ import {
 } from '../../workflows/offer-messages.ts';
 import type { offerWorkflow } from '../../workflows/offer.ts';
 import { offerDeadline } from '../../workflows/rules/index.ts';
+import { seedAttributedDwelling } from '../support/offer-fixture.ts';
 import { minuteMs, refusalOf } from '../support/time-skipping.ts';
 
 type OfferHandle = WorkflowHandle<typeof offerWorkflow>;
@@ -67,17 +68,10 @@ async function skipTo(at: number): Promise<void> {
 
 /** Starts the offers of a dwelling with three ranked candidates, notified now (server clock). */
 async function startOffers(responseDays = 10): Promise<{ input: OfferInput; handle: OfferHandle }> {
-  const input: OfferInput = {
-    sessionId: randomUUID(),
-    committeeId: randomUUID(),
-    agendaItemId: randomUUID(),
-    dwellingId: randomUUID(),
-    // Given out of order: the workflow offers by rank.
-    candidates: [{ applicationId: randomUUID(), rank: 2 }, { applicationId: randomUUID(), rank: 1 }, { applicationId: randomUUID(), rank: 3 }],
-    notifiedAt: new Date(await now()).toISOString(),
-    responseDays,
-    timeZone: 'Europe/Paris',
-  };
+  const input = await seedAttributedDwelling(db, { notifiedAt: new Date(await now()), responseDays });
+  // Given out of order: the workflow offers by rank.
+  const [first, second, third] = input.candidates as [OfferInput['candidates'][number], OfferInput['candidates'][number], OfferInput['candidates'][number]];
+  input.candidates = [second, first, third];
   const handle = await client.workflow.start<typeof offerWorkflow>('offerWorkflow', {
     taskQueue,
     workflowId: offerWorkflowId(input.sessionId, input.agendaItemId),

@@ -2,7 +2,7 @@
 ALTER TYPE "minutes_status" ADD VALUE 'superseded';
 
 -- CreateEnum
-CREATE TYPE "notification_kind" AS ENUM ('decision_letter', 'minutes_to_prefect', 'signature_reminder', 'signature_escalation');
+CREATE TYPE "notification_kind" AS ENUM ('decision_letter', 'offer_letter', 'minutes_to_prefect', 'signature_reminder', 'signature_escalation');
 
 -- AlterTable
 ALTER TABLE "application" ADD COLUMN     "applicant_name" TEXT,
