@@ -19,15 +19,18 @@ export async function minutesVersion(db: Database, sessionId: string, version?: 
 /** Everything stored of a version, re-checked: the bundle takes the keys from the registry, never from the signature. */
 export async function verifyStoredMinutes(db: Database, committeeId: string, minutes: Awaited<ReturnType<typeof minutesVersion>>) {
   const keys = await db.signerKey.findMany({ where: { committeeId, fingerprint: { in: minutes.signatures.flatMap((s) => s.keyFingerprint ?? []) } } });
-  const pem = new Map(keys.map((k) => [k.fingerprint, k.publicKeyPem]));
+  const registered = new Map(keys.map((k) => [k.fingerprint, k]));
   const problemsFound: string[] = [];
   const entries: MinutesSignatureEntry[] = [];
   for (const s of minutes.signatures) {
     const who = `the ${s.role}'s signature (${s.signer})`;
+    const key = s.keyFingerprint ? registered.get(s.keyFingerprint) : undefined;
     if (!s.signature || !s.keyFingerprint) problemsFound.push(`${who}: recorded without a cryptographic signature`);
-    else if (!pem.has(s.keyFingerprint)) problemsFound.push(`${who}: its key ${s.keyFingerprint} is not registered for this committee`);
+    else if (!key) problemsFound.push(`${who}: its key ${s.keyFingerprint} is not registered for this committee`);
+    // A key vouches only for its own signer in their own capacity.
+    else if (key.signer !== s.signer || key.role !== s.role) problemsFound.push(`${who}: its key ${key.fingerprint} is registered to ${key.signer} as ${key.role}, not to this signer`);
     else if (s.sha256 !== minutes.sha256) problemsFound.push(`${who}: given over ${s.sha256}, not over this version's hash`);
-    else entries.push({ signer: s.signer, role: s.role as MinutesSigner, publicKeyPem: pem.get(s.keyFingerprint)!, signature: s.signature });
+    else entries.push({ signer: s.signer, role: s.role as MinutesSigner, publicKeyPem: key.publicKeyPem, signature: s.signature });
   }
   const result = await verifyMinutes({
     documentJson: canonicalJson(minutes.document),

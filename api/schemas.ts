@@ -236,8 +236,9 @@ export const AmendmentInput = Type.Object({
   text: Type.String({ minLength: 1, maxLength: 20000, description: 'The correction, as the new version of the minutes records it' }),
 }, { additionalProperties: false });
 
+// Query strings are text (the API does not coerce types): the route reads the number.
 export const VersionQuery = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1, description: 'A version of the minutes; the latest by default' })),
+  version: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: 'A version of the minutes; the latest by default' })),
 }, { additionalProperties: false });
 
 export const MinutesVerification = Type.Object({

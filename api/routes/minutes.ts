@@ -31,6 +31,10 @@ import { actingLookups, problemResponses as problems, staffActor, updateIdFor } 
 const readers = ['secretary', 'chair', 'member', 'auditor', 'ops'] as const;
 const pdfResponse = { 'application/pdf': { schema: Type.String({ format: 'binary' }) } };
 
+function versionOf(query: { version?: string | undefined }): number | undefined {
+  return query.version === undefined ? undefined : Number(query.version);
+}
+
 function wantsPdf(accept: string | undefined): boolean {
   return accept?.includes('application/pdf') ?? false;
 }
@@ -42,7 +46,12 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   async function signerOf(principal: Principal, committeeId: string, wanted: MinutesSigner | undefined): Promise<{ role: MinutesSigner; signer: string }> {
     const role = wanted ?? (principal.roles.includes('chair') ? 'chair' : 'secretary');
     requireRole(principal, role);
-    return { role, signer: role === 'chair' ? await actingMember(principal, committeeId) : staffActor(principal) };
+    if (role === 'secretary') return { role, signer: staffActor(principal) };
+    // The chair role of a token may come from another committee: this one's chair is a member flag.
+    const memberId = await actingMember(principal, committeeId);
+    const member = await db.member.findUnique({ where: { id: memberId }, select: { chair: true } });
+    if (!member?.chair) throw forbidden('only the chair of this committee signs its minutes as chair', 'chair_signs_minutes');
+    return { role, signer: memberId };
   }
 
   app.get('/sessions/:id/minutes', {
@@ -55,7 +64,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   }, async (request, reply) => {
     requireRole(request.principal, ...readers);
     await sessionRow(request.params.id);
-    const minutes = await minutesVersion(db, request.params.id, request.query.version);
+    const minutes = await minutesVersion(db, request.params.id, versionOf(request.query));
     if (wantsPdf(request.headers.accept)) {
       if (!minutes.pdf) throw notFound('PDF of the minutes of session', request.params.id);
       return reply
@@ -128,7 +137,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   }, async (request) => {
     requireRole(request.principal, ...readers);
     const session = await sessionRow(request.params.id);
-    const minutes = await minutesVersion(db, session.id, request.query.version);
+    const minutes = await minutesVersion(db, session.id, versionOf(request.query));
     const result = await verifyStoredMinutes(db, session.committeeId, minutes);
     return { sessionId: session.id, version: minutes.version, status: minutes.status, sha256: minutes.sha256, ...result };
   });
