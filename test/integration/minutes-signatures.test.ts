@@ -1,10 +1,11 @@
 // The minutes after a real session, through the API: the signers' Ed25519 keys, signatures by the
 // chair and the secretary, an amendment that starts the signatures afresh, the verification of
 // what PostgreSQL stores (and of its tampering), and the per-candidate extracts.
-import { generateKeyPairSync } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { generateSignerKeyPair, publicKeyFingerprint, signMinutesHash, type SignerKeyPair } from '../../documents/signatures.ts';
 import type { SessionState } from '../../workflows/messages.ts';
@@ -12,6 +13,7 @@ import { defaultCommitteeRules } from '../../workflows/rules/index.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
+import { replayAndKeep } from '../support/histories.ts';
 
 const standardFontDataUrl = fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url));
 
@@ -266,6 +268,7 @@ describe('signed minutes with the chair and the secretary as signers', () => {
     expect(expectStatus(await sign(chairToken, chairKey.privateKeyPem, v2.sha256), 200)).toEqual({ phase: 'signed' });
     const done = await eventually(state, (s) => s.phase === 'completed', 30_000);
     expect(done.minutes).toMatchObject({ version: 2, status: 'signed' });
+    await replayAndKeep(h.client.workflow.getHandle(`session-${sessionId}`), 'session-amended');
 
     const stored = await minutesOf();
     expect(stored).toMatchObject({ version: 2, status: 'signed' });
@@ -334,6 +337,27 @@ describe('signed minutes with the chair and the secretary as signers', () => {
       await expectDetected(/signature.*chair|chair.*signature/);
       await h.db.minutesSignature.update({ where, data: { signature: chair.signature, keyFingerprint: chair.keyFingerprint } });
       expect(await verification()).toMatchObject({ ok: true, problems: [] });
+    });
+
+    it('is found by the verify-minutes command reading the database, as by the route', async () => {
+      const run = (...args: string[]) => new Promise<{ code: number; stdout: string }>((resolve) => {
+        execFile(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../bin/verify-minutes.ts', import.meta.url)), ...args], {
+          env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+        }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }));
+      });
+      const ok = await run('--session', sessionId);
+      expect(ok.stdout).toContain(`version 2 (signed), ${v2.sha256}`);
+      expect(ok.code).toBe(0);
+      expect((await run('--session', sessionId, '--version', '1')).code).toBe(1);
+
+      const { id } = await minutesRow();
+      const flip = `UPDATE minutes SET pdf = set_byte(pdf, 200, get_byte(pdf, 200) # 1) WHERE id = $1::uuid`;
+      await h.db.$executeRawUnsafe(flip, id);
+      const tampered = await run('--session', sessionId);
+      await h.db.$executeRawUnsafe(flip, id);
+      expect(tampered.code).toBe(1);
+      expect(tampered.stdout).toMatch(/^- pdf:/m);
+      expect((await run('--session', randomUUID())).code).toBe(2);
     });
 
     it('is detected when the chair\'s signature is replaced by the secretary\'s (another registered key)', async () => {

@@ -24,6 +24,7 @@ import {
 } from '../../workflows/offer-messages.ts';
 import type { offerWorkflow } from '../../workflows/offer.ts';
 import { offerDeadline } from '../../workflows/rules/index.ts';
+import { replayAndKeep } from '../support/histories.ts';
 import { seedAttributedDwelling } from '../support/offer-fixture.ts';
 import { minuteMs, refusalOf } from '../support/time-skipping.ts';
 
@@ -149,6 +150,7 @@ describe('the cascade down the ranking', () => {
     }
     const final = await result(handle);
     expect(final.outcome).toBe('no_one_left');
+    await replayAndKeep(handle, 'offer-no-one-left');
     expect(final.currentOfferId).toBeUndefined();
     expect(final.offers.map((x) => [x.rank, x.status])).toEqual([[1, 'expired'], [2, 'expired'], [3, 'expired']]);
     for (const [i, x] of final.offers.entries()) {
