@@ -6,9 +6,9 @@
 // The PDF follows minutes-pdf.ts for determinism: the creation date is the issue date, the file
 // id derives from it, streams are left uncompressed and dates are formatted without locale data,
 // so the same letter always gives the same bytes (for the pinned pdfkit version).
-import PDFDocument from 'pdfkit';
 import type { DecisionType } from '../workflows/rules/index.ts';
 import { frenchDate, frenchDay, frenchDecimal, frenchEuros } from './minutes-french.ts';
+import { a4Document, pageMargin, winAnsiText } from './pdf-document.ts';
 
 /** The committee's decisions proper (deferral is an outcome of its own, with its reason). */
 export type LetterDecisionType = Exclude<DecisionType, 'deferred'>;
@@ -273,25 +273,10 @@ export function decisionLetterText(letter: DecisionLetter): { subject: string; b
 
 // --- PDF -----------------------------------------------------------------------------------------
 
-const margin = 56;
+const margin = pageMargin;
 const bodySize = 10;
 
-// As in minutes-pdf.ts: the standard Helvetica font encodes text in WinAnsi; French letters, «»,
-// €, ’, œ and • are in it; anything else would print as garbage, so it becomes "?".
-const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const spaceLike = /[\t\u2000-\u200a\u202f\u205f]/g;
-const hyphenLike = /[\u2010\u2011\u2212]/g;
-
-function printable(text: string): string {
-  let out = '';
-  const clean = text.normalize('NFC').replace(/\r\n?/g, '\n').replace(spaceLike, ' ').replace(hyphenLike, '-');
-  for (const ch of clean) {
-    const code = ch.codePointAt(0) ?? 0;
-    const latin1 = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
-    out += latin1 || winAnsiExtras.has(ch) || ch === '\n' ? ch : '?';
-  }
-  return out;
-}
+const printable = (text: string) => winAnsiText(text, [[/\r\n?/g, '\n'], [/[\t\u2000-\u200a\u202f\u205f]/g, ' '], [/[\u2010\u2011\u2212]/g, '-']]);
 
 /** Renders the letter as a French PDF; the same letter always gives the same bytes. */
 export function renderDecisionLetterPdf(letter: DecisionLetter): Promise<Buffer> {
@@ -302,27 +287,14 @@ export function renderDecisionLetterPdf(letter: DecisionLetter): Promise<Buffer>
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
   const issued = new Date(letter.issuedAt);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: margin, bottom: margin, left: margin, right: margin },
-    bufferPages: true,
-    compress: false,
-    lang: 'fr-FR',
-    info: {
-      Title: printable(`Décision de la CALEOL — demande n° ${letter.applicant.applicationNumber}`),
-      Author: printable(letter.landlord),
-      Subject: printable(`Minutes SHA-256 ${letter.minutesSha256.toLowerCase()}`),
-      Creator: 'caleol-engine decision letter v1',
-      Producer: 'caleol-engine decision letter v1 (pdfkit)',
-      CreationDate: issued,
-      ModDate: issued,
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
+  const { pdf, bytes: done } = a4Document({
+    Title: printable(`Décision de la CALEOL — demande n° ${letter.applicant.applicationNumber}`),
+    Author: printable(letter.landlord),
+    Subject: printable(`Minutes SHA-256 ${letter.minutesSha256.toLowerCase()}`),
+    Creator: 'caleol-engine decision letter v1',
+    Producer: 'caleol-engine decision letter v1 (pdfkit)',
+    CreationDate: issued,
+    ModDate: issued,
   });
 
   const width = pdf.page.width - 2 * margin;

@@ -3,8 +3,8 @@
 // rendering again: the creation date is the session's closing time, the file id derives from
 // it, streams are left uncompressed (no dependence on the zlib build) and dates are formatted
 // without locale data. The bytes still depend on this file and on the pinned pdfkit version.
-import PDFDocument from 'pdfkit';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { a4Document, pageMargin, winAnsiText } from './pdf-document.ts';
 import {
   attendanceHowLabel,
   decidedByLabel,
@@ -34,24 +34,11 @@ import {
   type OtherDwellingItem,
 } from './minutes-types.ts';
 
-const margin = 56;
+const margin = pageMargin;
 const bodySize = 10;
 const smallSize = 8;
 
-// The standard Helvetica font encodes text in WinAnsi: French letters, «», €, ’, œ and • are
-// in it; anything else would print as garbage, so it becomes "?".
-const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const spaceLike = /[\u2000-\u200a\u202f\u205f]/g;
-
-function printable(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC').replace(spaceLike, ' ').replace(/\u2011/g, '-')) {
-    const code = ch.codePointAt(0) ?? 0;
-    const latin1 = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
-    out += latin1 || winAnsiExtras.has(ch) || ch === '\n' ? ch : '?';
-  }
-  return out;
-}
+const printable = (text: string) => winAnsiText(text, [[/[\u2000-\u200a\u202f\u205f]/g, ' '], [/\u2011/g, '-']]);
 
 class Writer {
   readonly width: number;
@@ -239,27 +226,14 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
   const creationDate = Number.isNaN(closedAt.getTime()) ? new Date(session.scheduledStart) : closedAt;
   const title = extract ? 'Extrait du procès-verbal' : 'Procès-verbal';
 
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: margin, bottom: margin, left: margin, right: margin },
-    bufferPages: true,
-    compress: false,
-    lang: 'fr-FR',
-    info: {
-      Title: printable(`${title} de la CALEOL ${committee.name}, séance du ${frenchShortDay(session.scheduledStart, tz)}`),
-      Author: printable(committee.landlord),
-      Subject: printable(`Session ${session.id}; document SHA-256 ${documentSha256}`),
-      Creator: 'caleol-engine minutes v1',
-      Producer: 'caleol-engine minutes v1 (pdfkit)',
-      CreationDate: creationDate,
-      ModDate: creationDate,
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
+  const { pdf, bytes: done } = a4Document({
+    Title: printable(`${title} de la CALEOL ${committee.name}, séance du ${frenchShortDay(session.scheduledStart, tz)}`),
+    Author: printable(committee.landlord),
+    Subject: printable(`Session ${session.id}; document SHA-256 ${documentSha256}`),
+    Creator: 'caleol-engine minutes v1',
+    Producer: 'caleol-engine minutes v1 (pdfkit)',
+    CreationDate: creationDate,
+    ModDate: creationDate,
   });
 
   const w = new Writer(pdf);

@@ -48,6 +48,64 @@ function outcomeOf(item: NoticeItem, decision: CandidateDecision | undefined): D
   };
 }
 
+type Committee = { name: string; landlord: string; timeZone: string };
+type ApplicationRow = { id: string; applicationNumber: string; applicantName: string | null; email: string | null; postalAddress: string | null };
+type DwellingRow = { reference: string; address: string; commune: string; type: string; surfaceM2: { toString(): string }; rentCents: number };
+
+/** The letter's facts; built again on a retry, the same facts and date give the same letter. */
+function letterOf(committee: Committee, sessionStart: Date, notifiedAt: Date, a: ApplicationRow, d: DwellingRow, rest: Pick<DecisionLetter, 'outcome' | 'offerDeadline' | 'minutesSha256'>): DecisionLetter {
+  return {
+    landlord: committee.landlord,
+    committee: { name: committee.name, timeZone: committee.timeZone },
+    sessionDate: sessionStart.toISOString(),
+    issuedAt: notifiedAt.toISOString(),
+    applicant: { applicationNumber: a.applicationNumber, name: a.applicantName ?? undefined, postalAddress: a.postalAddress ?? undefined },
+    dwelling: { reference: d.reference, address: d.address, commune: d.commune, type: d.type, surfaceM2: d.surfaceM2.toString(), rentCents: d.rentCents },
+    ...rest,
+  };
+}
+
+interface LetterDelivery {
+  dedupeKey: string;
+  kind: 'decision_letter' | 'offer_letter';
+  sessionId: string;
+  agendaItemId: string;
+  application: ApplicationRow;
+  notifiedAt: Date;
+  letter: DecisionLetter;
+  filename: string;
+}
+
+/**
+ * Stores the letter (its PDF, dated `notifiedAt`) under its key unless it is stored already, then
+ * e-mails it when the applicant has an address and it was not sent. Returns whether it is e-mailed.
+ */
+async function deliverLetter({ db, mailer }: ApplicantNoticeDeps, d: LetterDelivery): Promise<boolean> {
+  const row = await db.notification.findUnique({ where: { dedupeKey: d.dedupeKey } }) ?? await (async () => {
+    const pdf = await renderDecisionLetterPdf(d.letter);
+    return db.notification.create({
+      data: {
+        id: crypto.randomUUID(), dedupeKey: d.dedupeKey, kind: d.kind, sessionId: d.sessionId, agendaItemId: d.agendaItemId, applicationId: d.application.id,
+        recipient: d.application.email, document: new Uint8Array(pdf), documentSha256: bytesSha256(pdf), createdAt: d.notifiedAt,
+      },
+    });
+  })();
+  if (row.sentAt) return true;
+  if (!mailer || !row.recipient || !row.document) return false;
+  const mail = decisionLetterText(d.letter);
+  // A fixed message id: should the worker stop between sending and recording, the resent copy names the same message.
+  const messageId = `<${d.dedupeKey.replaceAll(':', '-')}@caleol>`;
+  await mailer.send({
+    to: { name: d.application.applicantName ?? `Demande n° ${d.application.applicationNumber}`, address: row.recipient },
+    subject: mail.subject,
+    text: mail.body,
+    attachments: [{ filename: d.filename, content: Buffer.from(row.document), contentType: 'application/pdf' }],
+    messageId,
+  });
+  await db.notification.update({ where: { dedupeKey: d.dedupeKey }, data: { sentAt: new Date(), messageId } });
+  return true;
+}
+
 export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: ApplicantNotice): Promise<ApplicantNoticeResult> {
   const { db, mailer } = deps;
   const items = notice.items.filter((i) => i.kind === 'allocation' && (i.status === 'decided' || i.status === 'deferred'));
@@ -73,46 +131,17 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
       const a = application.get(candidate.applicationId);
       const outcome = outcomeOf(item, item.decisions.find((x) => x.applicationId === candidate.applicationId));
       if (!a || !outcome) continue;
-      const dedupeKey = `letter:${notice.sessionId}:${item.id}:${a.id}`;
-      // Built again on a retry: the same facts and the same notification date give the same letter.
-      const letter: DecisionLetter = {
-        landlord: committee.landlord,
-        committee: { name: committee.name, timeZone: committee.timeZone },
-        sessionDate: session.scheduledStart.toISOString(),
-        issuedAt: notifiedAt.toISOString(),
-        applicant: { applicationNumber: a.applicationNumber, name: a.applicantName ?? undefined, postalAddress: a.postalAddress ?? undefined },
-        dwelling: { reference: d.reference, address: d.address, commune: d.commune, type: d.type, surfaceM2: d.surfaceM2.toString(), rentCents: d.rentCents },
+      const letter = letterOf(committee, session.scheduledStart, notifiedAt, a, d, {
         outcome,
         offerDeadline: offeredFirst === a.id ? offerDeadline(notifiedAt, notice.responseDays, notice.timeZone).toISOString() : undefined,
         minutesSha256: notice.minutesSha256,
-      };
-      let row = await db.notification.findUnique({ where: { dedupeKey } });
-      if (!row) {
-        const pdf = await renderDecisionLetterPdf(letter);
-        row = await db.notification.create({
-          data: {
-            id: crypto.randomUUID(), dedupeKey, kind: 'decision_letter', sessionId: notice.sessionId, agendaItemId: item.id, applicationId: a.id,
-            recipient: a.email, document: new Uint8Array(pdf), documentSha256: bytesSha256(pdf), createdAt: notifiedAt,
-          },
-        });
-      }
-      letters++;
-      if (row.sentAt) {
-        emailed++;
-        continue;
-      }
-      if (!mailer || !row.recipient || !row.document) continue;
-      const mail = decisionLetterText(letter);
-      const messageId = `<${dedupeKey.replaceAll(':', '-')}@caleol>`;
-      await mailer.send({
-        to: { name: a.applicantName ?? `Demande n° ${a.applicationNumber}`, address: row.recipient },
-        subject: mail.subject,
-        text: mail.body,
-        attachments: [{ filename: `decision-${a.applicationNumber}.pdf`, content: Buffer.from(row.document), contentType: 'application/pdf' }],
-        messageId,
       });
-      await db.notification.update({ where: { dedupeKey }, data: { sentAt: new Date(), messageId } });
-      emailed++;
+      letters++;
+      const sent = await deliverLetter(deps, {
+        dedupeKey: `letter:${notice.sessionId}:${item.id}:${a.id}`, kind: 'decision_letter', sessionId: notice.sessionId, agendaItemId: item.id,
+        application: a, notifiedAt, letter, filename: `decision-${a.applicationNumber}.pdf`,
+      });
+      if (sent) emailed++;
     }
   }
 
@@ -157,7 +186,7 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
  * notified, from which their deadline counts; a retry finds the stored letter and its date.
  */
 export async function notifyOfferedCandidate(deps: ApplicantNoticeDeps, notice: OfferNotice): Promise<string> {
-  const { db, mailer } = deps;
+  const { db } = deps;
   const dedupeKey = `offer-letter:${notice.agendaItemId}:${notice.applicationId}`;
   const [session, item, application, decision, minutes, stored] = await Promise.all([
     db.session.findUniqueOrThrow({ where: { id: notice.sessionId }, include: { committee: true } }),
@@ -170,13 +199,7 @@ export async function notifyOfferedCandidate(deps: ApplicantNoticeDeps, notice: 
   const dwelling = await db.dwelling.findUniqueOrThrow({ where: { id: item.dwellingId } });
   const { committee } = session;
   const notifiedAt = stored?.createdAt ?? new Date(notice.at);
-  const letter: DecisionLetter = {
-    landlord: committee.landlord,
-    committee: { name: committee.name, timeZone: committee.timeZone },
-    sessionDate: session.scheduledStart.toISOString(),
-    issuedAt: notifiedAt.toISOString(),
-    applicant: { applicationNumber: application.applicationNumber, name: application.applicantName ?? undefined, postalAddress: application.postalAddress ?? undefined },
-    dwelling: { reference: dwelling.reference, address: dwelling.address, commune: dwelling.commune, type: dwelling.type, surfaceM2: dwelling.surfaceM2.toString(), rentCents: dwelling.rentCents },
+  const letter = letterOf(committee, session.scheduledStart, notifiedAt, application, dwelling, {
     outcome: {
       type: decision.type === 'deferred' ? 'ranked_attribution' : decision.type,
       rank: decision.rank ?? notice.rank,
@@ -186,27 +209,10 @@ export async function notifyOfferedCandidate(deps: ApplicantNoticeDeps, notice: 
     },
     offerDeadline: offerDeadline(notifiedAt, notice.responseDays, notice.timeZone).toISOString(),
     minutesSha256: minutes.sha256,
-  };
-  const row = stored ?? await (async () => {
-    const pdf = await renderDecisionLetterPdf(letter);
-    return db.notification.create({
-      data: {
-        id: crypto.randomUUID(), dedupeKey, kind: 'offer_letter', sessionId: notice.sessionId, agendaItemId: notice.agendaItemId, applicationId: application.id,
-        recipient: application.email, document: new Uint8Array(pdf), documentSha256: bytesSha256(pdf), createdAt: notifiedAt,
-      },
-    });
-  })();
-  if (mailer && row.recipient && row.document && !row.sentAt) {
-    const mail = decisionLetterText(letter);
-    const messageId = `<${dedupeKey.replaceAll(':', '-')}@caleol>`;
-    await mailer.send({
-      to: { name: application.applicantName ?? `Demande n° ${application.applicationNumber}`, address: row.recipient },
-      subject: mail.subject,
-      text: mail.body,
-      attachments: [{ filename: `proposition-${application.applicationNumber}.pdf`, content: Buffer.from(row.document), contentType: 'application/pdf' }],
-      messageId,
-    });
-    await db.notification.update({ where: { dedupeKey }, data: { sentAt: new Date(), messageId } });
-  }
+  });
+  await deliverLetter(deps, {
+    dedupeKey, kind: 'offer_letter', sessionId: notice.sessionId, agendaItemId: notice.agendaItemId,
+    application, notifiedAt, letter, filename: `proposition-${application.applicationNumber}.pdf`,
+  });
   return notifiedAt.toISOString();
 }

@@ -5,9 +5,7 @@
 // The first attempt to send the minutes to the prefect fails, so the activity is retried: nothing
 // already sent is sent again.
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { ParsedMail } from 'mailparser';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer, type Mailer } from '../../activities/notify/mailer.ts';
 import { frenchDate, frenchDay } from '../../documents/minutes-french.ts';
@@ -16,22 +14,9 @@ import { apiClient, expectStatus, signMinutesAs } from '../support/api-client.ts
 import { committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { pdfText, squash } from '../support/pdf-text.ts';
 
-const standardFontDataUrl = fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url));
 
-async function pdfText(pdf: Buffer | Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, verbosity: 0 }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
-  }
-  await doc.destroy();
-  return text;
-}
-
-/** Line wrapping may split any phrase: compare without whitespace. */
-const squash = (text: string) => text.replace(/\s+/g, '');
 const sha256 = (bytes: Buffer | Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 function expectAll(text: string, phrases: string[], what: string): void {

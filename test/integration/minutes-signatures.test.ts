@@ -4,7 +4,6 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { generateSignerKeyPair, publicKeyFingerprint, signMinutesHash, type SignerKeyPair } from '../../documents/signatures.ts';
@@ -14,22 +13,9 @@ import { apiClient, expectStatus } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { replayAndKeep } from '../support/histories.ts';
+import { pdfText, squash } from '../support/pdf-text.ts';
 
-const standardFontDataUrl = fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url));
 
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, verbosity: 0 }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
-  }
-  await doc.destroy();
-  return text;
-}
-
-/** Line wrapping may split any phrase: compare without whitespace. */
-const squash = (text: string) => text.replace(/\s+/g, '');
 
 let h: Harness;
 let call: ReturnType<typeof apiClient>;

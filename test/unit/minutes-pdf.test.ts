@@ -1,28 +1,13 @@
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from '../../documents/extract.ts';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { renderMinutesPdf } from '../../documents/minutes-pdf.ts';
 import { isOtherDwellingItem } from '../../documents/minutes-types.ts';
 import { candidates, minutesFixture, people, reasons } from '../support/minutes-fixture.ts';
+import { pdfText, squash } from '../support/pdf-text.ts';
 
-const standardFontDataUrl = fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url));
 
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, verbosity: 0 }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
-  }
-  await doc.destroy();
-  return text;
-}
-
-/** Line wrapping may split any phrase: compare without whitespace. */
-const squash = (text: string) => text.replace(/\s+/g, '');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 function expectAll(text: string, phrases: string[]): void {
