@@ -1,5 +1,6 @@
 // Activities of the offer workflow. Each writes its row and its audit event in one transaction,
 // keyed by the offer (or the agenda item) and the step: a retried activity writes nothing twice.
+import { appendAuditEvent, lockCommitteeChain } from '../prisma/audit-trail.ts';
 import type { Database, Prisma } from '../prisma/database.ts';
 import type { OfferContext, OfferNotice, OfferRecord } from '../workflows/offer-messages.ts';
 import { notifyOfferedCandidate } from './notify/applicant-notices.ts';
@@ -29,12 +30,11 @@ export function reallocationDedupeKey(agendaItemId: string): string {
 /** Runs `write` and records the audit event, unless an event with the key is already stored. */
 async function once(db: Database, dedupeKey: string, event: { committeeId: string; sessionId: string; type: string; actor: string; payload: Prisma.InputJsonObject; at: string }, write: (tx: Tx) => Promise<unknown>): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    await lockCommitteeChain(tx, event.committeeId);
     const stored = await tx.auditEvent.findUnique({ where: { dedupeKey }, select: { id: true } });
     if (stored) return false;
     await write(tx);
-    await tx.auditEvent.create({
-      data: { committeeId: event.committeeId, sessionId: event.sessionId, type: event.type, actor: event.actor, payload: event.payload, dedupeKey, occurredAt: new Date(event.at) },
-    });
+    await appendAuditEvent(tx, { committeeId: event.committeeId, sessionId: event.sessionId, type: event.type, actor: event.actor, payload: event.payload, dedupeKey, occurredAt: new Date(event.at) });
     return true;
   });
 }

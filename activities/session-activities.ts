@@ -12,6 +12,8 @@ import { bytesSha256, canonicalJson, sha256Hex } from '../documents/canonical-js
 import { renderMinutesPdf } from '../documents/minutes-pdf.ts';
 import { buildMinutesDocument } from './minutes/minutes-document.ts';
 import { recordSessionSteps } from './store/session-steps.ts';
+import { archiveWorkflowHistory } from './store/workflow-history.ts';
+import type { Client } from '@temporalio/client';
 
 export interface SessionActivityDeps {
   db: Database;
@@ -19,12 +21,19 @@ export interface SessionActivityDeps {
   mailer?: Mailer | undefined;
   organizer?: { name: string; email: string } | undefined;
   opsEmail?: string | undefined;
+  /** To read the session's own history when it ends; without it nothing is archived. */
+  temporal?: Client | undefined;
 }
 
 const defaultOrganizer = { name: 'CALEOL', email: 'caleol@localhost' };
 
-export function createSessionActivities({ db, zoom, mailer, organizer = defaultOrganizer, opsEmail }: SessionActivityDeps) {
+export function createSessionActivities({ db, zoom, mailer, organizer = defaultOrganizer, opsEmail, temporal }: SessionActivityDeps) {
   return {
+    /** The session's Temporal history, kept beside its minutes; returns the events kept. */
+    async archiveHistory(sessionId: string): Promise<number> {
+      return archiveWorkflowHistory(db, temporal, `session-${sessionId}`, sessionId);
+    },
+
     async conveneMembers(sessionId: string): Promise<ConvocationResult> {
       return conveneMembers({ db, zoom, mailer, organizer }, sessionId);
     },

@@ -1,6 +1,9 @@
 // The Temporal worker: the session workflows' bundle and the activities on one task queue.
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Registry } from 'prom-client';
+import type { Client } from '@temporalio/client';
 import type { Database } from '../prisma/database.ts';
+import { activityMetricsInterceptor } from './metrics.ts';
 import type { Mailer } from './notify/mailer.ts';
 import { createOfferActivities } from './offers.ts';
 import { createSessionActivities } from './session-activities.ts';
@@ -19,6 +22,10 @@ export interface WorkerDeps {
   mailer?: Mailer | undefined;
   organizer?: { name: string; email: string } | undefined;
   opsEmail?: string | undefined;
+  /** A client of the same Temporal service, with which finished sessions archive their history. */
+  temporal?: Client | undefined;
+  /** Where activity attempts and failures are counted (Prometheus); none: not counted. */
+  metricsRegistry?: Registry | undefined;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -30,9 +37,10 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     activities: {
-      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, opsEmail: deps.opsEmail }),
+      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, opsEmail: deps.opsEmail, temporal: deps.temporal }),
       ...createOfferActivities({ db: deps.db, mailer: deps.mailer }),
     },
+    ...(deps.metricsRegistry ? { interceptors: { activity: [activityMetricsInterceptor(deps.metricsRegistry)] } } : {}),
     ...workflows,
   });
 }

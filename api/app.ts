@@ -4,14 +4,18 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { Database } from '../prisma/database.ts';
 import { IdentityProviderUnavailableError, InvalidTokenError, type Principal, type Role, type TokenVerifier } from './auth.ts';
 import { registerIdempotency } from './idempotency.ts';
+import { registerMetricsRoute } from './metrics.ts';
 import { forbidden, problemBody, problemContentType, ProblemError, ProblemSchema } from './problem.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
 import { registerCommitteeRoutes } from './routes/committees.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerMinutesRoutes } from './routes/minutes.ts';
 import { registerOfferRoutes } from './routes/offers.ts';
+import { registerOpsRoutes } from './routes/ops.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerZoomWebhook } from './routes/zoom-webhook.ts';
 import { SessionClient, sessionWorkflowId } from './session-client.ts';
@@ -22,7 +26,7 @@ declare module 'fastify' {
     idempotency?: { key: string; hash: string } | undefined;
   }
   interface FastifyContextConfig {
-    /** Routes that need no bearer token. */
+    /** Routes that need no bearer token (/health, /ready, /metrics, the signed Zoom webhook). */
     public?: boolean;
   }
 }
@@ -38,6 +42,12 @@ export interface ApiDeps {
   /** Sessions meet on Zoom when the deployment has Zoom credentials. */
   videoProvider?: 'manual' | 'zoom';
   zoomWebhookSecret?: string | undefined;
+  /** Where GET /metrics reads from; the all-in-one start shares it with the worker. Default: the app's own. */
+  metricsRegistry?: Registry | undefined;
+  /** The Temporal SDK's Prometheus exporter (http://host:port/metrics), appended to GET /metrics. */
+  temporalMetricsUrl?: string | undefined;
+  /** The workflow code sessions are replayed with (a pre-built bundle); default: bundled at the first replay. */
+  workflowBundlePath?: string | undefined;
 }
 
 export interface RouteContext {
@@ -45,6 +55,7 @@ export interface RouteContext {
   sessions: SessionClient;
   temporal: Client;
   videoProvider: 'manual' | 'zoom';
+  workflowBundlePath?: string | undefined;
 }
 
 export type App = FastifyInstance<any, any, any, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -156,13 +167,20 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   });
 
   registerIdempotency(app, deps.db);
+  // Before the routes: its latency hook times every one of them.
+  registerMetricsRoute(app, { db: deps.db, registry: deps.metricsRegistry, temporalMetricsUrl: deps.temporalMetricsUrl });
 
-  const context: RouteContext = { db: deps.db, temporal: deps.temporal, sessions: new SessionClient(deps.temporal, deps.taskQueue), videoProvider: deps.videoProvider ?? 'manual' };
+  const context: RouteContext = {
+    db: deps.db, temporal: deps.temporal, sessions: new SessionClient(deps.temporal, deps.taskQueue), videoProvider: deps.videoProvider ?? 'manual',
+    workflowBundlePath: deps.workflowBundlePath,
+  };
   registerHealthRoutes(app, context);
   registerCommitteeRoutes(app, context);
   registerSessionRoutes(app, context);
   registerMinutesRoutes(app, context);
+  registerAuditRoutes(app, context);
   registerOfferRoutes(app, context);
+  registerOpsRoutes(app, context);
   registerZoomWebhook(app, context, deps.zoomWebhookSecret);
   return app;
 }

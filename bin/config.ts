@@ -36,6 +36,8 @@ export interface Config {
   embeddedTemporalPort: number;
   embeddedTemporalUiPort: number;
   workflowBundlePath?: string | undefined;
+  /** host:port of the Temporal SDK's Prometheus exporter: the worker binds it, the API's /metrics appends it. */
+  temporalMetricsAddress?: string | undefined;
   logLevel: string;
   auth: AuthConfig;
   /** Absent: sessions use manual attendance. */
@@ -66,6 +68,7 @@ export const configVariables = {
   TEMPORAL_TEST_SERVER_PATH: 'the time-skipping test server binary for tests (default: temporal-test-server on PATH)',
   EMBEDDED_POSTGRES_PORT: 'port of the embedded PostgreSQL (default 5433)',
   EMBEDDED_TEMPORAL_PORT: 'port of the embedded Temporal dev server (default 7233; UI on 8233)',
+  TEMPORAL_METRICS_ADDRESS: 'host:port where the worker serves the Temporal SDK\'s Prometheus metrics, appended to the API\'s GET /metrics (default: none; npm start uses 127.0.0.1:9464 when free)',
   WORKFLOW_BUNDLE_PATH: 'a pre-built workflow bundle for the worker (default: bundle at start)',
   LOG_LEVEL: 'fatal, error, warn, info, debug or trace (default info)',
   AUTH_MODE: 'local (tokens signed by AUTH_LOCAL_SECRET) or oidc (default local)',
@@ -111,12 +114,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 
   const databaseUrl = url('DATABASE_URL', ['postgresql:', 'postgres:']);
-  const temporalAddress = env.TEMPORAL_ADDRESS || undefined;
-  if (temporalAddress) {
-    const match = /^(?:[\w.-]+|\[[0-9a-fA-F:.]+\]):(\d+)$/.exec(temporalAddress);
-    const portNumber = match ? Number(match[1]) : 0;
-    if (!match || portNumber < 1 || portNumber > 65535) problems.push(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}"`);
-  }
+  const hostPort = (name: string): string | undefined => {
+    const raw = env[name] || undefined;
+    if (raw) {
+      const match = /^(?:[\w.-]+|\[[0-9a-fA-F:.]+\]):(\d+)$/.exec(raw);
+      const portNumber = match ? Number(match[1]) : 0;
+      if (!match || portNumber < 1 || portNumber > 65535) problems.push(`${name} must be host:port, got "${raw}"`);
+    }
+    return raw;
+  };
+  const temporalAddress = hostPort('TEMPORAL_ADDRESS');
+  const temporalMetricsAddress = hostPort('TEMPORAL_METRICS_ADDRESS');
   const logLevel = env.LOG_LEVEL || 'info';
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
 
@@ -164,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedTemporalPort: temporalPort,
     embeddedTemporalUiPort: temporalPort + 1000 > 65535 ? temporalPort - 1000 : temporalPort + 1000,
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
+    temporalMetricsAddress,
     logLevel,
     auth,
     zoom,

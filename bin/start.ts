@@ -2,19 +2,29 @@
 // PostgreSQL and Temporal unless DATABASE_URL / TEMPORAL_ADDRESS name external ones.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Registry } from 'prom-client';
 import { issueLocalToken, type LocalTokenClaims } from '../api/auth.ts';
 import { applyMigrations } from '../prisma/migrations.ts';
 import { demoCommitteeId, demoMembers, seedDemoCommittee } from '../prisma/seed.ts';
 import { loadConfig } from './config.ts';
 import { startEmbeddedPostgres, startEmbeddedTemporal } from './embedded.ts';
 import { describeExecutable, temporalExecutable } from './temporal-server.ts';
-import { createDatabase, createLogger, createVerifier, installWorkerRuntime, localSecret, runProcess, startApi, startWorker } from './wiring.ts';
+import { createDatabase, createLogger, createVerifier, installWorkerRuntime, localSecret, portIsFree, runProcess, startApi, startWorker } from './wiring.ts';
+
+/** The Core metrics exporter of `npm start` when TEMPORAL_METRICS_ADDRESS is unset. */
+const defaultTemporalMetrics = { host: '127.0.0.1', port: 9464 };
 
 runProcess(async (onStop) => {
   const startedAt = performance.now();
-  const config = loadConfig();
-  const logger = createLogger(config);
+  const loaded = loadConfig();
+  const logger = createLogger(loaded);
+  // One process runs API and worker: its /metrics carries the SDK's metrics too, unless the port is taken.
+  const config = loaded.temporalMetricsAddress || !(await portIsFree(defaultTemporalMetrics.host, defaultTemporalMetrics.port))
+    ? loaded
+    : { ...loaded, temporalMetricsAddress: `${defaultTemporalMetrics.host}:${defaultTemporalMetrics.port}` };
   installWorkerRuntime(config);
+  // Shared by the worker (activity attempts, failures) and the API, which serves them at /metrics.
+  const metricsRegistry = new Registry();
 
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -48,7 +58,7 @@ runProcess(async (onStop) => {
   const secret = localSecret(config);
   const verifier = createVerifier(config.auth, secret);
   const wired = { ...config, databaseUrl, temporalAddress };
-  const worker = await startWorker(wired, db);
+  const worker = await startWorker(wired, db, metricsRegistry);
   onStop(() => worker.stop());
 
   const tokens: Record<string, string> = {};
@@ -66,7 +76,7 @@ runProcess(async (onStop) => {
   }
 
   // Tokens are written before the API answers, so whoever waits for /ready finds them.
-  const api = await startApi(wired, db, verifier, logger);
+  const api = await startApi(wired, db, verifier, logger, metricsRegistry);
   onStop(() => api.stop());
 
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
@@ -75,6 +85,7 @@ runProcess(async (onStop) => {
     `CALEOL engine ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
     `  API          ${base}`,
     `  API docs     ${base}/docs`,
+    `  Metrics      ${base}/metrics${config.temporalMetricsAddress ? ` (with Temporal SDK metrics from ${config.temporalMetricsAddress})` : ''}`,
     `  Temporal UI  ${temporalUi ?? `(external Temporal at ${temporalAddress})`}`,
     `  Database     ${config.databaseUrl ? 'external PostgreSQL' : `embedded PGlite on 127.0.0.1:${config.embeddedPostgresPort}`}`,
     `  Demo committee ${demoCommitteeId}${seeded ? ' (created)' : ''}`,

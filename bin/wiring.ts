@@ -2,10 +2,12 @@
 // the separate api and worker entries.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
 import pino from 'pino';
+import type { Registry } from 'prom-client';
 import { smtpMailer } from '../activities/notify/mailer.ts';
 import { createWorker } from '../activities/worker.ts';
 import { zoomMeetings } from '../activities/zoom/zoom-meetings.ts';
@@ -38,11 +40,35 @@ export function createLogger(config: Config) {
 
 export function installWorkerRuntime(config: Config): void {
   const level = (['error', 'warn', 'info', 'debug', 'trace'].includes(config.logLevel) ? config.logLevel.toUpperCase() : 'WARN') as LogLevel;
-  Runtime.install({ logger: new DefaultLogger(level === 'INFO' ? 'WARN' : level) });
+  Runtime.install({
+    logger: new DefaultLogger(level === 'INFO' ? 'WARN' : level),
+    // Core serves the SDK's own metrics (polls, task latencies, slots) at http://<address>/metrics.
+    ...(config.temporalMetricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.temporalMetricsAddress } } } } : {}),
+  });
 }
 
-export async function startWorker(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database) {
+/** Whether a TCP port can be bound on `host` now: Core fails to start on a busy exporter address. */
+export function portIsFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+/** Where to scrape the Core exporter bound at `address`: a wildcard bind is reached on loopback. */
+export function temporalMetricsUrl(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  const url = new URL(`http://${address}/metrics`);
+  if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
+  else if (url.hostname === '[::]') url.hostname = '[::1]';
+  return url.toString();
+}
+
+export async function startWorker(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, metricsRegistry?: Registry) {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
   const worker = await createWorker({
     connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, workflowBundlePath: config.workflowBundlePath,
@@ -50,6 +76,8 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
     mailer,
     organizer: organizerOf(config),
     opsEmail: config.mail?.opsEmail,
+    temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
+    metricsRegistry,
   });
   const running = worker.run();
   return {
@@ -59,6 +87,7 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
+      await clientConnection.close();
       mailer?.close();
     },
   };
@@ -71,12 +100,14 @@ function organizerOf(config: Config): { name: string; email: string } {
   return match ? { name: match[1]!.trim() || 'CALEOL', email: match[2]! } : { name: 'CALEOL', email: from.trim() };
 }
 
-export async function startApi(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>) {
+export async function startApi(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>, metricsRegistry?: Registry) {
   const connection = await Connection.connect({ address: config.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const app = await buildApp({
     db, temporal, taskQueue: config.taskQueue, verifier, logger,
     videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,
+    metricsRegistry, temporalMetricsUrl: temporalMetricsUrl(config.temporalMetricsAddress),
+    workflowBundlePath: config.workflowBundlePath,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   return {

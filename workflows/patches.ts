@@ -19,3 +19,6 @@ export const applicantNotifications = 'applicant-notifications';
 
 /** An offer passed down the ranking is notified to its candidate (a letter) and counts from then. */
 export const offerNotifications = 'offer-notifications';
+
+/** A session that ends (completed or adjourned) keeps its Temporal history in PostgreSQL. */
+export const historyArchive = 'history-archive';

@@ -795,6 +795,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   }
   await condition(allHandlersFinished);
   await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
+  if (patched(patches.historyArchive)) await store.archiveHistory(input.sessionId);
   return state;
 }
 

@@ -1,6 +1,7 @@
 // Persists session steps: each one's projection and its audit event, in one transaction.
 // A step whose audit event is already stored was committed before: it is skipped, which makes
 // the activity safe to retry.
+import { appendAuditEvent, lockCommitteeChain } from '../../prisma/audit-trail.ts';
 import type { Database, Prisma } from '../../prisma/database.ts';
 import type { PublishedItem, SessionPhase, SessionStep } from '../../workflows/messages.ts';
 import type { CandidateDecision } from '../../workflows/rules/index.ts';
@@ -15,6 +16,8 @@ export async function recordSessionSteps(db: Database, sessionId: string, commit
   if (steps.length === 0) return 0;
   const keys = steps.map((s) => stepDedupeKey(sessionId, s.seq));
   return db.$transaction(async (tx) => {
+    // Two runs of one session (a reset, a retry racing its timed-out attempt) see each other's steps.
+    await lockCommitteeChain(tx, committeeId);
     const stored = await tx.auditEvent.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
     const done = new Set(stored.map((e) => e.dedupeKey));
     let applied = 0;
@@ -23,9 +26,7 @@ export async function recordSessionSteps(db: Database, sessionId: string, commit
       if (done.has(dedupeKey)) continue;
       await applyProjection(tx, sessionId, step);
       const { seq, at, actor, type, ...payload } = step;
-      await tx.auditEvent.create({
-        data: { committeeId, sessionId, type, actor, payload: { seq, ...payload } as Prisma.InputJsonObject, dedupeKey, occurredAt: new Date(at) },
-      });
+      await appendAuditEvent(tx, { committeeId, sessionId, type, actor, payload: { seq, ...payload } as Prisma.InputJsonObject, dedupeKey, occurredAt: new Date(at) });
       applied++;
     }
     return applied;

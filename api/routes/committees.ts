@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { appendAuditEvent } from '../../prisma/audit-trail.ts';
 import type { Prisma } from '../../prisma/database.ts';
 import { committeeRulesProblems, completeRules, defaultCommitteeRules, electChair, type CommitteeRules } from '../../workflows/rules/index.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
@@ -130,9 +131,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
       const latest = await tx.committeeRules.findFirst({ where: { committeeId }, orderBy: { version: 'desc' } });
       const version = (latest?.version ?? 0) + 1;
       const row = await tx.committeeRules.create({ data: { committeeId, version, rules: asJson(rules) } });
-      await tx.auditEvent.create({
-        data: { committeeId, type: 'rules_changed', actor: `staff:${request.principal!.subject}`, payload: { version, rules: asJson(rules) }, dedupeKey: `committee:${committeeId}:rules:${version}`, occurredAt: new Date() },
-      });
+      await appendAuditEvent(tx, { committeeId, type: 'rules_changed', actor: `staff:${request.principal!.subject}`, payload: { version, rules: asJson(rules) }, dedupeKey: `committee:${committeeId}:rules:${version}`, occurredAt: new Date() });
       return row;
     });
     return { committeeId, version: saved.version, rules };
@@ -170,12 +169,10 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
         await tx.member.updateMany({ where: { committeeId }, data: { chair: false } });
         await tx.member.update({ where: { id: election.chairId }, data: { chair: true } });
       }
-      await tx.auditEvent.create({
-        data: {
-          committeeId, type: 'chair_election', actor: `staff:${request.principal!.subject}`,
-          payload: { ballots: request.body.ballots, ...election } as Prisma.InputJsonObject,
-          dedupeKey: `committee:${committeeId}:chair-election:${crypto.randomUUID()}`, occurredAt: new Date(),
-        },
+      await appendAuditEvent(tx, {
+        committeeId, type: 'chair_election', actor: `staff:${request.principal!.subject}`,
+        payload: { ballots: request.body.ballots, ...election } as Prisma.InputJsonObject,
+        dedupeKey: `committee:${committeeId}:chair-election:${crypto.randomUUID()}`, occurredAt: new Date(),
       });
     });
     return election;

@@ -30,23 +30,26 @@ export interface HarnessOptions {
   mailer?: Mailer | undefined;
   opsEmail?: string | undefined;
   zoomWebhookSecret?: string | undefined;
+  /** The workflow code the API replays sessions with; default: the code the worker runs. */
+  replayBundlePath?: string | undefined;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
   const taskQueue = `${name}-${randomUUID()}`;
   const db = testDatabase();
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const client = new Client({ connection, namespace: 'default' });
   const worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath'),
     zoom: options.zoom, mailer: options.mailer, organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' },
-    opsEmail: options.opsEmail,
+    opsEmail: options.opsEmail, temporal: client,
   });
   const running = worker.run();
-  const connection = await Connection.connect({ address: inject('temporalAddress') });
-  const client = new Client({ connection, namespace: 'default' });
   const app = await buildApp({
     db, temporal: client, taskQueue, verifier: localTokenVerifier(testSecret),
     videoProvider: options.zoom ? 'zoom' : 'manual', zoomWebhookSecret: options.zoomWebhookSecret,
+    workflowBundlePath: options.replayBundlePath ?? inject('workflowBundlePath'),
   });
   return {
     app, db, client, worker, taskQueue,

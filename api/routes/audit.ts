@@ -1,0 +1,109 @@
+// What auditors use: the trail's chain checked, a session's decision history, the replay of its
+// workflow and the export of everything that proves its decisions.
+import { Type } from 'typebox';
+import { verifyAuditTrail } from '../../prisma/audit-trail.ts';
+import { requireRole, type App, type RouteContext } from '../app.ts';
+import { notFound } from '../problem.ts';
+import { IdParams, Uuid } from '../schemas.ts';
+import { sessionExport } from '../session-export.ts';
+import { sessionTimeline } from '../session-history.ts';
+import { NoHistoryError, replaySession } from '../session-replay.ts';
+import { actingLookups, problemResponses as problems } from './acting.ts';
+
+const ChainProblem = Type.Object({ at: Type.String({ description: 'The event row id, or the missing seq' }), message: Type.String() });
+const AuditVerification = Type.Object({
+  ok: Type.Boolean(),
+  committees: Type.Array(Type.Object({
+    committeeId: Uuid,
+    ok: Type.Boolean(),
+    events: Type.Integer({ description: 'Events in the chain' }),
+    unchained: Type.Integer({ description: 'Events written before the chain existed' }),
+    problems: Type.Array(ChainProblem),
+  })),
+});
+
+const Counts = Type.Record(Type.String(), Type.Number());
+const Tally = Type.Object({ outcome: Type.String(), decidedBy: Type.String(), counts: Counts });
+const ReplayReport = Type.Object({
+  sessionId: Uuid,
+  workflowId: Type.String(),
+  ok: Type.Boolean({ description: 'The history replays with the current code and every recomputed tally and decision matches the record' }),
+  history: Type.Object({ source: Type.Enum(['live', 'archived']), events: Type.Integer() }),
+  replay: Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.Object({ name: Type.String(), message: Type.String() })) }),
+  rulesVersion: Type.Integer(),
+  votes: Type.Array(Type.Object({
+    itemId: Type.String(), closedAt: Type.String(), votes: Type.Integer(), recorded: Tally, recomputed: Tally,
+    tallyMatches: Type.Boolean(), decisionsMatch: Type.Optional(Type.Boolean()),
+  })),
+});
+const Timeline = Type.Object({
+  sessionId: Uuid,
+  entries: Type.Array(Type.Object({
+    seq: Type.Union([Type.Integer(), Type.Null()]), at: Type.String({ format: 'date-time' }), type: Type.String(), actor: Type.String(),
+    summary: Type.String(), details: Type.Record(Type.String(), Type.Unknown()),
+  })),
+});
+
+export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath }: RouteContext): void {
+  const { sessionRow } = actingLookups(db);
+
+  app.get('/sessions/:id/history', {
+    schema: {
+      tags: ['audit'],
+      summary: 'The session\'s decision history from the audit trail: convocations, attendance, proxies, quorum at each check, votes, tallies with the deciding rule, decisions, minutes, signatures, offers',
+      params: IdParams, response: { 200: Timeline, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'auditor');
+    const session = await sessionRow(request.params.id);
+    return { sessionId: session.id, entries: await sessionTimeline(db, session.id, session.committeeId) };
+  });
+
+  app.post('/sessions/:id/replay', {
+    schema: {
+      tags: ['audit'],
+      summary: 'Replay the session\'s workflow history (live, or archived once Temporal deleted it) with the current code, and recompute every tally from the recorded votes with the pinned rules',
+      params: IdParams, response: { 200: ReplayReport, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'auditor');
+    const session = await sessionRow(request.params.id);
+    try {
+      return await replaySession({ db, temporal, workflowBundlePath }, session.id);
+    } catch (error) {
+      if (error instanceof NoHistoryError) throw notFound('history of session', session.id);
+      throw error;
+    }
+  });
+
+  app.get('/sessions/:id/export', {
+    schema: {
+      tags: ['audit'],
+      summary: 'Everything that proves the session\'s decisions in one file (minutes JSON and PDF, signatures and keys, the audit chain, the workflow history), checked offline with bin/verify-export.ts',
+      params: IdParams, response: { 200: { content: { 'application/json': { schema: Type.Record(Type.String(), Type.Unknown()) } } }, ...problems },
+    },
+  }, async (request, reply) => {
+    requireRole(request.principal, 'auditor');
+    const session = await sessionRow(request.params.id);
+    const bundle = await sessionExport(db, temporal, session.id);
+    // Sent as the exact bytes that were hashed: re-serialising would change them.
+    return reply
+      .type('application/json')
+      .header('content-disposition', `attachment; filename="session-${session.id}.caleol.json"`)
+      .serializer((payload) => payload as string)
+      .send(bundle);
+  });
+
+  app.get('/audit/verify', {
+    schema: {
+      tags: ['audit'],
+      summary: 'Check the audit trail\'s hash chain of every committee (or one): any changed, deleted, inserted or reordered event is reported where it is',
+      querystring: Type.Object({ committeeId: Type.Optional(Uuid) }, { additionalProperties: false }),
+      response: { 200: AuditVerification, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'auditor', 'ops');
+    const committees = await verifyAuditTrail(db, request.query.committeeId);
+    return { ok: committees.every((c) => c.ok), committees };
+  });
+}

@@ -1,0 +1,66 @@
+// Replays a session's workflow history with the current workflow code and recomputes every tally
+// from the recorded votes with the rules the session pinned: from Temporal or the archived copy
+// (--session, with DATABASE_URL and TEMPORAL_ADDRESS), or from an export bundle (--bundle, offline).
+// Exit 0 when everything matches, 1 with what does not, 2 on misuse.
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { replayHistory, replaySession, type SessionReplayReport } from '../api/session-replay.ts';
+import type { ExportBundle } from '../documents/export-bundle.ts';
+import { createDatabase } from '../prisma/database.ts';
+import { parseOptions, UsageError } from './command-line.ts';
+
+const usage = `usage:
+  npx tsx bin/replay-session.ts --session <session id>     (DATABASE_URL, TEMPORAL_ADDRESS)
+  npx tsx bin/replay-session.ts --bundle <session-….caleol.json>
+  [--workflow-bundle <path>]  replay with this pre-built workflow bundle instead of the current code`;
+
+function print(report: Pick<SessionReplayReport, 'replay' | 'votes'> & { source: string }): number {
+  console.log(report.replay.ok ? `replay: OK (${report.source} history)` : `replay: FAILED (${report.source} history): ${report.replay.error?.name}: ${report.replay.error?.message}`);
+  for (const v of report.votes) {
+    const verdict = v.tallyMatches && v.decisionsMatch !== false ? 'OK    ' : 'DIFFER';
+    console.log(`${verdict} item ${v.itemId}: recorded ${v.recorded.outcome}/${v.recorded.decidedBy}, recomputed ${v.recomputed.outcome}/${v.recomputed.decidedBy}${v.decisionsMatch === false ? ', stored decisions differ from those voted' : ''}`);
+  }
+  return report.replay.ok && report.votes.every((v) => v.tallyMatches && v.decisionsMatch !== false) ? 0 : 1;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseOptions(argv, { session: { type: 'string' }, bundle: { type: 'string' }, 'workflow-bundle': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const);
+  if (args.help) {
+    console.log(usage);
+    return 0;
+  }
+  if ((args.session === undefined) === (args.bundle === undefined)) throw new UsageError('give --session or --bundle');
+  if (args.bundle !== undefined) {
+    let bundle: ExportBundle;
+    try {
+      bundle = JSON.parse(readFileSync(args.bundle, 'utf8')) as ExportBundle;
+    } catch (error) {
+      throw new UsageError(`cannot read the bundle ${args.bundle}: ${(error as Error).message}`);
+    }
+    const history = bundle.body?.history;
+    if (!history) throw new UsageError('the bundle holds no workflow history');
+    const replay = await replayHistory({ workflowId: history.workflowId, source: history.source, json: history.json, events: 0 }, args['workflow-bundle']);
+    return print({ replay, votes: [], source: `bundled ${history.source}` });
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new UsageError('--session needs DATABASE_URL');
+  const db = createDatabase(databaseUrl, { maxConnections: 2 });
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS || '127.0.0.1:7233' });
+  try {
+    const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE || 'default' });
+    const report = await replaySession({ db, temporal, workflowBundlePath: args['workflow-bundle'] }, args.session!);
+    return print({ ...report, source: report.history.source });
+  } finally {
+    await connection.close();
+    await db.$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    console.error(`replay-session: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) console.error(usage);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);
