@@ -100,6 +100,7 @@ async function checkMinutes(body: ExportBody, problems: string[]): Promise<void>
 
 function checkHistory(body: ExportBody, problems: string[]): void {
   if (!body.history) return;
+  if (body.history.workflowId !== `session-${body.session.id}`) problems.push(`history: is the history of ${body.history.workflowId}, not of this session`);
   if (sha256Hex(body.history.json) !== body.history.sha256) problems.push('history: does not match its hash');
   try {
     const parsed = JSON.parse(body.history.json) as { events?: unknown[] };

@@ -22,3 +22,6 @@ export const offerNotifications = 'offer-notifications';
 
 /** A session that ends (completed or adjourned) keeps its Temporal history in PostgreSQL. */
 export const historyArchive = 'history-archive';
+
+/** The members are convened as soon as the published agenda is stored, before later steps are. */
+export const conveneBeforeLaterSteps = 'convene-before-later-steps';

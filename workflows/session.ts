@@ -727,6 +727,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   const conveneOnPublish = patched(patches.convocations);
   const chaseSigners = patched(patches.signatureReminders);
   const notifyApplicants = patched(patches.applicantNotifications);
+  const conveneAfterPublishing = patched(patches.conveneBeforeLaterSteps);
   const graceDeadline = Date.parse(input.scheduledStart) + rules.quorum.gracePeriodMinutes * minuteMs;
 
   for (;;) {
@@ -745,7 +746,8 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     }
     if (pending.length > 0) {
       await store.recordSessionSteps(input.sessionId, input.committeeId, pending.splice(0));
-      continue;
+      // Steps arriving while they were stored must not hold back the convocations.
+      if (!(conveneAfterPublishing && mustConvene())) continue;
     }
     if (mustConvene()) {
       convened = true;
