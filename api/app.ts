@@ -10,6 +10,7 @@ import { IdentityProviderUnavailableError, InvalidTokenError, type Principal, ty
 import { registerIdempotency } from './idempotency.ts';
 import { registerMetricsRoute } from './metrics.ts';
 import { forbidden, problemBody, problemContentType, ProblemError, ProblemSchema } from './problem.ts';
+import { registerRateLimits, type RateLimitSettings } from './rate-limits.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerCommitteeRoutes } from './routes/committees.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -48,6 +49,8 @@ export interface ApiDeps {
   temporalMetricsUrl?: string | undefined;
   /** The workflow code sessions are replayed with (a pre-built bundle); default: bundled at the first replay. */
   workflowBundlePath?: string | undefined;
+  /** Per-subject limits on votes, signatures, ops actions and other writes (api/rate-limits.ts); false: none. Default: generous. */
+  rateLimit?: RateLimitSettings | false | undefined;
 }
 
 export interface RouteContext {
@@ -156,6 +159,9 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   // A POST without a body is an empty object: optional bodies validate, required fields are named.
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {};
+    // PostgreSQL text cannot hold NUL: refuse it here rather than fail at the database.
+    const where = nulCharacterIn({ body: Buffer.isBuffer(request.body) ? undefined : request.body, query: request.query, params: request.params });
+    if (where) throw new ProblemError({ status: 400, code: 'invalid_request', title: 'Invalid request', detail: `${where} contains a NUL character, which no text may hold` });
   });
 
   // Every log line of a request about a session names its workflow.
@@ -166,6 +172,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
     }
   });
 
+  await registerRateLimits(app, deps.rateLimit);
   registerIdempotency(app, deps.db);
   // Before the routes: its latency hook times every one of them.
   registerMetricsRoute(app, { db: deps.db, registry: deps.metricsRegistry, temporalMetricsUrl: deps.temporalMetricsUrl });
@@ -183,4 +190,22 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerOpsRoutes(app, context);
   registerZoomWebhook(app, context, deps.zoomWebhookSecret);
   return app;
+}
+
+/** The path of the first string holding U+0000 in a parsed request, if any. */
+function nulCharacterIn(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'the request' : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = nulCharacterIn(v, `${path}/${i}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return `${path}/${k}`;
+      const found = nulCharacterIn(v, path ? `${path}/${k}` : k);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

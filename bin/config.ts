@@ -44,6 +44,8 @@ export interface Config {
   zoom?: ZoomConfig | undefined;
   /** Absent: convocations are recorded but not e-mailed. */
   mail?: MailConfig | undefined;
+  /** Votes per minute per token subject, the other limits scaled from it (api/rate-limits.ts); 0: no limits; absent: the default. */
+  rateLimitPerMinute?: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,7 @@ export const configVariables = {
   SMTP_URL: 'SMTP server for convocations, e.g. smtp://user:pass@mail.example:587; unset: not e-mailed',
   MAIL_FROM: 'sender of convocations, letters and reminders (default "CALEOL <caleol@localhost>")',
   OPS_EMAIL: 'where unsigned minutes are escalated after the rules\' delay; unset: only recorded',
+  RATE_LIMIT_PER_MINUTE: 'votes per minute per token subject (default 600); other writes get five times it, signatures, signer keys, ops actions, replays and exports a tenth, the Zoom webhook five times per client IP; reads are not limited; 0 turns the limits off',
 } as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -159,6 +162,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const mail = smtpUrl ? { smtpUrl, from: env.MAIL_FROM || 'CALEOL <caleol@localhost>', opsEmail: env.OPS_EMAIL || undefined } : undefined;
 
+  const rateLimitRaw = env.RATE_LIMIT_PER_MINUTE || undefined;
+  const rateLimitPerMinute = rateLimitRaw === undefined ? undefined : Number(rateLimitRaw);
+  if (rateLimitRaw !== undefined && !(/^\d+$/.test(rateLimitRaw) && rateLimitPerMinute! <= 1_000_000)) {
+    problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number from 0 to 1000000, got "${rateLimitRaw}"`);
+  }
+
   const temporalPort = port('EMBEDDED_TEMPORAL_PORT', 7233);
   const config: Config = {
     port: port('PORT', 3000),
@@ -177,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth,
     zoom,
     mail,
+    rateLimitPerMinute,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

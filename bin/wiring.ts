@@ -108,6 +108,7 @@ export async function startApi(config: Config & { databaseUrl: string; temporalA
     videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,
     metricsRegistry, temporalMetricsUrl: temporalMetricsUrl(config.temporalMetricsAddress),
     workflowBundlePath: config.workflowBundlePath,
+    rateLimit: config.rateLimitPerMinute === undefined ? undefined : config.rateLimitPerMinute === 0 ? false : { max: config.rateLimitPerMinute, windowMs: 60_000 },
   });
   const address = await app.listen({ port: config.port, host: config.host });
   return {

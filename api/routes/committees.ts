@@ -78,6 +78,9 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     if ((body.members ?? []).some((m) => m.substituteFor)) {
       throw unprocessable('invalid_substitute', 'substitutes are added once their titular member exists (POST /committees/{id}/members)', 'substitute_of_titular');
     }
+    if (body.timeZone !== undefined && !knownTimeZone(body.timeZone)) {
+      throw unprocessable('invalid_time_zone', `${body.timeZone} is not an IANA time zone (e.g. Europe/Paris, America/Cayenne, Indian/Reunion)`, 'iana_time_zone');
+    }
     try {
       await db.$transaction([
         db.committee.create({ data: { id, name: body.name, landlord: body.landlord, ...(body.timeZone ? { timeZone: body.timeZone } : {}) } }),
@@ -218,4 +221,13 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
       throw error;
     }
   });
+}
+
+function knownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -134,7 +134,8 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
       tags: ['sessions'],
       summary: 'Follow the live state of a session as Server-Sent Events (one `state` event per change)',
       params: IdParams,
-      response: { 200: { content: { 'text/event-stream': { schema: Type.String() } } }, ...problems },
+      // Each event's data is a session state (see GET /sessions/{id}); the stream itself has no JSON schema.
+      response: { 200: { content: { 'text/event-stream': { schema: {} } } }, ...problems },
     },
   }, async (request, reply) => {
     const principal = requireRole(request.principal, ...readers);

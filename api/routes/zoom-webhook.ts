@@ -63,13 +63,15 @@ export function registerZoomWebhook(app: App, { db, temporal }: RouteContext, se
         body: DeliverySchema,
         response: {
           200: Type.Object({ plainToken: Type.Optional(Type.String()), encryptedToken: Type.Optional(Type.String()) }, { description: 'Empty, or the answer to the URL validation' }),
-          400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 503: { $ref: 'Problem#' },
+          400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' }, 503: { $ref: 'Problem#' },
         },
       },
     }, async (request, reply) => {
-      const refuse = (status: 400 | 401 | 503, code: string, detail: string) =>
-        reply.code(status).type(problemContentType).send(problemBody({ status, code, title: status === 401 ? 'Unauthenticated' : 'Bad request', detail }, request.url));
-      if (!secret) return refuse(503, 'zoom_not_configured', 'this deployment has no Zoom webhook secret');
+      const titles = { 400: 'Bad request', 401: 'Unauthenticated', 404: 'Not found', 503: 'Service unavailable' } as const;
+      const refuse = (status: 400 | 401 | 404 | 503, code: string, detail: string) =>
+        reply.code(status).type(problemContentType).send(problemBody({ status, code, title: titles[status], detail }, request.url));
+      // Without Zoom there is no subscription that could deliver here.
+      if (!secret) return refuse(404, 'zoom_not_configured', 'this deployment does not use Zoom: it has no Zoom webhook secret');
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.from('');
       const check = verifyZoomSignature(secret, {
         signature: request.headers['x-zm-signature'] as string | undefined,

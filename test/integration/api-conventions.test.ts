@@ -188,6 +188,19 @@ describe('request validation', () => {
     expect(problem.errors?.map((e) => e.location)).toContain('params/id');
   });
 
+  it('refuses text holding a NUL character with 400 naming where, and creates nothing', async () => {
+    const problem = expectProblem(await call('POST', '/committees', secretary, { name: 'CALEOL\u0000Nord', landlord: 'OPH' }), 400, 'invalid_request');
+    expect(problem.detail).toContain('name');
+    const nested = expectProblem(await call('POST', '/committees', secretary, { name: 'CALEOL NUL', landlord: 'OPH', members: [{ name: 'A\u0000', email: 'a@nul.test', role: 'board_member' }] }), 400, 'invalid_request');
+    expect(nested.detail).toContain('members/0/name');
+    expect(await h.db.committee.count({ where: { name: { startsWith: 'CALEOL' }, landlord: 'OPH' } })).toBe(0);
+  });
+
+  it('refuses a time zone that is not an IANA zone with 422 invalid_time_zone', async () => {
+    expectProblem(await call('POST', '/committees', secretary, { name: 'CALEOL TZ', landlord: 'OPH TZ', timeZone: 'Nowhere/Nothing' }), 422, 'invalid_time_zone');
+    expect((await call('POST', '/committees', secretary, { name: 'CALEOL TZ', landlord: 'OPH TZ', timeZone: 'Indian/Reunion' })).statusCode).toBe(201);
+  });
+
   it('refuses malformed JSON with a 400 problem, not a 500', async () => {
     const res = await call('POST', '/committees', secretary, '{"name": "CALEOL", "landlord":', { 'content-type': 'application/json' });
     expect(res.statusCode).toBe(400);
