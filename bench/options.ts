@@ -1,0 +1,92 @@
+// The bench's command line.
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  sessions: number;
+  items: number;
+  voters: number;
+  concurrency: number;
+  committees: number;
+  json: string | undefined;
+  idempotencyKeys: boolean;
+  probeVotes: number;
+  baselineUpdates: number;
+  baselineSequential: number;
+  baselineConcurrency: number;
+  keep: boolean;
+}
+
+export const usage = `npm run bench -- [options]
+
+  --sessions <n>             concurrent sessions (default 20)
+  --items <n>                agenda items (dwellings, three candidates each) per session (default 5)
+  --voters <n>               voting members per session, 1 to 9 (default 9)
+  --concurrency <n>          HTTP requests in flight at most (default 64)
+  --committees <n>           committees the sessions are spread over (default: one per session)
+  --idempotency-keys <y|n>   votes carry an Idempotency-Key header, as a client that retries would (default y)
+  --probe-votes <n>          the isolated probe, one request at a time on an idle system: n GET /health, n votes
+                             with an Idempotency-Key and n without (default 200)
+  --baseline-updates <n>     Temporal updates of the concurrent baseline (default 2000)
+  --baseline-sequential <n>  Temporal updates of the one-at-a-time baseline (default 300)
+  --baseline-concurrency <n> updates in flight in the concurrent baseline (default: the vote phase's, min(concurrency, sessions × voters))
+  --json <file>              write the results as JSON
+  --keep                     keep the working folder (bundles, child logs)
+  --help
+
+Environment: DATABASE_URL (an admin URL: the bench creates and drops its own database; unset:
+embedded PostgreSQL), TEMPORAL_ADDRESS (an existing Temporal; unset: a dev server in memory),
+TEMPORAL_CLI_PATH (the temporal binary of the dev server).`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sessions: { type: 'string' },
+      items: { type: 'string' },
+      voters: { type: 'string' },
+      concurrency: { type: 'string' },
+      committees: { type: 'string' },
+      json: { type: 'string' },
+      'idempotency-keys': { type: 'string' },
+      'probe-votes': { type: 'string' },
+      'baseline-updates': { type: 'string' },
+      'baseline-sequential': { type: 'string' },
+      'baseline-concurrency': { type: 'string' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return 'help';
+  const integer = (name: keyof typeof values, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+    const raw = values[name];
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${String(raw)}"`);
+    return value;
+  };
+  const sessions = integer('sessions', 20, 1);
+  const voters = integer('voters', 9, 1, 9);
+  const concurrency = integer('concurrency', 64, 1, 10_000);
+  const keys = values['idempotency-keys'] ?? 'y';
+  if (!['y', 'yes', 'n', 'no'].includes(keys)) throw new UsageError(`--idempotency-keys must be y or n, got "${keys}"`);
+  return {
+    sessions,
+    items: integer('items', 5, 1, 150),
+    voters,
+    concurrency,
+    committees: integer('committees', sessions, 1, sessions),
+    json: values.json,
+    idempotencyKeys: keys.startsWith('y'),
+    probeVotes: integer('probe-votes', 200, 0, 900),
+    baselineUpdates: integer('baseline-updates', 2000, 0),
+    baselineSequential: integer('baseline-sequential', 300, 0, 1500),
+    baselineConcurrency: integer('baseline-concurrency', Math.min(concurrency, sessions * voters), 1, 10_000),
+    keep: values.keep ?? false,
+  };
+}
