@@ -4,11 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { workflowsPath } from '../../activities/worker.ts';
 import { applyMigrations } from '../../prisma/migrations.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
+import { createScratchDatabase } from '../support/scratch-database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,13 +23,8 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) throw new Error('the chaos suite needs DATABASE_URL: an admin URL of a PostgreSQL server (it creates and drops a database of its own)');
   if (temporalExecutable('cli').type !== 'existing-path') throw new Error('the chaos suite needs the temporal CLI on PATH or in TEMPORAL_CLI_PATH');
   const workdir = await mkdtemp(join(tmpdir(), 'caleol-chaos-'));
-  const name = `caleol_chaos_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(adminUrl, 'caleol_chaos');
+  const url = new URL(scratch.url);
   const [bundle] = await Promise.all([
     bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
     applyMigrations(url.toString()),
@@ -42,10 +37,7 @@ export default async function setup(project: TestProject) {
   project.provide('chaosWorkdir', workdir);
 
   return async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
+    await scratch.drop();
     await rm(workdir, { recursive: true, force: true });
   };
 }

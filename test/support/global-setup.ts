@@ -5,12 +5,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { workflowsPath } from '../../activities/worker.ts';
 import { startEmbeddedPostgres, startEmbeddedTemporal } from '../../bin/embedded.ts';
 import { applyMigrations } from '../../prisma/migrations.ts';
 import { freePort } from './ports.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -67,22 +67,6 @@ async function createTestDatabase(workdir: string): Promise<TestDatabase> {
     const postgres = await startEmbeddedPostgres(join(workdir, 'pgdata'), await freePort());
     return { embedded: true, url: postgres.url, adminUrl: postgres.url, drop: () => postgres.stop() };
   }
-  const name = `caleol_test_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    embedded: false,
-    url: url.toString(),
-    adminUrl,
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  const scratch = await createScratchDatabase(adminUrl, 'caleol_test');
+  return { embedded: false, url: scratch.url, adminUrl, drop: scratch.drop };
 }
