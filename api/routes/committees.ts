@@ -7,8 +7,9 @@ import { conflict, notFound, unprocessable } from '../problem.ts';
 import {
   ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, RulesInput, RulesVersion,
 } from '../schemas.ts';
+import { problemResponses } from './acting.ts';
 
-const problems = { 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 422: { $ref: 'Problem#' } };
+const problems = problemResponses;
 const readers = ['secretary', 'auditor', 'ops', 'chair', 'member'] as const;
 
 type MemberRow = Prisma.MemberGetPayload<object>;

@@ -5,14 +5,11 @@ import { Type, type Static } from 'typebox';
 import { acceptOffer, declineOffer, type AnswerOffer, type OfferRecord, type OfferState } from '../../workflows/offer-messages.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
 import { answerOffer, closedOfferProblem, offerState, offerWorkflowId } from '../offer-client.ts';
-import { idempotencyKeyOf } from '../idempotency.ts';
 import { notFound } from '../problem.ts';
 import { DateTime, IdParams, Uuid } from '../schemas.ts';
+import { problemResponses, staffActor, updateIdFor } from './acting.ts';
 
-const problems = {
-  400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' },
-  404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 422: { $ref: 'Problem#' },
-};
+const problems = problemResponses;
 
 const OfferStatus = Type.Enum(['offered', 'accepted', 'declined', 'expired']);
 const OfferOutcome = Type.Enum(['offering', 'accepted', 'no_one_left']);
@@ -94,9 +91,8 @@ export function registerOfferRoutes(app: App, { db, temporal }: RouteContext): v
       const principal = requireRole(request.principal, 'secretary');
       const row = await offerRow(request.params.id);
       if (row.status !== 'offered') throw closedOfferProblem(row);
-      const answer: AnswerOffer = { actor: `staff:${principal.subject}`, offerId: row.id, reason: request.body.reason };
-      const key = idempotencyKeyOf(request);
-      const record = await answerOffer(temporal, row, action === 'accept' ? acceptOffer : declineOffer, answer, key ? `offer-${action}:${principal.subject}:${key}` : undefined)
+      const answer: AnswerOffer = { actor: staffActor(principal), offerId: row.id, reason: request.body.reason };
+      const record = await answerOffer(temporal, row, action === 'accept' ? acceptOffer : declineOffer, answer, updateIdFor(request, `offer-${action}`))
         .catch(async (error: unknown) => {
           // The workflow moved on before the row did (an expiry being persisted): say why from the row.
           const now = await db.offer.findUnique({ where: { id: row.id } });
