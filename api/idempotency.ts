@@ -27,11 +27,12 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
     if (key.length > 200) throw unprocessable('invalid_idempotency_key', 'Idempotency-Key is at most 200 characters');
     const principal = request.principal.subject;
     const hash = requestHash(request);
-    const reserved = await db.idempotencyRecord.createMany({
-      data: [{ principal, key, method: request.method, path: request.url, requestHash: hash, statusCode: inProgress, response: {} }],
-      skipDuplicates: true,
-    });
-    if (reserved.count === 1) {
+    // Raw statements: this runs before and after every keyed write, votes included.
+    const reserved = await db.$executeRaw`
+      INSERT INTO idempotency_record (principal, key, method, path, request_hash, status_code, response)
+      VALUES (${principal}, ${key}, ${request.method}, ${request.url}, ${hash}, ${inProgress}, '{}'::jsonb)
+      ON CONFLICT (principal, key) DO NOTHING`;
+    if (reserved === 1) {
       request.idempotency = { key, hash };
       return;
     }
@@ -59,16 +60,19 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const pending = request.idempotency;
     if (!pending || !request.principal) return payload;
-    const where = { principal_key: { principal: request.principal.subject, key: pending.key } };
+    const principal = request.principal.subject;
     // Server errors are not kept: the client should retry them for real.
     if (reply.statusCode >= 500) {
-      await db.idempotencyRecord.delete({ where }).catch(() => undefined);
+      await db.$executeRaw`DELETE FROM idempotency_record WHERE principal = ${principal} AND key = ${pending.key}`.catch(() => undefined);
       return payload;
     }
     const contentType = String(reply.getHeader('content-type') ?? 'application/json').split(';')[0];
     let body: unknown = payload;
     if (typeof payload === 'string' && contentType?.includes('json')) body = JSON.parse(payload);
-    await db.idempotencyRecord.update({ where, data: { statusCode: reply.statusCode, response: { contentType, body } as object } });
+    const response = JSON.stringify({ contentType, body });
+    await db.$executeRaw`
+      UPDATE idempotency_record SET status_code = ${reply.statusCode}, response = ${response}::jsonb
+      WHERE principal = ${principal} AND key = ${pending.key}`;
     return payload;
   });
 }

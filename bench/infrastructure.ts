@@ -38,9 +38,9 @@ export interface Child extends Stoppable {
 }
 
 /** `node --import tsx <script>`: the same entry points as `npm run start:worker` / `start:api`. */
-export function startChild(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Child {
+export function startChild(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, nodeArgs: string[] = []): Child {
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', orphanGuard, script, ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', orphanGuard, script, ...args], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

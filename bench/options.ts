@@ -14,6 +14,8 @@ export interface BenchOptions {
   baselineSequential: number;
   baselineConcurrency: number;
   keep: boolean;
+  /** Where the worker and the API write V8 CPU profiles (`node --cpu-prof`); none: not profiled. */
+  cpuProfileDir: string | undefined;
 }
 
 export const usage = `npm run bench -- [options]
@@ -31,6 +33,8 @@ export const usage = `npm run bench -- [options]
   --baseline-concurrency <n> updates in flight in the concurrent baseline (default: the vote phase's, min(concurrency, sessions × voters))
   --json <file>              write the results as JSON
   --keep                     keep the working folder (bundles, child logs)
+  --cpu-prof <dir>           profile the worker and the API (node --cpu-prof): a .cpuprofile per process and thread
+                             in <dir>, written when they stop; open them in Chrome DevTools or speedscope
   --help
 
 Environment: DATABASE_URL (an admin URL: the bench creates and drops its own database; unset:
@@ -57,6 +61,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'baseline-sequential': { type: 'string' },
       'baseline-concurrency': { type: 'string' },
       keep: { type: 'boolean' },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -88,5 +93,6 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     baselineSequential: integer('baseline-sequential', 300, 0, 1500),
     baselineConcurrency: integer('baseline-concurrency', Math.min(concurrency, sessions * voters), 1, 10_000),
     keep: values.keep ?? false,
+    cpuProfileDir: values['cpu-prof'],
   };
 }

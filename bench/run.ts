@@ -141,9 +141,11 @@ async function main(): Promise<number> {
     LOG_LEVEL: 'warn',
     DATA_DIR: join(workdir, 'data'),
   });
-  const worker = startChild('worker', 'bin/worker.ts', [], { ...env, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort}` }, join(workdir, 'worker.log'));
+  // One folder per process: Node names each profile after its pid and thread.
+  const profile = (name: string) => (opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfileDir, name)}`] : []);
+  const worker = startChild('worker', 'bin/worker.ts', [], { ...env, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort}` }, join(workdir, 'worker.log'), profile('worker'));
   stops.push({ name: 'worker', stop: () => worker.stop() });
-  const api = startChild('api', 'bin/api.ts', [], env, join(workdir, 'api.log'));
+  const api = startChild('api', 'bin/api.ts', [], env, join(workdir, 'api.log'), profile('api'));
   stops.push({ name: 'API', stop: () => api.stop() });
   const children: Child[] = [worker, api, ...(database.child ? [database.child] : [])];
   const apiUrl = `http://127.0.0.1:${apiPort}`;

@@ -26,28 +26,46 @@ export async function lockCommitteeChain(tx: Transaction, committeeId: string): 
 }
 
 export async function appendAuditEvent(tx: Transaction, event: NewAuditEvent): Promise<void> {
-  await lockCommitteeChain(tx, event.committeeId);
-  const head = await tx.auditChainHead.findUnique({ where: { committeeId: event.committeeId } });
-  const seq = (head?.seq ?? 0) + 1;
-  const prevHash = head?.hash ?? chainGenesis;
-  // The hash covers the payload as PostgreSQL will give it back (JSON, dates as text).
-  const payload = JSON.parse(JSON.stringify(event.payload)) as unknown;
-  const occurredAt = event.occurredAt;
-  const hash = auditEventHash({
-    committeeId: event.committeeId, sessionId: event.sessionId ?? null, seq, type: event.type, actor: event.actor,
-    dedupeKey: event.dedupeKey, occurredAt: occurredAt.toISOString(), payload, prevHash,
-  });
-  await tx.auditEvent.create({
-    data: {
+  await appendAuditEvents(tx, [event]);
+}
+
+/**
+ * Appends events in the order given, each linked to the one before it in its committee's chain:
+ * one insert for them all and one move of each head, whatever their number.
+ */
+export async function appendAuditEvents(tx: Transaction, events: readonly NewAuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const heads = new Map<string, { seq: number; hash: string }>();
+  for (const committeeId of new Set(events.map((e) => e.committeeId))) {
+    await lockCommitteeChain(tx, committeeId);
+    const head = await tx.auditChainHead.findUnique({ where: { committeeId } });
+    heads.set(committeeId, { seq: head?.seq ?? 0, hash: head?.hash ?? chainGenesis });
+  }
+  const rows = events.map((event) => {
+    const head = heads.get(event.committeeId)!;
+    const seq = head.seq + 1;
+    const prevHash = head.hash;
+    // The hash covers the payload as PostgreSQL will give it back (JSON, dates as text).
+    const payload = JSON.parse(JSON.stringify(event.payload)) as unknown;
+    const hash = auditEventHash({
+      committeeId: event.committeeId, sessionId: event.sessionId ?? null, seq, type: event.type, actor: event.actor,
+      dedupeKey: event.dedupeKey, occurredAt: event.occurredAt.toISOString(), payload, prevHash,
+    });
+    heads.set(event.committeeId, { seq, hash });
+    return {
       committeeId: event.committeeId, sessionId: event.sessionId ?? null, type: event.type, actor: event.actor,
-      payload: event.payload, dedupeKey: event.dedupeKey, occurredAt, seq, prevHash, hash,
-    },
+      payload: event.payload, dedupeKey: event.dedupeKey, occurredAt: event.occurredAt, seq, prevHash, hash,
+    };
   });
-  await tx.auditChainHead.upsert({
-    where: { committeeId: event.committeeId },
-    create: { committeeId: event.committeeId, seq, hash, updatedAt: new Date() },
-    update: { seq, hash, updatedAt: new Date() },
-  });
+  // One statement: its rows take their ids in this order, the chain's order.
+  await tx.auditEvent.createMany({ data: rows });
+  for (const [committeeId, { seq, hash }] of heads) {
+    await tx.auditChainHead.upsert({
+      where: { committeeId },
+      create: { committeeId, seq, hash, updatedAt: new Date() },
+      update: { seq, hash, updatedAt: new Date() },
+    });
+  }
 }
 
 type AuditRow = Awaited<ReturnType<Database['auditEvent']['findMany']>>[number];

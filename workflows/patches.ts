@@ -25,3 +25,6 @@ export const historyArchive = 'history-archive';
 
 /** The members are convened as soon as the published agenda is stored, before later steps are. */
 export const conveneBeforeLaterSteps = 'convene-before-later-steps';
+
+/** Votes wait (a few seconds at most) to be stored with the steps after them, in one activity. */
+export const votesStoredInBatches = 'votes-stored-in-batches';

@@ -52,6 +52,7 @@ import {
   type VoteChoice,
 } from './rules/index.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from './search-attributes.ts';
+import { stepsDue, storeStepsBy } from './step-batching.ts';
 
 // Persistence must eventually succeed: retry without limit, and let ops see the retries.
 const store = proxyActivities<SessionActivities>({
@@ -728,19 +729,38 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   const chaseSigners = patched(patches.signatureReminders);
   const notifyApplicants = patched(patches.applicantNotifications);
   const conveneAfterPublishing = patched(patches.conveneBeforeLaterSteps);
+  const batchSteps = patched(patches.votesStoredInBatches);
   const graceDeadline = Date.parse(input.scheduledStart) + rules.quorum.gracePeriodMinutes * minuteMs;
 
   for (;;) {
     const awaitingQuorum = watchGracePeriod && !quorumReached && (state.phase === 'convened' || state.phase === 'open');
     const awaitingSignatures = chaseSigners && state.phase === 'minutes_drafted' && !state.minutes?.redrafting;
     const mustConvene = () => conveneOnPublish && !convened && published() && state.phase !== 'adjourned';
-    const ready = () => pending.length > 0 || mustConvene() || reconcileNeeded || (state.phase === 'closed' && !state.minutes) || state.phase === 'signed'
+    const otherWork = () => mustConvene() || reconcileNeeded || (state.phase === 'closed' && !state.minutes) || state.phase === 'signed'
       || (awaitingQuorum && quorumReached) || state.minutes?.redrafting === true;
     let woke = true;
-    if (awaitingQuorum) woke = await condition(ready, Math.max(0, graceDeadline - Date.now()));
-    else if (awaitingSignatures) woke = await condition(ready, Math.max(1, nextSignatureChase() - Date.now()));
-    else await condition(ready);
-    if (!woke && awaitingQuorum && !quorumReached) {
+    let graceOver: boolean;
+    let chaseDue: boolean;
+    if (batchSteps) {
+      // Wake for work, for steps due, or when a first waiting step sets the deadline to store by.
+      const plannedStoreBy = storeStepsBy(pending);
+      const ready = () => otherWork() || stepsDue(pending, Date.now()) || storeStepsBy(pending) !== plannedStoreBy;
+      const chaseAt = awaitingSignatures ? nextSignatureChase() : Infinity;
+      const wakeAt = Math.min(awaitingQuorum ? graceDeadline : Infinity, chaseAt, typeof plannedStoreBy === 'number' ? plannedStoreBy : Infinity);
+      if (wakeAt === Infinity) await condition(ready);
+      else woke = await condition(ready, Math.max(1, wakeAt - Date.now()));
+      graceOver = !woke && awaitingQuorum && Date.now() >= graceDeadline;
+      chaseDue = !woke && awaitingSignatures && state.phase === 'minutes_drafted' && Date.now() >= chaseAt;
+      if (woke && !otherWork() && !stepsDue(pending, Date.now())) continue;
+    } else {
+      const ready = () => pending.length > 0 || otherWork();
+      if (awaitingQuorum) woke = await condition(ready, Math.max(0, graceDeadline - Date.now()));
+      else if (awaitingSignatures) woke = await condition(ready, Math.max(1, nextSignatureChase() - Date.now()));
+      else await condition(ready);
+      graceOver = !woke && awaitingQuorum;
+      chaseDue = !woke && state.phase === 'minutes_drafted';
+    }
+    if (graceOver && !quorumReached) {
       await adjourn();
       break;
     }
@@ -783,7 +803,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       record(amendments.at(-1)!.by, { type: 'minutes_amended', phase: state.phase, version: drafted.version, sha256: drafted.sha256, previousVersion, reason: amendments.at(-1)!.reason });
       continue;
     }
-    if (!woke && state.phase === 'minutes_drafted') {
+    if (chaseDue) {
       await chaseSignatures();
       continue;
     }

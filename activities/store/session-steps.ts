@@ -1,7 +1,7 @@
 // Persists session steps: each one's projection and its audit event, in one transaction.
 // A step whose audit event is already stored was committed before: it is skipped, which makes
 // the activity safe to retry.
-import { appendAuditEvent, lockCommitteeChain } from '../../prisma/audit-trail.ts';
+import { appendAuditEvents, lockCommitteeChain, type NewAuditEvent } from '../../prisma/audit-trail.ts';
 import type { Database, Prisma } from '../../prisma/database.ts';
 import type { PublishedItem, SessionPhase, SessionStep } from '../../workflows/messages.ts';
 import type { CandidateDecision } from '../../workflows/rules/index.ts';
@@ -20,17 +20,40 @@ export async function recordSessionSteps(db: Database, sessionId: string, commit
     await lockCommitteeChain(tx, committeeId);
     const stored = await tx.auditEvent.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
     const done = new Set(stored.map((e) => e.dedupeKey));
-    let applied = 0;
+    const events: NewAuditEvent[] = [];
+    // Votes in a row are stored in one statement, before the next step of another kind.
+    let votes: VoteCast[] = [];
     for (const step of steps) {
       const dedupeKey = stepDedupeKey(sessionId, step.seq);
       if (done.has(dedupeKey)) continue;
-      await applyProjection(tx, sessionId, step);
+      if (step.type === 'vote_cast') {
+        votes.push(step);
+      } else {
+        await storeVotes(tx, votes.splice(0));
+        await applyProjection(tx, sessionId, step);
+      }
       const { seq, at, actor, type, ...payload } = step;
-      await appendAuditEvent(tx, { committeeId, sessionId, type, actor, payload: { seq, ...payload } as Prisma.InputJsonObject, dedupeKey, occurredAt: new Date(at) });
-      applied++;
+      events.push({ committeeId, sessionId, type, actor, payload: { seq, ...payload } as Prisma.InputJsonObject, dedupeKey, occurredAt: new Date(at) });
     }
-    return applied;
+    await storeVotes(tx, votes);
+    await appendAuditEvents(tx, events);
+    return events.length;
   });
+}
+
+type VoteCast = Extract<SessionStep, { type: 'vote_cast' }>;
+
+/** Each member's last vote of the run (a vote changed twice in it counts once), upserted together. */
+async function storeVotes(tx: Tx, votes: VoteCast[]): Promise<void> {
+  if (votes.length === 0) return;
+  const last = [...new Map(votes.map((v) => [`${v.itemId}:${v.memberId}`, v])).values()];
+  await tx.$executeRaw`
+    INSERT INTO vote (agenda_item_id, member_id, cast_by_id, choice, cast_at)
+    SELECT * FROM unnest(
+      ${last.map((v) => v.itemId)}::uuid[], ${last.map((v) => v.memberId)}::uuid[], ${last.map((v) => v.castBy)}::uuid[],
+      ${last.map((v) => v.choice)}::vote_choice[], ${last.map((v) => v.at)}::timestamptz[])
+    ON CONFLICT (agenda_item_id, member_id)
+    DO UPDATE SET cast_by_id = EXCLUDED.cast_by_id, choice = EXCLUDED.choice, cast_at = EXCLUDED.cast_at`;
 }
 
 async function setPhase(tx: Tx, sessionId: string, phase: SessionPhase): Promise<void> {
@@ -81,13 +104,6 @@ async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Pr
     case 'agenda_item_removed':
       if (step.published) await tx.agendaItem.update({ where: { id: step.itemId }, data: { removedAt: new Date(step.at) } });
       return;
-    case 'vote_cast':
-      await tx.vote.upsert({
-        where: { agendaItemId_memberId: { agendaItemId: step.itemId, memberId: step.memberId } },
-        create: { agendaItemId: step.itemId, memberId: step.memberId, castById: step.castBy, choice: step.choice, castAt: new Date(step.at) },
-        update: { castById: step.castBy, choice: step.choice, castAt: new Date(step.at) },
-      });
-      return;
     case 'vote_closed': {
       const tally = { outcome: step.result.outcome, decidedBy: step.result.decidedBy, counts: step.result.counts, quorum: step.result.quorum, castingVoterId: step.result.castingVoterId ?? null } as unknown as Prisma.InputJsonObject;
       const decidedAt = new Date(step.result.closedAt);
@@ -136,6 +152,7 @@ async function applyProjection(tx: Tx, sessionId: string, step: SessionStep): Pr
     case 'offers_started':
     case 'session_completed':
       return setPhase(tx, sessionId, step.phase);
+    case 'vote_cast': // stored by storeVotes, with the votes next to it
     case 'attendance_recorded':
     case 'proxy_registered':
     case 'proxy_revoked':

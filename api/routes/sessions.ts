@@ -40,7 +40,7 @@ const finishedPhases: ReadonlySet<string> = new Set(['completed', 'cancelled', '
 const eventsPollMs = 500;
 
 export function registerSessionRoutes(app: App, { db, sessions, videoProvider }: RouteContext): void {
-  const { sessionRow, actingMember } = actingLookups(db);
+  const { sessionRow, sessionCommittee, actingMember } = actingLookups(db);
   const staff = staffActor;
 
   /**
@@ -285,7 +285,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
     schema: { tags: ['votes'], summary: 'Cast (or change) a vote for yourself or for a principal whose proxy you hold', params: ItemParams, body: CastVoteInput, response: { 200: CountsAnswer, ...problems } },
   }, async (request) => {
     const principal = requireRole(request.principal, 'member', 'chair');
-    const session = await sessionRow(request.params.id);
+    const session = await sessionCommittee(request.params.id);
     const actor = await actingMember(principal, session.committeeId);
     const counts = await sessions.update(session.id, messages.castVote, [{
       actor, itemId: request.params.itemId, memberId: request.body.memberId ?? actor, choice: request.body.choice,
