@@ -1,10 +1,19 @@
 // Idempotency-Key on POST: a request retried with the same key gets the first answer again and
 // changes nothing; the same key with another request is refused. The key is reserved before
-// the handler runs, so two copies of a request arriving together never both apply.
+// the handler runs, so two copies of a request arriving together never both apply: the second
+// waits (409, Retry-After) for the first, or, on a route that only sends a session update whose
+// id derives from the key, runs too and gets the same answer from Temporal.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../prisma/database.ts';
 import { conflict, unprocessable } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's only effect is a Temporal update whose id derives from the key (`updateOnly`). */
+    appliedOnceByUpdateId?: boolean;
+  }
+}
 
 const header = 'idempotency-key';
 /** A reservation older than this belongs to a request that died: a retry may take it over. */
@@ -42,6 +51,11 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
       throw unprocessable('idempotency_key_reused', 'this Idempotency-Key was already used for a different request');
     }
     if (earlier.statusCode === inProgress) {
+      // A copy of a request that only sends a keyed update: it may run now, Temporal applies it once.
+      if (request.routeOptions.config.appliedOnceByUpdateId === true) {
+        request.idempotency = { key, hash };
+        return;
+      }
       const takenOver = Date.now() - earlier.createdAt.getTime() > abandonedAfterMs
         && (await db.idempotencyRecord.updateMany({ where: { principal, key, statusCode: inProgress, createdAt: earlier.createdAt }, data: { createdAt: new Date() } })).count === 1;
       if (!takenOver) {

@@ -18,20 +18,52 @@ export function updateIdFor(request: FastifyRequest, action: string): string | u
   return key && request.principal ? `${action}:${request.principal.subject}:${key}` : undefined;
 }
 
+/**
+ * The route config of a write whose only effect is a session update sent with `updateIdFor`:
+ * copies of one keyed request may run at once (Temporal applies the update once and gives each
+ * the same result), so a retry need not wait for a copy that a crashed API left in progress.
+ */
+export const updateOnly = { appliedOnceByUpdateId: true } as const;
+
 /** The secretary and other staff act as their account, not as a committee member. */
 export const staffActor = (principal: Principal) => `staff:${principal.subject}`;
 
 /**
- * How long an acting member stays known without asking the database again. Members are made
- * inactive rarely and outside the API; a vote's right is checked again by the session workflow.
+ * How long an acting member stays known without asking the database again. This process forgets
+ * them at once when a member is changed through it; another API process within this delay. A
+ * vote's right is checked again by the session workflow (roster and attendance).
  */
 const memberCacheMs = 30_000;
 const cachedLookups = 10_000;
 
+interface LookupCaches {
+  /** A session's committee never changes: kept for as long as it is used. */
+  committeeOfSession: LRUCache<string, string>;
+  activeMembers: LRUCache<string, string>;
+}
+
+// Shared by every route of an app (one database client per app).
+const cachesByDatabase = new WeakMap<Database, LookupCaches>();
+
+function cachesOf(db: Database): LookupCaches {
+  let caches = cachesByDatabase.get(db);
+  if (!caches) {
+    caches = {
+      committeeOfSession: new LRUCache({ max: cachedLookups }),
+      activeMembers: new LRUCache({ max: cachedLookups, ttl: memberCacheMs }),
+    };
+    cachesByDatabase.set(db, caches);
+  }
+  return caches;
+}
+
+/** After a member is changed (made inactive, another e-mail): no acting member is taken from memory. */
+export function forgetActingMembers(db: Database): void {
+  cachesOf(db).activeMembers.clear();
+}
+
 export function actingLookups(db: Database) {
-  // A session's committee never changes: it is cached for as long as it is used.
-  const committeeOfSession = new LRUCache<string, string>({ max: cachedLookups });
-  const activeMembers = new LRUCache<string, string>({ max: cachedLookups, ttl: memberCacheMs });
+  const { committeeOfSession, activeMembers } = cachesOf(db);
 
   return {
     async sessionRow(id: string) {

@@ -7,7 +7,7 @@ import { conflict, notFound, unprocessable } from '../problem.ts';
 import {
   ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, RulesInput, RulesVersion,
 } from '../schemas.ts';
-import { problemResponses } from './acting.ts';
+import { forgetActingMembers, problemResponses } from './acting.ts';
 
 const problems = problemResponses;
 const readers = ['secretary', 'auditor', 'ops', 'chair', 'member'] as const;
@@ -209,14 +209,17 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     await checkSubstitute(id, patch.substituteFor);
     if (patch.email) await checkEmailFree(id, patch.email, memberId);
     try {
-      return memberView(await db.member.update({
+      const updated = await db.member.update({
         where: { id: memberId },
         data: {
           ...patch,
           ...(patch.email ? { email: patch.email.toLowerCase() } : {}),
           ...(patch.birthDate ? { birthDate: new Date(`${patch.birthDate}T00:00:00Z`) } : {}),
         },
-      }));
+      });
+      // After the commit: a lookup made meanwhile may have kept the member as they were.
+      forgetActingMembers(db);
+      return memberView(updated);
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('duplicate_member', 'a member of this committee already has this e-mail address');
       throw error;

@@ -26,7 +26,7 @@ import {
   SignerKeyParams,
   VersionQuery,
 } from '../schemas.ts';
-import { actingLookups, problemResponses as problems, staffActor, updateIdFor } from './acting.ts';
+import { actingLookups, problemResponses as problems, staffActor, updateIdFor, updateOnly } from './acting.ts';
 
 const readers = ['secretary', 'chair', 'member', 'auditor', 'ops'] as const;
 const pdfResponse = { 'application/pdf': { schema: Type.String({ format: 'binary' }) } };
@@ -87,6 +87,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   });
 
   app.post('/sessions/:id/minutes/signatures', {
+    config: updateOnly,
     schema: {
       tags: ['minutes'],
       summary: 'Sign the minutes (the chair, and the secretary where the rules say so): the Ed25519 signature of the version\'s hash is checked against the signer\'s registered keys',
@@ -111,6 +112,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   });
 
   app.post('/sessions/:id/minutes/amendments', {
+    config: updateOnly,
     schema: {
       tags: ['minutes'],
       summary: 'Amend the minutes before they are signed: a new version is drafted with the correction, and its signatures start afresh',

@@ -31,7 +31,7 @@ import {
   VoteResult,
 } from '../schemas.ts';
 import { sessionWorkflowId } from '../session-client.ts';
-import { actingLookups, problemResponses, staffActor, updateIdFor } from './acting.ts';
+import { actingLookups, problemResponses, staffActor, updateIdFor, updateOnly } from './acting.ts';
 
 const problems = problemResponses;
 const readers = ['secretary', 'member', 'chair', 'auditor', 'ops'] as const;
@@ -225,6 +225,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
 
   const phaseAction = (path: string, summary: string, update: typeof messages.openSession) =>
     app.post(path, {
+      config: updateOnly,
       schema: { tags: ['sessions'], summary, params: IdParams, response: { 200: PhaseAnswer, ...problems } },
     }, async (request) => {
       const principal = requireRole(request.principal, 'secretary');
@@ -233,6 +234,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
       return { phase };
     });
   app.post('/sessions/:id/agenda/publish', {
+    config: updateOnly,
     schema: {
       tags: ['agenda'],
       summary: 'Publish the agenda: the members are convened; later changes need a reason. Inside the notice period only with the reason for the urgency.',
@@ -248,6 +250,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   phaseAction('/sessions/:id/close', 'Close the session once every item is decided or deferred; the minutes are drafted', messages.closeSession);
 
   app.post('/sessions/:id/attendance', {
+    config: updateOnly,
     schema: { tags: ['sessions'], summary: 'Record by hand that a member is present or absent', params: IdParams, body: AttendanceInput, response: { 200: QuorumAnswer, ...problems } },
   }, async (request) => {
     const principal = requireRole(request.principal, 'secretary');
@@ -257,6 +260,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.post('/sessions/:id/participants/mapping', {
+    config: updateOnly,
     schema: {
       tags: ['sessions'],
       summary: 'Say which member a meeting participant is, when Zoom could not tell (joined without their link); never guessed from display names',
@@ -270,6 +274,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.post('/sessions/:id/agenda-items/:itemId/vote/open', {
+    config: updateOnly,
     schema: {
       tags: ['votes'],
       summary: 'Put the presenter\'s proposal (a decision per candidate, or an occupancy opinion) to the vote; quorum is checked first',
@@ -282,6 +287,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.post('/sessions/:id/agenda-items/:itemId/votes', {
+    config: updateOnly,
     schema: { tags: ['votes'], summary: 'Cast (or change) a vote for yourself or for a principal whose proxy you hold', params: ItemParams, body: CastVoteInput, response: { 200: CountsAnswer, ...problems } },
   }, async (request) => {
     const principal = requireRole(request.principal, 'member', 'chair');
@@ -294,6 +300,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.post('/sessions/:id/agenda-items/:itemId/vote/close', {
+    config: updateOnly,
     schema: { tags: ['votes'], summary: 'Close the vote: the tally decides the item', params: ItemParams, response: { 200: VoteResult, ...problems } },
   }, async (request) => {
     const principal = requireRole(request.principal, 'secretary');
@@ -302,6 +309,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.post('/sessions/:id/proxies', {
+    config: updateOnly,
     schema: {
       tags: ['sessions'],
       summary: 'Register a written proxy: the secretary for any member, a member for their own seat',
@@ -326,6 +334,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.post('/sessions/:id/agenda-items/:itemId/conflicts', {
+    config: updateOnly,
     schema: {
       tags: ['agenda'],
       summary: 'Declare a conflict of interest on an item: the member is out of its roster and vote',
@@ -341,6 +350,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.post('/sessions/:id/agenda-items/:itemId/referral', {
+    config: updateOnly,
     schema: {
       tags: ['votes'],
       summary: 'A voting member refers the item to an in-person session: it is withdrawn',
@@ -354,6 +364,7 @@ export function registerSessionRoutes(app: App, { db, sessions, videoProvider }:
   });
 
   app.post('/sessions/:id/agenda-items/:itemId/deferral', {
+    config: updateOnly,
     schema: {
       tags: ['votes'],
       summary: 'Defer an item to a later session, with the reason',

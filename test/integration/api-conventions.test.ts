@@ -283,6 +283,46 @@ describe('Idempotency-Key', () => {
     expect(await committeesNamed(suffix)).toBe(1);
   });
 
+  it('runs a vote whose key an API that died left in progress at once, applied once; other writes wait for it', async () => {
+    const committee = await createCommittee(' crashed reservation');
+    const idOf = (name: string) => committee.members.find((m) => m.name === name)!.id;
+    const karim = await h.token({ subject: idOf('Karim Benali'), memberId: idOf('Karim Benali'), roles: ['member'] });
+    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: '2027-03-06T09:00:00.000Z', mode: 'remote' });
+    const sessionId = scheduled.json<{ id: string }>().id;
+    const item = (await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, agendaItemInput('CONV-0002'))).json<{ id: string; candidates: Array<{ applicationId: string; rank: number }> }>();
+    await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary);
+    await call('POST', `/sessions/${sessionId}/open`, secretary);
+    for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis', 'Maire de Villeneuve']) {
+      await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: idOf(name), present: true });
+    }
+    const proposal = item.candidates.map((c) => ({ applicationId: c.applicationId, type: 'ranked_attribution', rank: c.rank }));
+    expect((await call('POST', `/sessions/${sessionId}/agenda-items/${item.id}/vote/open`, secretary, { proposal })).statusCode).toBe(200);
+
+    // What an API killed in the middle of the vote leaves: the key reserved, no answer recorded.
+    const votes = `/sessions/${sessionId}/agenda-items/${item.id}/votes`;
+    const key = `vote-${randomUUID()}`;
+    const first = await call('POST', votes, karim, { choice: 'for' }, { 'idempotency-key': key });
+    expect(first.json()).toEqual({ counts: { for: 1, against: 0, abstain: 0 } });
+    await h.db.idempotencyRecord.update({ where: { principal_key: { principal: idOf('Karim Benali'), key } }, data: { statusCode: 0, response: {} } });
+    const retried = await call('POST', votes, karim, { choice: 'for' }, { 'idempotency-key': key });
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json()).toEqual(first.json());
+    const state = (await call('GET', `/sessions/${sessionId}`, secretary)).json<SessionState>();
+    expect(state.openVote).toMatchObject({ votesCast: 1, counts: { for: 1, against: 0, abstain: 0 } });
+    expect(await h.db.idempotencyRecord.findUniqueOrThrow({ where: { principal_key: { principal: idOf('Karim Benali'), key } } })).toMatchObject({ statusCode: 200 });
+    expect((await call('POST', votes, karim, { choice: 'for' }, { 'idempotency-key': key })).headers['idempotent-replayed']).toBe('true');
+
+    // A write with effects of its own (a committee created) still waits for the copy in progress.
+    const committeeKey = `committee-${randomUUID()}`;
+    const suffix = unique('reserved');
+    expect((await call('POST', '/committees', secretary, committeeInput(suffix), { 'idempotency-key': committeeKey })).statusCode).toBe(201);
+    await h.db.idempotencyRecord.update({ where: { principal_key: { principal: 'secretary@conventions', key: committeeKey } }, data: { statusCode: 0, response: {} } });
+    const waiting = await call('POST', '/committees', secretary, committeeInput(suffix), { 'idempotency-key': committeeKey });
+    expectProblem(waiting, 409, 'idempotency_key_in_progress');
+    expect(waiting.headers['retry-after']).toBe('1');
+    expect(await committeesNamed(suffix)).toBe(1);
+  });
+
   it('refuses a key longer than 200 characters with 422 invalid_idempotency_key', async () => {
     const suffix = unique('long key');
     expectProblem(await call('POST', '/committees', secretary, committeeInput(suffix), { 'idempotency-key': 'k'.repeat(201) }), 422, 'invalid_idempotency_key');

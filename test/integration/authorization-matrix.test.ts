@@ -350,6 +350,18 @@ describe('members acting for others', () => {
     expect(ok<SessionState>(await call('GET', base, secretary)).openVote).toMatchObject({ votesCast: 1, counts: { for: 0, against: 1, abstain: 0 } });
   });
 
+  it('stops a member made inactive from acting at once, though the API keeps acting members in memory', { timeout: 60_000 }, async () => {
+    const c = await committee('inactive');
+    const s = await session(c, 14, [`IN-${randomUUID().slice(0, 8)}`], 'voting');
+    const votes = `/sessions/${s.id}/agenda-items/${s.items[0]!.id}/votes`;
+    const karim = await c.memberToken('Karim Benali');
+    expect(ok(await call('POST', votes, karim, { choice: 'for' }))).toEqual({ counts: { for: 1, against: 0, abstain: 0 } });
+    ok(await call('PATCH', `/committees/${c.id}/members/${c.byName('Karim Benali').id}`, secretary, { active: false }));
+    expect(expectProblem(await call('POST', votes, karim, { choice: 'against' }), 403, 'forbidden').rule).toBe('acting_member');
+    ok(await call('PATCH', `/committees/${c.id}/members/${c.byName('Karim Benali').id}`, secretary, { active: true }));
+    expect(ok(await call('POST', votes, karim, { choice: 'against' }))).toEqual({ counts: { for: 0, against: 1, abstain: 0 } });
+  });
+
   it('keeps a committee\'s members, chair and ids out of another committee', { timeout: 60_000 }, async () => {
     const a = await committee('cross A');
     const b = await committee('cross B');

@@ -15,6 +15,7 @@ import {
 } from '../../workflows/messages.ts';
 import type { CandidateDecision } from '../../workflows/rules/index.ts';
 import { deferredStepsMaxWaitMs } from '../../workflows/step-batching.ts';
+import { replayAndKeep } from '../support/histories.ts';
 import {
   allocationItem,
   seedCommittee,
@@ -122,5 +123,6 @@ describe('votes stored in batches', () => {
     const withBallots = batches.filter((b) => b.steps.some((s) => s.type === 'vote_cast'));
     expect(withBallots.at(-1)!.steps.map((s) => s.type)).toEqual(['vote_opened', 'vote_cast', 'vote_cast']);
     expect(withBallots.at(-1)!.scheduledAt).toBeGreaterThanOrEqual(Date.parse(withBallots.at(-1)!.steps[0]!.at) + deferredStepsMaxWaitMs);
+    await replayAndKeep(handle, 'session-votes-waiting');
   });
 });
