@@ -6,6 +6,8 @@ export interface BenchOptions {
   items: number;
   voters: number;
   concurrency: number;
+  /** Vote-phase requests per second, sent open loop; none: closed loop at `concurrency`. */
+  rate: number | undefined;
   committees: number;
   json: string | undefined;
   idempotencyKeys: boolean;
@@ -24,6 +26,9 @@ export const usage = `npm run bench -- [options]
   --items <n>                agenda items (dwellings, three candidates each) per session (default 5)
   --voters <n>               voting members per session, 1 to 9 (default 9)
   --concurrency <n>          HTTP requests in flight at most (default 64)
+  --rate <n>                 open loop: the vote phase sends n requests a second (opens, votes, closes, in the
+                             order the sessions make them) whatever the answers, up to 4,096 in flight; the
+                             setup stays at --concurrency (default: closed loop, --concurrency in flight)
   --committees <n>           committees the sessions are spread over (default: one per session)
   --idempotency-keys <y|n>   votes carry an Idempotency-Key header, as a client that retries would (default y)
   --probe-votes <n>          the isolated probe, one request at a time on an idle system: n GET /health, n votes
@@ -53,6 +58,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       items: { type: 'string' },
       voters: { type: 'string' },
       concurrency: { type: 'string' },
+      rate: { type: 'string' },
       committees: { type: 'string' },
       json: { type: 'string' },
       'idempotency-keys': { type: 'string' },
@@ -85,6 +91,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     items: integer('items', 5, 1, 150),
     voters,
     concurrency,
+    rate: values.rate === undefined ? undefined : integer('rate', 0, 1, 100_000),
     committees: integer('committees', sessions, 1, sessions),
     json: values.json,
     idempotencyKeys: keys.startsWith('y'),

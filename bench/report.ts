@@ -26,6 +26,8 @@ export interface BenchReport {
     items: number;
     voters: number;
     concurrency: number;
+    /** Vote-phase requests per second, open loop; null: closed loop at `concurrency`. */
+    rate: number | null;
     committees: number;
     idempotencyKeys: boolean;
     probeVotes: number;
@@ -92,7 +94,8 @@ export function formatTable(report: BenchReport): string {
   const c = report.config;
   const lines: string[] = [];
   lines.push('');
-  lines.push(`CALEOL bench: ${c.sessions} sessions × ${c.items} items × ${c.voters} voters, ${c.committees} committee(s), HTTP concurrency ${c.concurrency}`);
+  const load = c.rate ? `setup at HTTP concurrency ${c.concurrency}, votes open loop at ${c.rate} requests/s` : `HTTP concurrency ${c.concurrency}`;
+  lines.push(`CALEOL bench: ${c.sessions} sessions × ${c.items} items × ${c.voters} voters, ${c.committees} committee(s), ${load}`);
   lines.push(`  PostgreSQL ${c.database}; Temporal ${c.temporal}; idempotency keys on votes: ${c.idempotencyKeys ? 'yes' : 'no'}`);
   const m = report.machine;
   lines.push(`  ${m.cpus} CPUs (${m.cpuModel}), ${Math.round(m.memoryMb / 1024)} GB, Node ${m.node}; load average ${m.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${m.loadAverageAtEnd.map((l) => l.toFixed(2)).join(' ')} at end`);

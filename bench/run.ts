@@ -34,7 +34,7 @@ import { childrenOf, commandOf, ResourceSampler } from './processes.ts';
 import { histogramDelta, movedCounters, movedHistograms, scrape, type Scrape } from './prometheus.ts';
 import { Progress } from './progress.ts';
 import { formatTable, type BenchReport, type ProcessFigures } from './report.ts';
-import { routes, Scenario } from './scenario.ts';
+import { openLoopInFlight, routes, Scenario } from './scenario.ts';
 import { jsonSafe, summarize } from './stats.ts';
 
 const namespace = 'default';
@@ -187,11 +187,11 @@ async function main(): Promise<number> {
   await new Promise((r) => setTimeout(r, 2_000));
 
   // --- setup: committees, sessions, agendas, convocation, opening, attendance ---
-  const http = new ApiClient(apiUrl, opts.concurrency + 16);
+  const http = new ApiClient(apiUrl, Math.max(opts.concurrency, opts.rate ? openLoopInFlight : 0) + 16);
   stops.push({ name: 'HTTP client', stop: async () => http.close() });
   const scenario = new Scenario(http, secret, {
     sessions: opts.sessions, items: opts.items, voters: opts.voters, committees: opts.committees,
-    concurrency: opts.concurrency, idempotencyKeys: opts.idempotencyKeys,
+    concurrency: opts.concurrency, rate: opts.rate, idempotencyKeys: opts.idempotencyKeys,
   });
   const counters = scenario.counters;
   const failures = () => scenario.recorder.totalFailures();
@@ -307,7 +307,7 @@ async function main(): Promise<number> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     config: {
-      sessions: opts.sessions, items: opts.items, voters: opts.voters, concurrency: opts.concurrency, committees: opts.committees,
+      sessions: opts.sessions, items: opts.items, voters: opts.voters, concurrency: opts.concurrency, rate: opts.rate ?? null, committees: opts.committees,
       idempotencyKeys: opts.idempotencyKeys, probeVotes: opts.probeVotes, baselineUpdates: opts.baselineUpdates,
       baselineSequential: opts.baselineSequential, baselineConcurrency: opts.baselineConcurrency,
       database: database.kind === 'external' ? 'external (DATABASE_URL, a fresh database)' : 'embedded (PGlite, own process)',

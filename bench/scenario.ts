@@ -4,7 +4,10 @@
 // and the vote closed.
 import { issueLocalToken } from '../api/auth.ts';
 import { describeFailure, type ApiClient, type HttpAnswer } from './http.ts';
-import { Semaphore } from './stats.ts';
+import { Pacer, Semaphore } from './stats.ts';
+
+/** Open loop: requests in flight at most during the vote phase (a guard, not a limit to reach). */
+export const openLoopInFlight = 4096;
 
 export interface ScenarioOptions {
   sessions: number;
@@ -12,6 +15,8 @@ export interface ScenarioOptions {
   voters: number;
   committees: number;
   concurrency: number;
+  /** Vote-phase requests per second, open loop. */
+  rate?: number | undefined;
   idempotencyKeys: boolean;
 }
 
@@ -112,7 +117,8 @@ export interface ScenarioCounters {
 export class Scenario {
   readonly recorder = new Recorder();
   readonly counters: ScenarioCounters = { phase: 'setup', committees: 0, scheduled: 0, setUp: 0, votesOk: 0, votesFailed: 0, votesExpected: 0, itemsClosed: 0, inFlight: 0, answered: 0 };
-  private readonly limit: Semaphore;
+  private limit: Semaphore;
+  private pacer: Pacer | undefined;
   private readonly plans: SessionPlan[] = [];
   private secretaryToken = '';
   /** Votes in flight integrated over time, for their mean. */
@@ -128,6 +134,7 @@ export class Scenario {
 
   /** One request, within the concurrency limit, timed from sending to the end of the answer. */
   private async request(route: Route, expected: number, method: 'GET' | 'POST', path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<HttpAnswer | undefined> {
+    if (this.pacer) await this.pacer.slot();
     return this.limit.run(async () => {
       const isVote = route === routes.vote;
       if (isVote) this.trackVotes(+1);
@@ -223,11 +230,18 @@ export class Scenario {
     this.counters.phase = 'vote';
     const ready = this.plans.filter((p) => p.ready);
     this.counters.votesExpected = ready.length * this.options.items * this.options.voters;
+    const closedLoop = this.limit;
+    if (this.options.rate) {
+      this.pacer = new Pacer(this.options.rate);
+      this.limit = new Semaphore(openLoopInFlight);
+    }
     const started = performance.now();
     this.inFlightArea = 0;
     this.inFlightSince = started;
     await Promise.all(ready.map((plan) => this.voteSession(plan)));
     const durationMs = performance.now() - started;
+    this.pacer = undefined;
+    this.limit = closedLoop;
     this.trackVotes(0);
     return { durationMs, votesInFlightMean: this.inFlightArea / durationMs };
   }

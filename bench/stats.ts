@@ -59,3 +59,24 @@ export class Semaphore {
     }
   }
 }
+
+/**
+ * Open-loop pacing: slot after slot at a fixed rate, whatever the answers. A slot not taken when
+ * due is not saved up: there is no burst after a lull.
+ */
+export class Pacer {
+  private nextAt = 0;
+  private readonly intervalMs: number;
+
+  constructor(perSecond: number) {
+    this.intervalMs = 1000 / perSecond;
+  }
+
+  async slot(): Promise<void> {
+    const now = performance.now();
+    if (this.nextAt < now) this.nextAt = now;
+    const at = this.nextAt;
+    this.nextAt += this.intervalMs;
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  }
+}

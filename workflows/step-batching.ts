@@ -4,7 +4,7 @@
 // opening of a vote, an attendance, a meeting event) therefore wait, at most
 // `deferredStepsMaxWaitMs`, to be stored with the steps after them (the other votes, the vote's
 // close); any other step is stored at once, with the steps queued before it, in order.
-export const deferredStepsMaxWaitMs = 5_000;
+export const deferredStepsMaxWaitMs = 30_000;
 
 const deferrableTypes: ReadonlySet<string> = new Set(['vote_cast', 'vote_opened', 'attendance_recorded', 'meeting_event']);
 
