@@ -144,11 +144,16 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
       if (status !== undefined && status >= 400 && status < 500) {
         const known = frameworkErrors[(error as { code?: string }).code ?? ''];
         problem = { status, code: known?.code ?? 'bad_request', title: known?.title ?? 'Bad request', detail: (error as Error).message };
-      } else if (temporalUnavailable(error)) {
+      } else if (temporalRefusal(error) === 'unavailable') {
         // The request may or may not have reached Temporal: retrying with the same Idempotency-Key is safe.
         request.log.warn({ err: error }, 'Temporal unavailable');
         void reply.header('retry-after', '5');
         problem = { status: 503, code: 'temporal_unavailable', title: 'Service unavailable', detail: 'the workflow service does not answer; retry the request (with the same Idempotency-Key) in a moment' };
+      } else if (temporalRefusal(error) === 'overloaded') {
+        // Temporal shed the request (too many at once): nothing was applied, a retry may be.
+        request.log.warn({ err: error }, 'Temporal overloaded');
+        void reply.header('retry-after', '2');
+        problem = { status: 503, code: 'temporal_overloaded', title: 'Service overloaded', detail: 'the workflow service has too many requests at once; retry the request (with the same Idempotency-Key) in a moment' };
       } else {
         request.log.error({ err: error }, 'request failed');
         problem = { status: 500, code: 'internal_error', title: 'Internal error', detail: 'the server could not complete the request; it is logged with this request id', requestId: request.id };
@@ -215,10 +220,17 @@ function nulCharacterIn(value: unknown, path = ''): string | undefined {
   return undefined;
 }
 
-/** A gRPC UNAVAILABLE or DEADLINE_EXCEEDED from the Temporal client, however deeply wrapped. */
-function temporalUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown; name?: string } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if ((e.code === 14 || e.code === 4) && typeof e === 'object') return true;
+/** The gRPC status codes (google.rpc.Code) the Temporal client's errors carry. */
+const grpcStatus = { DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14 } as const;
+
+/**
+ * A Temporal client error the caller should retry, however deeply wrapped: gRPC UNAVAILABLE or
+ * DEADLINE_EXCEEDED (the service does not answer), RESOURCE_EXHAUSTED (it sheds load).
+ */
+export function temporalRefusal(error: unknown): 'unavailable' | 'overloaded' | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === grpcStatus.UNAVAILABLE || e.code === grpcStatus.DEADLINE_EXCEEDED) return 'unavailable';
+    if (e.code === grpcStatus.RESOURCE_EXHAUSTED) return 'overloaded';
   }
-  return false;
+  return undefined;
 }
