@@ -14,7 +14,7 @@ import { temporalExecutable } from '../../bin/temporal-server.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from './database.ts';
 import type { AddAgendaItem, RefusalDetails, SessionInput, SessionMode, SessionState } from '../../workflows/messages.ts';
-import { defaultCommitteeRules, type CommitteeRules, type DwellingPlace, type SessionMember } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules, type CandidateDecision, type CommitteeRules, type DwellingPlace, type SessionMember } from '../../workflows/rules/index.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../../workflows/search-attributes.ts';
 import type { sessionWorkflow } from '../../workflows/session.ts';
 
@@ -109,6 +109,11 @@ export function allocationItem(c: CommitteeFixture, actor = 'staff:secretary'): 
     place: c.place,
     candidates: c.applicationIds.map((applicationId, i) => ({ applicationId, rank: i + 1 })),
   };
+}
+
+/** The presenter's proposal for the committee's item: the three candidates ranked in order. */
+export function rankedProposal(c: CommitteeFixture): CandidateDecision[] {
+  return c.applicationIds.map((applicationId, i) => ({ applicationId, type: 'ranked_attribution', rank: i + 1 }));
 }
 
 export interface SessionOptions {

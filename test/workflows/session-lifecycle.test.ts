@@ -15,9 +15,10 @@ import {
   publishAgenda,
   recordAttendance,
 } from '../../workflows/messages.ts';
-import { defaultCommitteeRules, type CandidateDecision, type CommitteeRules, type QuorumSnapshot } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules, type CommitteeRules, type QuorumSnapshot } from '../../workflows/rules/index.ts';
 import {
   allocationItem,
+  rankedProposal,
   dayMs,
   hourMs,
   minuteMs,
@@ -42,10 +43,6 @@ afterAll(async () => {
 
 function withRules(changes: { quorum?: Partial<CommitteeRules['quorum']> } & Partial<Omit<CommitteeRules, 'quorum'>>): CommitteeRules {
   return { ...defaultCommitteeRules, ...changes, quorum: { ...defaultCommitteeRules.quorum, ...changes.quorum } };
-}
-
-function proposalFor(c: CommitteeFixture): CandidateDecision[] {
-  return c.applicationIds.map((applicationId, i) => ({ applicationId, type: 'ranked_attribution', rank: i + 1 }));
 }
 
 async function attend(handle: SessionHandle, memberIds: readonly string[], present = true): Promise<QuorumSnapshot | undefined> {
@@ -158,7 +155,7 @@ describe('the quorum grace period', () => {
     expect(state.reconvenedAs).toBeUndefined();
     expect((await handle.describe()).status.name).toBe('RUNNING');
     const itemId = state.agenda[0]!.id;
-    await handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: proposalFor(c) }] });
+    await handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: rankedProposal(c) }] });
     expect((await handle.query(getSessionState)).openVote?.itemId).toBe(itemId);
   });
 });
@@ -211,7 +208,7 @@ describe('the session reconvened after a carence', () => {
     expect((await handle.query(getSessionState)).quorum).toMatchObject({ present: 2, required: 0, reached: true });
 
     const itemId = convened.agenda[0]!.id;
-    const opened = await handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: proposalFor(c) }] });
+    const opened = await handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: rankedProposal(c) }] });
     expect(opened.quorum).toMatchObject({ rosterSize: 8, present: 2, required: 0, reached: true });
     for (const voter of [c.board[0], c.board[1]]) {
       await handle.executeUpdate(castVote, { args: [{ actor: voter, itemId, memberId: voter, choice: 'for' }] });
@@ -232,7 +229,7 @@ describe('the session reconvened after a carence', () => {
     await attend(handle, [c.board[0], c.board[1]]);
     expect(await handle.executeUpdate(openSession, { args: [{ actor: secretary }] })).toBe('deliberating');
     const itemId = convened.agenda[0]!.id;
-    const vote = () => handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: proposalFor(c) }] });
+    const vote = () => handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: rankedProposal(c) }] });
     expect(await refusalOf(vote())).toMatchObject({ type: 'RuleViolation', rule: 'remote_half_participation' });
 
     await attend(handle, [c.board[2], c.prefect]);
@@ -252,7 +249,7 @@ describe('quorum during the sitting', () => {
     const state = await handle.query(getSessionState);
     expect(state.phase).toBe('deliberating');
     expect(state.quorum).toMatchObject({ rosterSize: 7, present: 3, required: 4, reached: false });
-    const vote = () => handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId: item.id, proposal: proposalFor(c) }] });
+    const vote = () => handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId: item.id, proposal: rankedProposal(c) }] });
     const refusal = await refusalOf(vote());
     expect(refusal).toMatchObject({ type: 'RuleViolation', rule: 'quorum_before_each_vote' });
     expect(refusal.message).toMatch(/3 present or represented of 8, 4 required/);
@@ -282,10 +279,10 @@ describe('the rules a session starts with', () => {
     await attend(later.handle, sameAttendance);
     expect(await later.handle.executeUpdate(openSession, { args: [{ actor: secretary }] })).toBe('open');
     expect((await later.handle.query(getSessionState)).quorum).toMatchObject({ rosterSize: 7, present: 4, required: 6, reached: false });
-    expect(await refusalOf(later.handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId: later.item.id, proposal: proposalFor(c) }] })))
+    expect(await refusalOf(later.handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId: later.item.id, proposal: rankedProposal(c) }] })))
       .toMatchObject({ type: 'SessionConflict', rule: 'session_phase' });
 
-    const opened = await running.handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId: running.item.id, proposal: proposalFor(c) }] });
+    const opened = await running.handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId: running.item.id, proposal: rankedProposal(c) }] });
     expect(opened.quorum).toMatchObject({ rosterSize: 8, present: 5, required: 4, reached: true });
     expect((await running.handle.query(getSessionState)).phase).toBe('deliberating');
   });

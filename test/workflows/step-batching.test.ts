@@ -13,16 +13,15 @@ import {
   recordAttendance,
   type SessionStep,
 } from '../../workflows/messages.ts';
-import type { CandidateDecision } from '../../workflows/rules/index.ts';
 import { deferredStepsMaxWaitMs } from '../../workflows/step-batching.ts';
 import { replayAndKeep } from '../support/histories.ts';
 import {
   allocationItem,
+  rankedProposal,
   seedCommittee,
   SessionLab,
   startAfter,
   startTimeSkipping,
-  type CommitteeFixture,
   type SessionHandle,
 } from '../support/time-skipping.ts';
 
@@ -63,10 +62,6 @@ function expectBatchedByTheRule(batches: StoredBatch[]): void {
   }
 }
 
-function proposalFor(c: CommitteeFixture): CandidateDecision[] {
-  return c.applicationIds.map((applicationId, i) => ({ applicationId, type: 'ranked_attribution', rank: i + 1 }));
-}
-
 async function deliberatingSession(name: string) {
   const c = await seedCommittee(lab.db, name);
   const scheduledStart = startAfter(await lab.now(), 6);
@@ -83,7 +78,7 @@ async function deliberatingSession(name: string) {
 describe('votes stored in batches', () => {
   it('stores the ballots of a vote once, with its close, in fewer activities than ballots', async () => {
     const { c, sessionId, handle, itemId, voters } = await deliberatingSession('Batched ballots');
-    await handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: proposalFor(c) }] });
+    await handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: rankedProposal(c) }] });
     for (const memberId of voters) await handle.executeUpdate(castVote, { args: [{ actor: memberId, itemId, memberId, choice: 'for' }] });
     // One member changes their mind: the row keeps the last choice, the trail both.
     await handle.executeUpdate(castVote, { args: [{ actor: voters[4]!, itemId, memberId: voters[4]!, choice: 'against' }] });
@@ -112,7 +107,7 @@ describe('votes stored in batches', () => {
 
   it('stores ballots of a vote still open once they have waited the longest allowed', async () => {
     const { c, sessionId, handle, itemId, voters } = await deliberatingSession('Ballots of an open vote');
-    await handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: proposalFor(c) }] });
+    await handle.executeUpdate(openVote, { args: [{ actor: secretary, itemId, proposal: rankedProposal(c) }] });
     for (const memberId of voters.slice(0, 2)) await handle.executeUpdate(castVote, { args: [{ actor: memberId, itemId, memberId, choice: 'abstain' }] });
 
     await lab.skipTo((await lab.now()) + deferredStepsMaxWaitMs + 1_000);
