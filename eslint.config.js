@@ -36,9 +36,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workflows/rules/**/*.ts'],
+    files: ['domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'Rules are pure: they import nothing but each other.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.\\.?/)', message: 'The domain is pure: it imports nothing but itself (no packages, no Node built-ins).' }, { group: ['**/workflows/**', '**/activities/**', '**/documents/**', '**/api/**', '**/prisma/**', '**/bin/**', '**/web/**'], message: 'The domain imports nothing outside domain/.' }] }],
+      'no-restricted-globals': ['error',
+        { name: 'fetch', message: 'The domain does no I/O.' },
+        { name: 'setTimeout', message: 'The domain gets time as an argument.' },
+        { name: 'process', message: 'The domain does not read the environment.' },
+      ],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The domain gets time as an argument (decide(state, command, now)).' }, { object: 'Math', property: 'random', message: 'The domain is deterministic.' }],
     },
   },
   // Imports flow one way: api and activities share workflows/messages, rules and documents, never each other.

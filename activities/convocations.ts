@@ -2,7 +2,7 @@
 // when the session meets on Zoom, then one e-mail per member with their personal link and an
 // invitation. Every step is recorded first, so a retried activity resumes where it stopped.
 import type { Database } from '../prisma/database.ts';
-import { mayAttendItem } from '../workflows/rules/index.ts';
+import { mayAttendItem } from '../domain/rules/index.ts';
 import type { Mailer } from './notify/mailer.ts';
 import { convocationInvitation, convocationText } from './notify/convocation-mail.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';

@@ -3,7 +3,7 @@
 import { canonicalJson } from '../documents/canonical-json.ts';
 import { verifyMinutes, type MinutesSignatureEntry } from '../documents/verify-bundle.ts';
 import type { Database } from '../prisma/database.ts';
-import type { MinutesSigner } from '../workflows/rules/index.ts';
+import type { MinutesSigner } from '../domain/rules/index.ts';
 import { notFound } from './problem.ts';
 
 export async function minutesVersion(db: Database, sessionId: string, version?: number) {

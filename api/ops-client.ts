@@ -9,7 +9,7 @@ import proto from '@temporalio/proto';
 import type { Database } from '../prisma/database.ts';
 import type { SessionPhase } from '../workflows/messages.ts';
 import { offerWorkflowType } from '../workflows/offer-messages.ts';
-import { completeRules, type CommitteeRules } from '../workflows/rules/index.ts';
+import { completeRules, type CommitteeRules } from '../domain/rules/index.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../workflows/search-attributes.ts';
 import { conflict, notFound } from './problem.ts';
 import { sessionWorkflowType } from './session-client.ts';

@@ -1,7 +1,7 @@
 // Request and response schemas shared by routes: one definition per shape, from which
 // validation, serialisation and the OpenAPI document all follow.
 import { Type, type Static } from 'typebox';
-import { candidateShortfallExceptions, occupancySituations } from '../workflows/rules/index.ts';
+import { candidateShortfallExceptions, occupancySituations } from '../domain/rules/index.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const DateTime = Type.String({ format: 'date-time' });

@@ -9,7 +9,7 @@ import { Worker } from '@temporalio/worker';
 import { canonicalJson } from '../documents/canonical-json.ts';
 import type { Database } from '../prisma/database.ts';
 import type { SessionStep } from '../workflows/messages.ts';
-import { castingVoteSeat, completeRules, tallyVote, type CandidateDecision, type CommitteeRules, type SessionMember, type VoteChoice } from '../workflows/rules/index.ts';
+import { castingVoteSeat, completeRules, tallyVote, type CandidateDecision, type CommitteeRules, type SessionMember, type VoteChoice } from '../domain/rules/index.ts';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 

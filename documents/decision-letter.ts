@@ -6,7 +6,7 @@
 // The PDF follows minutes-pdf.ts for determinism: the creation date is the issue date, the file
 // id derives from it, streams are left uncompressed and dates are formatted without locale data,
 // so the same letter always gives the same bytes (for the pinned pdfkit version).
-import type { DecisionType } from '../workflows/rules/index.ts';
+import type { DecisionType } from '../domain/rules/index.ts';
 import { frenchDate, frenchDay, frenchDecimal, frenchEuros } from './minutes-french.ts';
 import { a4Document, pageMargin, winAnsiText } from './pdf-document.ts';
 

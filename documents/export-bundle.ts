@@ -6,7 +6,7 @@
 import { auditEventHash, chainGenesis, type ChainedAuditEvent } from './audit-chain.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { verifyMinutes, type MinutesSignatureEntry } from './verify-bundle.ts';
-import type { MinutesSigner } from '../workflows/rules/index.ts';
+import type { MinutesSigner } from '../domain/rules/index.ts';
 
 export const exportFormat = 'caleol-session-export:v1';
 

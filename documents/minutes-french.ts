@@ -10,7 +10,7 @@ import type {
   OccupancySituation,
   QuorumSnapshot,
   TallyOutcome,
-} from '../workflows/rules/index.ts';
+} from '../domain/rules/index.ts';
 import type { MinutesDecision, MinutesPerson } from './minutes-types.ts';
 
 const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];

@@ -11,7 +11,7 @@ import type {
   QuorumSnapshot,
   TallyOutcome,
   VoteCounts,
-} from '../workflows/rules/index.ts';
+} from '../domain/rules/index.ts';
 
 /** A member as the minutes name them; `role` is 'unknown' for an id missing from the roster. */
 export interface MinutesPerson {

@@ -1,6 +1,6 @@
 // Re-checks a set of minutes as a whole: the JSON, its hash, the PDF and every signature. Any
 // change to one of them is reported by name; nothing here trusts the hashes it is given.
-import type { MinutesSigner } from '../workflows/rules/index.ts';
+import type { MinutesSigner } from '../domain/rules/index.ts';
 import { bytesSha256, canonicalJson, sha256Hex } from './canonical-json.ts';
 import { renderMinutesPdf } from './minutes-pdf.ts';
 import type { MinutesDocument } from './minutes-types.ts';

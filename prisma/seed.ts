@@ -1,6 +1,6 @@
 // The demo committee of `npm start`: created once, with fixed ids so reseeding changes nothing.
 import type { Database, Prisma } from './database.ts';
-import { defaultCommitteeRules } from '../workflows/rules/index.ts';
+import { defaultCommitteeRules } from '../domain/rules/index.ts';
 
 export const demoCommitteeId = '00000000-0000-4000-8000-000000000001';
 

@@ -14,7 +14,7 @@ import type {
   TallyOutcome,
   VoteChoice,
   VoteCounts,
-} from './rules/index.ts';
+} from '../domain/rules/index.ts';
 
 export type SessionPhase =
   | 'draft'

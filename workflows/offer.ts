@@ -9,7 +9,7 @@ import * as o from './offer-messages.ts';
 import type { OfferContext, OfferInput, OfferRecord, OfferState } from './offer-messages.ts';
 import { offerNotifications } from './patches.ts';
 import { refuse } from './refusal.ts';
-import { offerDeadline } from './rules/index.ts';
+import { offerDeadline } from '../domain/rules/index.ts';
 
 // Persistence must eventually succeed: retry without limit, and let ops see the retries.
 const store = proxyActivities<OfferActivities>({

@@ -50,7 +50,7 @@ import {
   votingRoster,
   type QuorumSnapshot,
   type VoteChoice,
-} from './rules/index.ts';
+} from '../domain/rules/index.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from './search-attributes.ts';
 import { stepsDue, storeStepsBy } from './step-batching.ts';
 

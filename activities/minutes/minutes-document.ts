@@ -3,7 +3,7 @@
 import type { Database } from '../../prisma/database.ts';
 import type { AgendaItemState, MinutesFacts } from '../../workflows/messages.ts';
 import type { MinutesDocument, MinutesPerson } from '../../documents/minutes-types.ts';
-import { isDeliberative } from '../../workflows/rules/index.ts';
+import { isDeliberative } from '../../domain/rules/index.ts';
 
 export async function buildMinutesDocument(db: Database, facts: MinutesFacts): Promise<MinutesDocument> {
   const [committee, members, dwellings, applications] = await Promise.all([

@@ -7,7 +7,7 @@ import { decisionLetterText, renderDecisionLetterPdf, type DecisionLetter } from
 import type { Database } from '../../prisma/database.ts';
 import type { ApplicantNotice } from '../../workflows/messages.ts';
 import type { OfferNotice } from '../../workflows/offer-messages.ts';
-import { offerDeadline, type CandidateDecision } from '../../workflows/rules/index.ts';
+import { offerDeadline, type CandidateDecision } from '../../domain/rules/index.ts';
 import type { Mailer } from './mailer.ts';
 
 export interface ApplicantNoticeDeps {

@@ -3,7 +3,7 @@
 // retried activity does not send it twice.
 import type { Database } from '../../prisma/database.ts';
 import type { SignatureReminder } from '../../workflows/messages.ts';
-import type { MinutesSigner } from '../../workflows/rules/index.ts';
+import type { MinutesSigner } from '../../domain/rules/index.ts';
 import type { Mailer } from './mailer.ts';
 
 export interface SignatureReminderDeps {

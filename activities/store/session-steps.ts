@@ -4,7 +4,7 @@
 import { appendAuditEvents, lockCommitteeChain, type NewAuditEvent } from '../../prisma/audit-trail.ts';
 import type { Database, Prisma } from '../../prisma/database.ts';
 import type { PublishedItem, SessionPhase, SessionStep } from '../../workflows/messages.ts';
-import type { CandidateDecision } from '../../workflows/rules/index.ts';
+import type { CandidateDecision } from '../../domain/rules/index.ts';
 
 type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
 

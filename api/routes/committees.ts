@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { appendAuditEvent } from '../../prisma/audit-trail.ts';
 import type { Prisma } from '../../prisma/database.ts';
-import { committeeRulesProblems, completeRules, defaultCommitteeRules, electChair, type CommitteeRules } from '../../workflows/rules/index.ts';
+import { committeeRulesProblems, completeRules, defaultCommitteeRules, electChair, type CommitteeRules } from '../../domain/rules/index.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
 import { conflict, notFound, unprocessable } from '../problem.ts';
 import {

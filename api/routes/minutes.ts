@@ -6,7 +6,7 @@ import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from
 import type { MinutesDocument } from '../../documents/minutes-types.ts';
 import { MinutesSignatureError, publicKeyFingerprint, signerPublicKey, verifyMinutesSignature } from '../../documents/signatures.ts';
 import * as messages from '../../workflows/messages.ts';
-import type { MinutesSigner } from '../../workflows/rules/index.ts';
+import type { MinutesSigner } from '../../domain/rules/index.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
 import type { Principal } from '../auth.ts';
 import { minutesVersion, verifyStoredMinutes } from '../minutes-verification.ts';

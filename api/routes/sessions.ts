@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import * as messages from '../../workflows/messages.ts';
-import { completeRules, mayAttendItem, type CommitteeRules, type SessionMember } from '../../workflows/rules/index.ts';
+import { completeRules, mayAttendItem, type CommitteeRules, type SessionMember } from '../../domain/rules/index.ts';
 import type { SessionState as LiveState } from '../../workflows/messages.ts';
 import { requireRole, type App, type RouteContext } from '../app.ts';
 import type { Principal } from '../auth.ts';

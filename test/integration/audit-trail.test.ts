@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditEventHash, chainGenesis, type ChainProblem } from '../../documents/audit-chain.ts';
 import { storedAuditEvent, verifyAuditTrail } from '../../prisma/audit-trail.ts';
 import { createDatabase, type Database } from '../../prisma/database.ts';
-import { defaultCommitteeRules } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules } from '../../domain/rules/index.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';

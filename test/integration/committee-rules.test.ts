@@ -2,7 +2,7 @@
 // through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../workflows/messages.ts';
-import { defaultCommitteeRules } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules } from '../../domain/rules/index.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { startHarness, type Harness } from '../support/harness.ts';

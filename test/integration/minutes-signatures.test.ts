@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { generateSignerKeyPair, publicKeyFingerprint, signMinutesHash, type SignerKeyPair } from '../../documents/signatures.ts';
 import type { SessionState } from '../../workflows/messages.ts';
-import { defaultCommitteeRules } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules } from '../../domain/rules/index.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOffers } from '../../api/offer-client.ts';
 import { getOfferState, offerWorkflowId, type OfferInput } from '../../workflows/offer-messages.ts';
-import { offerDeadline } from '../../workflows/rules/index.ts';
+import { offerDeadline } from '../../domain/rules/index.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { seedAttributedDwelling } from '../support/offer-fixture.ts';

@@ -2,7 +2,7 @@
 // substitute, a proxy, a recusal, a casting vote, a conditional attribution, a rejection with
 // reasons, a shortfall exception, a referral and an occupancy review.
 import type { MinutesDocument, MinutesPerson } from '../../documents/minutes-types.ts';
-import type { QuorumSnapshot } from '../../workflows/rules/index.ts';
+import type { QuorumSnapshot } from '../../domain/rules/index.ts';
 
 export const candidates = {
   a: '075-2024-00123',

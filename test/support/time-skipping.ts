@@ -14,7 +14,7 @@ import { temporalExecutable } from '../../bin/temporal-server.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from './database.ts';
 import type { AddAgendaItem, RefusalDetails, SessionInput, SessionMode, SessionState } from '../../workflows/messages.ts';
-import { defaultCommitteeRules, type CandidateDecision, type CommitteeRules, type DwellingPlace, type SessionMember } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules, type CandidateDecision, type CommitteeRules, type DwellingPlace, type SessionMember } from '../../domain/rules/index.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../../workflows/search-attributes.ts';
 import type { sessionWorkflow } from '../../workflows/session.ts';
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decisionLetterText, renderDecisionLetterPdf, type DecisionLetter } from '../../documents/decision-letter.ts';
-import { offerDeadline } from '../../workflows/rules/index.ts';
+import { offerDeadline } from '../../domain/rules/index.ts';
 import { pdfText, squash } from '../support/pdf-text.ts';
 
 

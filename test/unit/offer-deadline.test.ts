@@ -2,7 +2,7 @@
 // day after notification, ending at 24:00, moved past Saturdays, Sundays and public holidays.
 // Expected instants are written in Paris local time: `…T00:00:00+02:00` is 24:00 of the day before.
 import { describe, expect, it } from 'vitest';
-import { easterSunday, frenchPublicHolidays, isWorkingDay, lastDayToAnswer, offerDeadline } from '../../workflows/rules/index.ts';
+import { easterSunday, frenchPublicHolidays, isWorkingDay, lastDayToAnswer, offerDeadline } from '../../domain/rules/index.ts';
 
 describe('Easter and the French public holidays', () => {
   it.each([

@@ -35,7 +35,7 @@ import {
   type OccupancySituation,
   type SessionMember,
   type VoteChoice,
-} from '../../workflows/rules/index.ts';
+} from '../../domain/rules/index.ts';
 
 // --- a committee with substitutes and representatives -------------------------------------------
 

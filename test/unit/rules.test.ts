@@ -14,7 +14,7 @@ import {
   type CandidateDecision,
   type SessionMember,
   type VoteChoice,
-} from '../../workflows/rules/index.ts';
+} from '../../domain/rules/index.ts';
 
 const board = Array.from({ length: 6 }, (_, i): SessionMember => ({ id: `board-${i + 1}`, role: 'board_member', chair: i === 0 }));
 const prefect: SessionMember = { id: 'prefect', role: 'prefect', chair: false };

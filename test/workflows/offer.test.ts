@@ -23,7 +23,7 @@ import {
   type OfferState,
 } from '../../workflows/offer-messages.ts';
 import type { offerWorkflow } from '../../workflows/offer.ts';
-import { offerDeadline } from '../../workflows/rules/index.ts';
+import { offerDeadline } from '../../domain/rules/index.ts';
 import { replayAndKeep } from '../support/histories.ts';
 import { seedAttributedDwelling } from '../support/offer-fixture.ts';
 import { minuteMs, refusalOf } from '../support/time-skipping.ts';

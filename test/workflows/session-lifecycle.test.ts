@@ -15,7 +15,7 @@ import {
   publishAgenda,
   recordAttendance,
 } from '../../workflows/messages.ts';
-import { defaultCommitteeRules, type CommitteeRules, type QuorumSnapshot } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules, type CommitteeRules, type QuorumSnapshot } from '../../domain/rules/index.ts';
 import {
   allocationItem,
   rankedProposal,

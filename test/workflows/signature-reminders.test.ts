@@ -15,7 +15,7 @@ import {
   signMinutes,
   type SessionState,
 } from '../../workflows/messages.ts';
-import { defaultCommitteeRules, type CommitteeRules } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules, type CommitteeRules } from '../../domain/rules/index.ts';
 import {
   allocationItem,
   dayMs,

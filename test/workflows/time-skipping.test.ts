@@ -11,7 +11,7 @@ import { temporalExecutable } from '../../bin/temporal-server.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from '../support/database.ts';
 import { addAgendaItem, getSessionState, publishAgenda } from '../../workflows/messages.ts';
-import { defaultCommitteeRules } from '../../workflows/rules/index.ts';
+import { defaultCommitteeRules } from '../../domain/rules/index.ts';
 
 let env: TestWorkflowEnvironment;
 let db: Database;
