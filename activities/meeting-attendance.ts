@@ -1,7 +1,7 @@
 // The meeting's participant report after it ends: the authoritative attendance, which repairs
 // any webhook delivery that was lost or came in disorder.
 import type { Database } from '../prisma/database.ts';
-import type { ParticipantSession } from '../workflows/messages.ts';
+import type { ParticipantSession } from '../domain/session/index.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
 
 export async function endSessionMeeting(db: Database, zoom: ZoomMeetings | undefined, sessionId: string): Promise<void> {

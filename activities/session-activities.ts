@@ -1,8 +1,12 @@
-// Activities of the session workflow. Each is idempotent: steps are keyed by session and
-// sequence number, minutes by session and version.
+// Activities of the session workflow. Each is idempotent: events are keyed by session and
+// sequence number, minutes by session and version, messages by their recipient.
+import type { MinutesFacts } from '../domain/minutes.ts';
+import type { ConvocationsResult } from '../domain/session/commands.ts';
+import type { ApplicantNotice, CancellationNotice, ConvocationRequest, ReconvenedSession, SignatureReminder } from '../domain/session/reactions.ts';
+import type { ParticipantSession, SessionEvent } from '../domain/session/index.ts';
 import type { Database } from '../prisma/database.ts';
-import type { ApplicantNotice, MinutesFacts, ParticipantSession, ReconvenedSession, SessionStep, SignatureReminder } from '../workflows/messages.ts';
-import { conveneMembers, type ConvocationResult } from './convocations.ts';
+import { sessionWorkflowId } from '../workflows/ids.ts';
+import { conveneMembers, notifyCancellation } from './convocations.ts';
 import { endSessionMeeting, reportedAttendance } from './meeting-attendance.ts';
 import { notifyApplicants, type ApplicantNoticeResult } from './notify/applicant-notices.ts';
 import type { Mailer } from './notify/mailer.ts';
@@ -11,7 +15,7 @@ import type { ZoomMeetings } from './zoom/meetings.ts';
 import { bytesSha256, canonicalJson, sha256Hex } from '../documents/canonical-json.ts';
 import { renderMinutesPdf } from '../documents/minutes-pdf.ts';
 import { buildMinutesDocument } from './minutes/minutes-document.ts';
-import { recordSessionSteps } from './store/session-steps.ts';
+import { recordSessionEvents } from './store/session-events.ts';
 import { archiveWorkflowHistory } from './store/workflow-history.ts';
 import type { Client } from '@temporalio/client';
 
@@ -31,11 +35,16 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
   return {
     /** The session's Temporal history, kept beside its minutes; returns the events kept. */
     async archiveHistory(sessionId: string): Promise<number> {
-      return archiveWorkflowHistory(db, temporal, `session-${sessionId}`, sessionId);
+      return archiveWorkflowHistory(db, temporal, sessionWorkflowId(sessionId), sessionId);
     },
 
-    async conveneMembers(sessionId: string): Promise<ConvocationResult> {
-      return conveneMembers({ db, zoom, mailer, organizer }, sessionId);
+    /** Sends the agenda's version to the members named; reports who received it and who did not. */
+    async conveneMembers(request: ConvocationRequest): Promise<ConvocationsResult> {
+      return conveneMembers({ db, zoom, mailer, organizer }, request);
+    },
+
+    async notifyCancellation(notice: CancellationNotice): Promise<{ emailed: number; failed: number }> {
+      return notifyCancellation({ db, zoom, mailer, organizer }, notice);
     },
 
     async endMeeting(sessionId: string): Promise<void> {
@@ -46,15 +55,15 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
       return reportedAttendance(db, zoom, sessionId);
     },
 
-    async recordSessionSteps(sessionId: string, committeeId: string, steps: SessionStep[]): Promise<number> {
-      return recordSessionSteps(db, sessionId, committeeId, steps);
+    async recordSessionEvents(sessionId: string, committeeId: string, events: SessionEvent[]): Promise<number> {
+      return recordSessionEvents(db, sessionId, committeeId, events);
     },
 
     async draftMinutes(facts: MinutesFacts): Promise<{ version: number; sha256: string }> {
       const document = await buildMinutesDocument(db, facts);
       const sha256 = sha256Hex(canonicalJson(document));
       const pdf = await renderMinutesPdf(document);
-      const version = facts.version ?? 1;
+      const { version } = facts;
       await db.minutes.upsert({
         where: { sessionId_version: { sessionId: facts.sessionId, version } },
         create: { id: crypto.randomUUID(), sessionId: facts.sessionId, version, document: document as object, sha256, pdf: new Uint8Array(pdf), pdfSha256: bytesSha256(pdf) },
@@ -100,7 +109,7 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
             scheduledStart,
             mode: session.mode,
             phase: 'convened',
-            workflowId: `session-${session.sessionId}`,
+            workflowId: sessionWorkflowId(session.sessionId),
             reconvenedFromId: session.reconvenedFrom,
             videoProvider: adjourned.videoProvider,
           },

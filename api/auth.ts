@@ -1,5 +1,6 @@
 // Bearer JWT authentication. Tokens are signed by the app's own key (the embedded default) or
 // by the organisation's OpenID Connect provider, verified against its published keys.
+import { forbidden, ProblemError } from './problems.ts';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 export const roles = ['secretary', 'member', 'chair', 'auditor', 'ops'] as const;
@@ -109,4 +110,13 @@ export async function issueLocalToken(secret: string, claims: LocalTokenClaims, 
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
+}
+
+/** The request's principal, if it holds one of the roles; otherwise 401 or 403. */
+export function requireRole(principal: Principal | undefined, ...allowed: Role[]): Principal {
+  if (!principal) throw new ProblemError({ status: 401, code: 'unauthenticated', title: 'Unauthenticated', detail: 'a bearer token is required' });
+  if (!allowed.some((r) => principal.roles.includes(r))) {
+    throw forbidden(`this action needs one of the roles: ${allowed.join(', ')}`, 'role_required');
+  }
+  return principal;
 }

@@ -1,26 +1,25 @@
 // Request and response schemas shared by routes: one definition per shape, from which
 // validation, serialisation and the OpenAPI document all follow.
 import { Type, type Static } from 'typebox';
-import { candidateShortfallExceptions, occupancySituations } from '../domain/rules/index.ts';
+import { candidateShortfallExceptions, decisionTypes, memberRoles, occupancySituations } from '../domain/rules/index.ts';
+import { sessionModes, sessionPhases } from '../domain/session/index.ts';
+
+/** The problem answers every route documents (rate-limited routes add 429). */
+export const problemResponses = {
+  400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' },
+  404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' }, 422: { $ref: 'Problem#' },
+};
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const DateTime = Type.String({ format: 'date-time' });
 export const NonEmpty = (maxLength = 200) => Type.String({ minLength: 1, maxLength });
 const literals = <const T extends string>(values: readonly T[]) => Type.Enum([...values]);
 
-export const memberRoles = [
-  'board_member', 'board_substitute', 'prefect', 'epci_president', 'mayor',
-  'social_organisation', 'reservataire', 'social_services', 'staff',
-] as const;
 export const MemberRole = literals(memberRoles);
-export const SessionPhase = literals([
-  'draft', 'convened', 'open', 'deliberating', 'closed', 'minutes_drafted', 'signed', 'notified', 'completed', 'adjourned', 'cancelled',
-] as const);
-export const SessionMode = literals(['remote', 'in_person', 'mixed'] as const);
+export const SessionPhase = literals(sessionPhases);
+export const SessionMode = literals(sessionModes);
 export const VoteChoice = literals(['for', 'against', 'abstain'] as const);
-export const DecisionType = literals([
-  'attribution', 'ranked_attribution', 'conditional_attribution', 'non_attribution', 'rejection', 'deferred',
-] as const);
+export const DecisionType = literals(decisionTypes);
 export const ShortfallException = literals(candidateShortfallExceptions);
 export const OccupancySituation = literals(occupancySituations);
 export const IsoDate = Type.String({ format: 'date' });
@@ -72,13 +71,6 @@ export const Member = Type.Object({
   active: Type.Boolean(),
 });
 
-export const CommitteeInput = Type.Object({
-  name: NonEmpty(),
-  landlord: NonEmpty(),
-  timeZone: Type.Optional(NonEmpty(64)),
-  members: Type.Optional(Type.Array(MemberInput, { maxItems: 100 })),
-}, { additionalProperties: false });
-export type CommitteeInput = Static<typeof CommitteeInput>;
 
 export const Committee = Type.Object({
   id: Uuid,
@@ -89,9 +81,10 @@ export const Committee = Type.Object({
   members: Type.Array(Member),
 });
 
-export const SessionInput = Type.Object({
-  scheduledStart: DateTime,
+export const ScheduleSessionBody = Type.Object({
+  scheduledStart: Type.String({ format: 'date-time', description: 'The convened time, to come' }),
   mode: Type.Optional(SessionMode),
+  place: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'The room of an in-person or mixed sitting, as the convocation states it' })),
 }, { additionalProperties: false });
 
 export const SessionCreated = Type.Object({
@@ -164,6 +157,17 @@ export const PublishInput = Type.Object({
 }, { additionalProperties: false });
 
 export const ReasonInput = Type.Object({ reason: Reason('The reason') }, { additionalProperties: false });
+
+export const OpenSessionInput = Type.Object({
+  unconvenedReason: Type.Optional(Reason('Why the sitting opens although a member is not convened (where the rules allow it): the minutes print it')),
+}, { additionalProperties: false });
+
+export const ConvocationDeliveryInput = Type.Object({
+  memberId: Uuid,
+  channel: literals(['hand_delivery', 'registered_letter'] as const),
+  deliveredAt: Type.String({ format: 'date-time', description: 'When the member received it' }),
+  reason: Reason('How and why the convocation was delivered otherwise than by e-mail'),
+}, { additionalProperties: false });
 export const ReasonQuery = Type.Object({ reason: Type.Optional(Reason('Why the published agenda changes')) }, { additionalProperties: false });
 
 export const ProxyInput = Type.Object({
@@ -206,11 +210,22 @@ export const RulesInput = Type.Object({
   remoteMinimumParticipation: Type.Number({ minimum: 0, maximum: 1 }),
   minutesSigners: Type.Array(literals(['chair', 'secretary'] as const), { minItems: 1, maxItems: 2 }),
   offerResponseDays: Type.Integer({ minimum: 1, maximum: 90 }),
+  openingToleranceMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, description: 'How many minutes before its convened time the sitting may open (default 0)' })),
+  unconvenedOpeningAllowed: Type.Optional(Type.Boolean({ description: 'Whether the sitting may open while a member is not convened, with a reason the minutes print (default false)' })),
   signatureReminderDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: 'Days between reminders to the signers of unsigned minutes (default 3)' })),
   signatureEscalationDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days after drafting before unsigned minutes are escalated to ops (default 10)' })),
 }, { additionalProperties: false });
 
 export const RulesVersion = Type.Object({ committeeId: Uuid, version: Type.Integer(), rules: RulesInput });
+
+export const CommitteeInput = Type.Object({
+  name: NonEmpty(),
+  landlord: NonEmpty(),
+  timeZone: Type.Optional(NonEmpty(64)),
+  members: Type.Optional(Type.Array(MemberInput, { maxItems: 100 })),
+  rules: Type.Optional(Type.Partial(RulesInput, { description: 'The internal rules\' choices (version 1); the legal defaults for the others' })),
+}, { additionalProperties: false });
+export type CommitteeInput = Static<typeof CommitteeInput>;
 
 export const CastVoteInput = Type.Object({
   choice: VoteChoice,
@@ -299,7 +314,7 @@ const Decision = Type.Object({
 });
 const Opinion = Type.Object({ situation: Type.String(), suitableDwelling: Type.String(), advice: Type.Optional(Type.String()) });
 
-export const VoteResult = Type.Object({
+export const VoteTally = Type.Object({
   outcome: literals(['adopted', 'rejected', 'no_decision'] as const),
   decidedBy: Type.String(),
   counts: Counts,
@@ -322,20 +337,40 @@ export const AgendaItem = Type.Object({
   proposal: Type.Optional(Type.Array(Decision)),
   proposedOpinion: Type.Optional(Opinion),
   votes: Type.Record(Type.String(), Type.Object({ choice: VoteChoice, castBy: Type.String(), castAt: DateTime })),
-  results: Type.Array(VoteResult),
+  results: Type.Array(VoteTally),
   decisions: Type.Array(Decision),
   opinion: Type.Optional(Opinion),
-  deferral: Type.Optional(Type.Object({ reason: Type.String(), by: Type.String(), referral: Type.Boolean() })),
+  deferral: Type.Optional(Type.Object({ cause: literals(['deferral', 'referral', 'tie_without_mayor'] as const), reason: Type.Optional(Type.String()), by: Type.String() })),
 });
 
-export const SessionState = Type.Object({
+const MemberConvocationView = Type.Object({
+  status: Type.Enum(['convened', 'late', 'not_convened'], { description: 'convened in time; convened after the notice began; not convened' }),
+  deliveredAt: Type.Optional(DateTime),
+  channel: Type.Optional(literals(['email', 'hand_delivery', 'registered_letter'] as const)),
+  sequence: Type.Integer({ description: 'The latest version of the agenda the member was sent (0: none)' }),
+  failure: Type.Optional(Type.Object({ reason: Type.String(), at: DateTime, attempts: Type.Integer(), retryAt: DateTime })),
+});
+
+export const LiveSession = Type.Object({
   sessionId: Uuid,
   committeeId: Uuid,
   rulesVersion: Type.Integer(),
   mode: SessionMode,
   videoProvider: Type.String(),
+  timeZone: Type.String(),
+  place: Type.Optional(Type.String()),
   phase: SessionPhase,
   scheduledStart: DateTime,
+  published: Type.Optional(Type.Object({ sequence: Type.Integer(), at: DateTime, urgencyReason: Type.Optional(Type.String()) })),
+  convocations: Type.Record(Type.String(), MemberConvocationView, { description: 'Each convened member\'s convocation, by member id' }),
+  sitting: Type.Object({
+    openedAt: Type.Optional(DateTime),
+    deliberationsStartedAt: Type.Optional(DateTime),
+    deliberationsQuorum: Type.Optional(Quorum),
+    closedAt: Type.Optional(DateTime),
+    unconvened: Type.Optional(Type.Object({ memberIds: Type.Array(Type.String()), reason: Type.String() })),
+  }),
+  cancellation: Type.Optional(Type.Object({ at: DateTime, by: Type.String(), reason: Type.String(), notified: Type.Boolean() })),
   members: Type.Array(Type.Object({
     id: Type.String(),
     role: MemberRole,

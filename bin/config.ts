@@ -42,8 +42,10 @@ export interface Config {
   auth: AuthConfig;
   /** Absent: sessions use manual attendance. */
   zoom?: ZoomConfig | undefined;
-  /** Absent: convocations are recorded but not e-mailed. */
+  /** Absent: `npm start` runs a mail catcher; a worker alone sends nothing (deliveries are recorded by hand). */
   mail?: MailConfig | undefined;
+  /** The port of the embedded mail catcher, used without SMTP_URL. */
+  embeddedSmtpPort: number;
   /** Votes per minute per token subject, the other limits scaled from it (api/rate-limits.ts); 0: no limits; absent: the default. */
   rateLimitPerMinute?: number | undefined;
 }
@@ -70,6 +72,7 @@ export const configVariables = {
   TEMPORAL_TEST_SERVER_PATH: 'the time-skipping test server binary for tests (default: temporal-test-server on PATH)',
   EMBEDDED_POSTGRES_PORT: 'port of the embedded PostgreSQL (default 5433)',
   EMBEDDED_TEMPORAL_PORT: 'port of the embedded Temporal dev server (default 7233; UI on 8233)',
+  EMBEDDED_SMTP_PORT: 'port of the embedded mail catcher, used without SMTP_URL (default 2525)',
   TEMPORAL_METRICS_ADDRESS: 'host:port where the worker serves the Temporal SDK\'s Prometheus metrics, appended to the API\'s GET /metrics (default: none; npm start uses 127.0.0.1:9464 when free)',
   WORKFLOW_BUNDLE_PATH: 'a pre-built workflow bundle for the worker (default: bundle at start)',
   LOG_LEVEL: 'fatal, error, warn, info, debug or trace (default info)',
@@ -85,7 +88,7 @@ export const configVariables = {
   ZOOM_WEBHOOK_SECRET_TOKEN: 'secret token of the Zoom app\'s webhook subscription (signature checks)',
   ZOOM_API_BASE_URL: 'Zoom REST API base (default https://api.zoom.us/v2)',
   ZOOM_OAUTH_BASE_URL: 'Zoom OAuth base (default https://zoom.us)',
-  SMTP_URL: 'SMTP server for convocations, e.g. smtp://user:pass@mail.example:587; unset: not e-mailed',
+  SMTP_URL: 'SMTP server for convocations, e.g. smtp://user:pass@mail.example:587; unset: npm start keeps mail under DATA_DIR/outbox',
   MAIL_FROM: 'sender of convocations, letters and reminders (default "CALEOL <caleol@localhost>")',
   OPS_EMAIL: 'where unsigned minutes are escalated after the rules\' delay; unset: only recorded',
   RATE_LIMIT_PER_MINUTE: 'votes per minute per token subject (default 600); other writes get five times it, signatures, signer keys, ops actions, replays and exports a tenth, the Zoom webhook five times per client IP; reads are not limited; 0 turns the limits off',
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE || 'caleol-sessions',
     embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 5433),
+    embeddedSmtpPort: port('EMBEDDED_SMTP_PORT', 2525),
     embeddedTemporalPort: temporalPort,
     embeddedTemporalUiPort: temporalPort + 1000 > 65535 ? temporalPort - 1000 : temporalPort + 1000,
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,

@@ -1,10 +1,12 @@
 // The embedded services of the zero-setup default: PostgreSQL as PGlite behind a wire-protocol
-// server, and a Temporal dev server, both persisted under the data folder.
+// server, a Temporal dev server and a mail catcher, all persisted under the data folder.
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SMTPServer } from 'smtp-server';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../workflows/search-attributes.ts';
 import { temporalExecutable } from './temporal-server.ts';
 
@@ -57,5 +59,39 @@ export async function startEmbeddedTemporal(options: { dbFile?: string; port?: n
     address,
     uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
     stop: () => env.teardown(),
+  };
+}
+
+export interface EmbeddedMailCatcher {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * An SMTP server on loopback that keeps every message it receives under `dir` (one .eml file
+ * each), for the default without SMTP_URL: the convocations and letters are really sent, and a
+ * new user can read what each member and applicant received.
+ */
+export async function startMailCatcher(dir: string, port: number): Promise<EmbeddedMailCatcher> {
+  mkdirSync(dir, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const name = `${new Date().toISOString().replaceAll(':', '-')}-${session.id}.eml`;
+        writeFile(join(dir, name), Buffer.concat(chunks)).then(() => callback(), callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

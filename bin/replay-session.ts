@@ -4,7 +4,7 @@
 // Exit 0 when everything matches, 1 with what does not, 2 on misuse.
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import { replayHistory, replaySession, type SessionReplayReport } from '../api/session-replay.ts';
+import { recheckVotesOf, recordedEvent, replayHistory, replaySession, sessionInputOf, type SessionReplayReport } from '../api/services/replay-session.ts';
 import type { ExportBundle } from '../documents/export-bundle.ts';
 import { createDatabase } from '../prisma/database.ts';
 import { parseOptions, UsageError } from './command-line.ts';
@@ -40,7 +40,12 @@ async function main(argv: string[]): Promise<number> {
     const history = bundle.body?.history;
     if (!history) throw new UsageError('the bundle holds no workflow history');
     const replay = await replayHistory({ workflowId: history.workflowId, source: history.source, json: history.json, events: 0 }, args['workflow-bundle']);
-    return print({ replay, votes: [], source: `bundled ${history.source}` });
+    // The tallies re-derived offline from the bundle's own part of the trail, folded from the recorded input.
+    const input = sessionInputOf(history.json);
+    const sessionId = bundle.body.session.id;
+    const events = bundle.body.trail.entries.flatMap((e) => ('dedupeKey' in e && e.dedupeKey.startsWith(`session:${sessionId}:step:`) ? [recordedEvent(e)] : []));
+    const votes = input ? recheckVotesOf(input, events, () => undefined) : [];
+    return print({ replay, votes, source: `bundled ${history.source}` });
   }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new UsageError('--session needs DATABASE_URL');

@@ -7,7 +7,7 @@ import { issueLocalToken, type LocalTokenClaims } from '../api/auth.ts';
 import { applyMigrations } from '../prisma/migrations.ts';
 import { demoCommitteeId, demoMembers, seedDemoCommittee } from '../prisma/seed.ts';
 import { loadConfig } from './config.ts';
-import { startEmbeddedPostgres, startEmbeddedTemporal } from './embedded.ts';
+import { startEmbeddedPostgres, startEmbeddedTemporal, startMailCatcher } from './embedded.ts';
 import { describeExecutable, temporalExecutable } from './temporal-server.ts';
 import { createDatabase, createLogger, createVerifier, installWorkerRuntime, localSecret, portIsFree, runProcess, startApi, startWorker } from './wiring.ts';
 
@@ -48,6 +48,16 @@ runProcess(async (onStop) => {
     temporalUi = temporal.uiUrl;
   }
 
+  // Without SMTP_URL the mail is really sent, to a catcher that keeps it for the user to read.
+  let mail = config.mail;
+  let outbox: string | undefined;
+  if (!mail) {
+    outbox = join(config.dataDir, 'outbox');
+    const catcher = await startMailCatcher(outbox, config.embeddedSmtpPort);
+    onStop(() => catcher.stop());
+    mail = { smtpUrl: catcher.url, from: 'Secrétariat CALEOL démo <caleol@localhost>', opsEmail: 'ops@localhost' };
+  }
+
   const migrations = await applyMigrations(databaseUrl);
   logger.info({ applied: migrations.applied }, 'database migrated');
   // The embedded PostgreSQL runs every connection's messages through one session: one connection.
@@ -57,7 +67,7 @@ runProcess(async (onStop) => {
 
   const secret = localSecret(config);
   const verifier = createVerifier(config.auth, secret);
-  const wired = { ...config, databaseUrl, temporalAddress };
+  const wired = { ...config, databaseUrl, temporalAddress, mail };
   const worker = await startWorker(wired, db, metricsRegistry);
   onStop(() => worker.stop());
 
@@ -88,6 +98,7 @@ runProcess(async (onStop) => {
     `  Metrics      ${base}/metrics${config.temporalMetricsAddress ? ` (with Temporal SDK metrics from ${config.temporalMetricsAddress})` : ''}`,
     `  Temporal UI  ${temporalUi ?? `(external Temporal at ${temporalAddress})`}`,
     `  Database     ${config.databaseUrl ? 'external PostgreSQL' : `embedded PGlite on 127.0.0.1:${config.embeddedPostgresPort}`}`,
+    `  Mail         ${outbox ? `kept in ${outbox} (one .eml file per message sent)` : 'sent through SMTP_URL'}`,
     `  Demo committee ${demoCommitteeId}${seeded ? ' (created)' : ''}`,
   ];
   if (secret) {

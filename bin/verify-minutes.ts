@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { sha256Hex } from '../documents/canonical-json.ts';
 import { verifyMinutes, type MinutesSignatureEntry } from '../documents/verify-bundle.ts';
-import { minutesVersion, verifyStoredMinutes } from '../api/minutes-verification.ts';
-import { ProblemError } from '../api/problem.ts';
+import { minutesVersion, verifyStoredMinutes } from '../api/services/verify-minutes.ts';
+import { ProblemError } from '../api/problems.ts';
 import { createDatabase } from '../prisma/database.ts';
 import { parseOptions, UsageError } from './command-line.ts';
 

@@ -4,7 +4,7 @@
 // other item is reduced to its position ("un autre logement examiné").
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { renderMinutesPdf } from './minutes-pdf.ts';
-import type { CandidateExtractDocument, MinutesDocument, MinutesItem, OtherDwellingItem } from './minutes-types.ts';
+import type { CandidateExtractDocument, MinutesDocument, MinutesItem, OtherDwellingItem } from '../domain/minutes.ts';
 
 export class CandidateNotExaminedError extends Error {
   override readonly name = 'CandidateNotExaminedError';
@@ -40,9 +40,11 @@ export function candidateExtract(document: MinutesDocument, applicationNumber: s
     sourceSha256: sha256Hex(canonicalJson(document)),
     committee: document.committee,
     session: document.session,
+    convocation: document.convocation,
     members: document.members,
+    attendance: document.attendance,
     meeting: document.meeting,
-    quorumAtOpening: document.quorumAtOpening,
+    quorumAtDeliberations: document.quorumAtDeliberations,
     items,
     signers: document.signers,
   };

@@ -1,7 +1,7 @@
 // The French wording of the minutes: labels for the document's codes, dates and amounts. Dates
 // are formatted by hand from numeric parts (not with a locale's long format), so the PDF bytes
 // do not change with the ICU data of the Node version that renders them.
-import type { AgendaItemStatus, SessionMode } from '../workflows/messages.ts';
+import type { ConvocationChannel, Deferral, AgendaItemStatus, SessionMode } from '../domain/session/index.ts';
 import type {
   CandidateShortfallException,
   DecidingRule,
@@ -11,7 +11,7 @@ import type {
   QuorumSnapshot,
   TallyOutcome,
 } from '../domain/rules/index.ts';
-import type { MinutesDecision, MinutesPerson } from './minutes-types.ts';
+import type { MinutesDecision, MinutesPerson } from '../domain/minutes.ts';
 
 const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
@@ -173,5 +173,23 @@ export function decisionText(d: MinutesDecision): string {
       return `Rejet pour irrecevabilité de la demande.${reasons || ' Motifs : non renseignés.'}`;
     case 'deferred':
       return `Décision ajournée.${reasons}`;
+  }
+}
+
+export const channelLabel: Record<ConvocationChannel, string> = {
+  email: 'par courrier électronique',
+  hand_delivery: 'remise en main propre',
+  registered_letter: 'lettre recommandée',
+};
+
+/** Why an item left the sitting undecided, as the minutes and the letters state it. */
+export function deferralText(deferral: { cause: Deferral['cause']; reason?: string | null | undefined }): string {
+  switch (deferral.cause) {
+    case 'tie_without_mayor':
+      return 'partage égal des voix sans voix prépondérante du maire de la commune : le point est reporté à une séance ultérieure';
+    case 'referral':
+      return `renvoi à une séance en présence physique à la demande d’un membre votant : ${deferral.reason ?? 'motif non précisé'}`;
+    case 'deferral':
+      return deferral.reason ?? 'examen reporté à une séance ultérieure';
   }
 }

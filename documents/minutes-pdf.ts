@@ -7,7 +7,9 @@ import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { a4Document, pageMargin, winAnsiText } from './pdf-document.ts';
 import {
   attendanceHowLabel,
+  channelLabel,
   decidedByLabel,
+  deferralText,
   decisionText,
   exceptionLabel,
   frenchDay,
@@ -32,7 +34,7 @@ import {
   type MinutesMeeting,
   type MinutesPerson,
   type OtherDwellingItem,
-} from './minutes-types.ts';
+} from '../domain/minutes.ts';
 
 const margin = pageMargin;
 const bodySize = 10;
@@ -150,6 +152,26 @@ function membersSection(w: Writer, doc: MinutesDocument | CandidateExtractDocume
   w.bullets(m.consultative.map(personLabel));
 }
 
+function convocationSection(w: Writer, doc: MinutesDocument | CandidateExtractDocument, timeZone: string): void {
+  const c = doc.convocation;
+  w.heading('Convocation');
+  w.field('Ordre du jour publié', c.publishedAt ? `le ${frenchDay(c.publishedAt, timeZone)} à ${frenchTime(c.publishedAt, timeZone)}${c.agendaVersion > 1 ? `, modifié ${c.agendaVersion - 1} fois depuis` : ''}` : 'non publié');
+  if (c.urgencyReason) w.field('Convocation en urgence', c.urgencyReason);
+  if (c.recordedDeliveries.length) {
+    w.label('Convocations remises autrement que par courrier électronique');
+    w.bullets(c.recordedDeliveries.map((d) => `${personLabel(d.member)} : ${channelLabel[d.channel]} le ${frenchShortDay(d.deliveredAt, timeZone)} (${d.reason})`));
+  }
+  if (c.unconvened) {
+    w.field('Membres non régulièrement convoqués à l’ouverture', c.unconvened.members.map((p) => p.name).join(', '));
+    w.field('Motif de l’ouverture de la séance', c.unconvened.reason);
+  }
+}
+
+function attendanceSection(w: Writer, doc: MinutesDocument | CandidateExtractDocument, timeZone: string): void {
+  w.label('Arrivées et départs');
+  w.bullets(doc.attendance.map((a) => `${frenchTime(a.at, timeZone)} : ${personLabel(a.member)} ${a.present ? 'arrive' : 'quitte la séance'} (${attendanceHowLabel[a.how] ?? a.how})`), 0, 'aucun mouvement enregistré');
+}
+
 function meetingSection(w: Writer, meeting: MinutesMeeting, timeZone: string, persons: (p: MinutesPerson) => string): void {
   if (meeting.provider !== 'zoom') return;
   w.heading('Connexions à la réunion à distance');
@@ -161,7 +183,7 @@ function meetingSection(w: Writer, meeting: MinutesMeeting, timeZone: string, pe
   }), 0, 'aucune connexion enregistrée');
 }
 
-function itemSection(w: Writer, item: MinutesItem): void {
+function itemSection(w: Writer, item: MinutesItem, timeZone: string): void {
   const d = item.dwelling;
   const kind = item.kind === 'occupancy_review' ? 'examen de l’occupation du logement' : 'attribution de logement';
   w.subheading(`Point n° ${item.position} : ${kind}, logement ${d.reference}`);
@@ -195,14 +217,14 @@ function itemSection(w: Writer, item: MinutesItem): void {
   if (item.votes.length === 0) w.field('Vote', 'aucun vote');
   item.votes.forEach((v, i) => {
     const label = item.votes.length > 1 ? `Vote n° ${i + 1}` : 'Vote';
-    w.field(label, `quorum : ${quorumText(v.quorum)}.`);
+    w.field(label, `clos à ${frenchTime(v.closedAt, timeZone)} ; quorum : ${quorumText(v.quorum)}.`);
     w.paragraph(`Pour : ${v.counts.for}, contre : ${v.counts.against}, abstentions : ${v.counts.abstain}. `
       + `Résultat : ${outcomeLabel[v.outcome] ?? v.outcome}, ${decidedByLabel[v.decidedBy] ?? v.decidedBy}.`, 10);
     if (v.castingVote) w.paragraph(`Usage de la voix prépondérante par ${personLabel(v.castingVote)}.`, 10);
   });
 
   if (item.deferral) {
-    w.field(item.deferral.referral ? 'Renvoi à une séance en présence physique' : 'Ajournement', item.deferral.reason);
+    w.field(item.deferral.referral ? 'Renvoi à une séance en présence physique' : 'Ajournement', deferralText(item.deferral));
   }
   if (item.decisions.length) {
     w.label('Décisions');
@@ -230,8 +252,8 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
     Title: printable(`${title} de la CALEOL ${committee.name}, séance du ${frenchShortDay(session.scheduledStart, tz)}`),
     Author: printable(committee.landlord),
     Subject: printable(`Session ${session.id}; document SHA-256 ${documentSha256}`),
-    Creator: 'caleol-engine minutes v1',
-    Producer: 'caleol-engine minutes v1 (pdfkit)',
+    Creator: 'caleol-engine minutes v2',
+    Producer: 'caleol-engine minutes v2 (pdfkit)',
     CreationDate: creationDate,
     ModDate: creationDate,
   });
@@ -248,9 +270,12 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
   }
 
   w.heading('Séance');
-  w.field('Date', `${frenchDay(session.scheduledStart, tz)}, convoquée à ${frenchTime(session.scheduledStart, tz)} (fuseau horaire ${tz})`);
+  w.field('Convocation', `${frenchDay(session.scheduledStart, tz)} à ${frenchTime(session.scheduledStart, tz)} (fuseau horaire ${tz})`);
+  w.field('Ouverture', session.openedAt ? `${frenchDay(session.openedAt, tz)} à ${frenchTime(session.openedAt, tz)}` : 'non ouverte');
+  w.field('Début des délibérations', session.deliberationsStartedAt ? `${frenchDay(session.deliberationsStartedAt, tz)} à ${frenchTime(session.deliberationsStartedAt, tz)}` : 'la commission n’a pas délibéré');
   w.field('Clôture', `${frenchDay(session.closedAt, tz)} à ${frenchTime(session.closedAt, tz)}`);
   w.field('Modalité', modeLabel[session.mode] ?? session.mode);
+  if (session.place) w.field('Lieu', session.place);
   w.field('Moyens', meansLabel(session.means));
   if (session.reconvenedFrom) {
     w.field('Séance reconvoquée', `après la carence de la séance ${session.reconvenedFrom}`);
@@ -258,11 +283,15 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
   if (session.withoutQuorum) w.paragraph('La commission reconvoquée délibère sans condition de quorum.');
   w.field('Référence de la séance', session.id);
 
+  convocationSection(w, document, tz);
   membersSection(w, document);
+  attendanceSection(w, document, tz);
   meetingSection(w, document.meeting, tz, personLabel);
 
-  w.heading('2. Quorum à l’ouverture');
-  w.paragraph(document.quorumAtOpening ? `${quorumText(document.quorumAtOpening)}.` : 'Quorum non constaté à l’ouverture.');
+  w.heading('2. Quorum au début des délibérations');
+  w.paragraph(document.quorumAtDeliberations
+    ? `${quorumText(document.quorumAtDeliberations)}. Le quorum est vérifié à nouveau avant chaque vote (ci-dessous).`
+    : 'Le quorum n’a pas été atteint : la commission n’a pas délibéré.');
 
   w.heading('3. Points examinés');
   if (document.items.length === 0) w.paragraph('Aucun point à l’ordre du jour.');
@@ -271,14 +300,14 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
       w.subheading(`Point n° ${item.position} : un autre logement examiné`);
       w.paragraph('Données non communiquées (autres candidats).');
     } else {
-      itemSection(w, item);
+      itemSection(w, item, tz);
     }
   }
   const items: Array<MinutesItem | OtherDwellingItem> = document.items;
   const referrals = items.filter((i): i is MinutesItem => !isOtherDwellingItem(i) && i.deferral !== null);
   if (referrals.length) {
     w.subheading('Renvois et ajournements');
-    w.bullets(referrals.map((i) => `Point n° ${i.position} : ${i.deferral?.referral ? 'renvoyé à une séance en présence physique' : 'ajourné'} (${i.deferral?.reason ?? ''})`));
+    w.bullets(referrals.map((i) => `Point n° ${i.position} : ${i.deferral?.referral ? 'renvoyé à une séance en présence physique' : 'ajourné'} (${i.deferral ? deferralText(i.deferral) : ''})`));
   }
 
   const amendments = extract ? [] : document.amendments ?? [];

@@ -3,7 +3,7 @@
 import type { MinutesSigner } from '../domain/rules/index.ts';
 import { bytesSha256, canonicalJson, sha256Hex } from './canonical-json.ts';
 import { renderMinutesPdf } from './minutes-pdf.ts';
-import type { MinutesDocument } from './minutes-types.ts';
+import type { MinutesDocument } from '../domain/minutes.ts';
 import { MinutesSignatureError, verifyMinutesSignature } from './signatures.ts';
 
 export interface MinutesSignatureEntry {
@@ -42,8 +42,8 @@ function parseDocument(documentJson: string, problems: string[]): MinutesDocumen
     problems.push('json: the minutes JSON is not in canonical form (RFC 8785): it was edited or re-serialised');
   }
   const doc = parsed as Partial<MinutesDocument> | null;
-  if (typeof doc !== 'object' || doc === null || doc.document !== 'caleol_minutes' || doc.formatVersion !== 1) {
-    problems.push('json: not a minutes document of format version 1');
+  if (typeof doc !== 'object' || doc === null || doc.document !== 'caleol_minutes' || doc.formatVersion !== 2) {
+    problems.push('json: not a minutes document of format version 2');
     return undefined;
   }
   return parsed as MinutesDocument;

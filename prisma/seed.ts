@@ -1,6 +1,6 @@
 // The demo committee of `npm start`: created once, with fixed ids so reseeding changes nothing.
 import type { Database, Prisma } from './database.ts';
-import { defaultCommitteeRules } from '../domain/rules/index.ts';
+import { defaultCommitteeRules, type CommitteeRules } from '../domain/rules/index.ts';
 
 export const demoCommitteeId = '00000000-0000-4000-8000-000000000001';
 
@@ -22,12 +22,19 @@ export const demoMembers: DemoMember[] = [
   { id: demoId(10), name: 'Association agréée', email: 'contact@asso-exemple.fr', role: 'social_organisation' },
 ];
 
+/**
+ * Demo rules, not a real committee's: convocations need no notice, so that a session scheduled a
+ * few minutes ahead can be convened and sit as soon as its convened time comes. Everything else
+ * is the legal default.
+ */
+export const demoRules: CommitteeRules = { ...defaultCommitteeRules, noticePeriodDays: 0 };
+
 /** Creates the demo committee unless it exists; returns whether it did. */
 export async function seedDemoCommittee(db: Database): Promise<boolean> {
   if (await db.committee.findUnique({ where: { id: demoCommitteeId } })) return false;
   await db.$transaction([
     db.committee.create({ data: { id: demoCommitteeId, name: 'CALEOL démo', landlord: 'OPH Exemple' } }),
-    db.committeeRules.create({ data: { committeeId: demoCommitteeId, version: 1, rules: defaultCommitteeRules as unknown as Prisma.InputJsonObject } }),
+    db.committeeRules.create({ data: { committeeId: demoCommitteeId, version: 1, rules: demoRules as unknown as Prisma.InputJsonObject } }),
     db.member.createMany({
       data: demoMembers.map((m) => ({
         id: m.id, committeeId: demoCommitteeId, name: m.name, email: m.email, role: m.role,

@@ -2,15 +2,6 @@
 // the API (which sends the applicant's answer) and the activities (which persist each step).
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
-export { refusalTypes } from './messages.ts';
-
-export const offerWorkflowType = 'offerWorkflow';
-
-/** The business key: one offer workflow per decided dwelling (agenda item) of a session. */
-export function offerWorkflowId(sessionId: string, agendaItemId: string): string {
-  return `offer-${sessionId}-${agendaItemId}`;
-}
-
 export interface OfferCandidate {
   applicationId: string;
   rank: number;

@@ -3,12 +3,11 @@
 // the workflow; a refusal, or silence until the deadline, passes the dwelling to the next
 // candidate, whose deadline counts from their own notification; with no one left, the dwelling
 // is marked for a future agenda. Every step is persisted by an idempotent activity.
-import { allHandlersFinished, condition, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { OfferActivities } from '../activities/offers.ts';
 import * as o from './offer-messages.ts';
 import type { OfferContext, OfferInput, OfferRecord, OfferState } from './offer-messages.ts';
-import { offerNotifications } from './patches.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from './refusals.ts';
 import { offerDeadline } from '../domain/rules/index.ts';
 
 // Persistence must eventually succeed: retry without limit, and let ops see the retries.
@@ -34,11 +33,11 @@ export async function offerWorkflow(input: OfferInput): Promise<OfferState> {
   /** The offer an answer is for, if it may still be answered; refuses with the rule otherwise. */
   function answerable(req: o.AnswerOffer): OfferRecord {
     const offer = state.offers.find((x) => x.offerId === req.offerId);
-    if (!offer) refuse(o.refusalTypes.notFound, 'offer_exists', `offer ${req.offerId} was not made for this dwelling`);
+    if (!offer) refuse('not_found', 'offer_exists', `offer ${req.offerId} was not made for this dwelling`);
     if (offer.status === 'expired' || (offer.status === 'offered' && Date.now() >= Date.parse(offer.deadline))) {
-      refuse(o.refusalTypes.ruleViolation, 'offer_answer_within_deadline', `the deadline of offer ${offer.offerId} passed at ${offer.deadline}: silence is refusal (CCH R441-10)`);
+      refuse('rule_violation', 'offer_answer_within_deadline', `the deadline of offer ${offer.offerId} passed at ${offer.deadline}: silence is refusal (CCH R441-10)`);
     }
-    if (offer.status !== 'offered') refuse(o.refusalTypes.conflict, 'offer_answered_once', `offer ${offer.offerId} was already ${offer.status}`);
+    if (offer.status !== 'offered') refuse('conflict', 'offer_answered_once', `offer ${offer.offerId} was already ${offer.status}`);
     return offer;
   }
 
@@ -56,14 +55,11 @@ export async function offerWorkflow(input: OfferInput): Promise<OfferState> {
   setHandler(o.getOfferState, () => state);
 
   const ranked = [...input.candidates].sort((a, b) => a.rank - b.rank);
-  const notifyNext = patched(offerNotifications);
   for (const [index, candidate] of ranked.entries()) {
     // The first candidate was notified with the decision; each next one when the offer passes on.
     const offeredAt = index === 0
       ? input.notifiedAt
-      : notifyNext
-        ? await store.notifyOffer({ ...context, dwellingId: input.dwellingId, applicationId: candidate.applicationId, rank: candidate.rank, responseDays: input.responseDays, timeZone: input.timeZone, at: new Date().toISOString() })
-        : new Date().toISOString();
+      : await store.notifyOffer({ ...context, dwellingId: input.dwellingId, applicationId: candidate.applicationId, rank: candidate.rank, responseDays: input.responseDays, timeZone: input.timeZone, at: new Date().toISOString() });
     const offer: OfferRecord = {
       offerId: uuid4(),
       applicationId: candidate.applicationId,

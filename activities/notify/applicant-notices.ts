@@ -5,7 +5,8 @@
 import { bytesSha256, canonicalJson } from '../../documents/canonical-json.ts';
 import { decisionLetterText, renderDecisionLetterPdf, type DecisionLetter } from '../../documents/decision-letter.ts';
 import type { Database } from '../../prisma/database.ts';
-import type { ApplicantNotice } from '../../workflows/messages.ts';
+import type { ApplicantNotice } from '../../domain/session/reactions.ts';
+import { deferralText } from '../../documents/minutes-french.ts';
 import type { OfferNotice } from '../../workflows/offer-messages.ts';
 import { offerDeadline, type CandidateDecision } from '../../domain/rules/index.ts';
 import type { Mailer } from './mailer.ts';
@@ -36,7 +37,7 @@ function firstOffered(item: NoticeItem): string | undefined {
 
 function outcomeOf(item: NoticeItem, decision: CandidateDecision | undefined): DecisionLetter['outcome'] | undefined {
   if (item.status === 'deferred' || decision?.type === 'deferred') {
-    return { type: 'deferred', reason: item.deferral?.reason ?? decision?.reasons ?? 'examen reporté' };
+    return { type: 'deferred', reason: item.deferral ? deferralText(item.deferral) : decision?.reasons ?? 'examen reporté' };
   }
   if (!decision) return undefined;
   return {
@@ -117,7 +118,7 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
     db.notification.findFirst({ where: { sessionId: notice.sessionId, kind: 'decision_letter' }, orderBy: { createdAt: 'asc' } }),
   ]);
   const { committee } = session;
-  const notifiedAt = earliest?.createdAt ?? new Date(notice.at ?? Date.now());
+  const notifiedAt = earliest?.createdAt ?? new Date(notice.at);
   const dwelling = new Map(dwellings.map((d) => [d.id, d]));
   const application = new Map(applications.map((a) => [a.id, a]));
 
@@ -131,7 +132,7 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
       const a = application.get(candidate.applicationId);
       const outcome = outcomeOf(item, item.decisions.find((x) => x.applicationId === candidate.applicationId));
       if (!a || !outcome) continue;
-      const letter = letterOf(committee, session.scheduledStart, notifiedAt, a, d, {
+      const letter = letterOf(committee, new Date(notice.sittingDate), notifiedAt, a, d, {
         outcome,
         offerDeadline: offeredFirst === a.id ? offerDeadline(notifiedAt, notice.responseDays, notice.timeZone).toISOString() : undefined,
         minutesSha256: notice.minutesSha256,

@@ -6,8 +6,8 @@ export interface OutgoingMail {
   to: { name: string; address: string };
   subject: string;
   text: string;
-  /** An iCalendar invitation (METHOD:REQUEST), sent as the text/calendar alternative Outlook reads. */
-  invitation?: { filename: string; content: string } | undefined;
+  /** An iCalendar invitation (METHOD:REQUEST, or CANCEL), sent as the text/calendar alternative Outlook reads. */
+  invitation?: { filename: string; content: string; method?: 'REQUEST' | 'CANCEL' | undefined } | undefined;
   attachments?: Array<{ filename: string; content: Buffer | string; contentType: string }> | undefined;
   messageId: string;
 }
@@ -27,7 +27,7 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         messageId: mail.messageId,
-        ...(mail.invitation ? { icalEvent: { method: 'REQUEST', filename: mail.invitation.filename, content: mail.invitation.content } } : {}),
+        ...(mail.invitation ? { icalEvent: { method: mail.invitation.method ?? 'REQUEST', filename: mail.invitation.filename, content: mail.invitation.content } } : {}),
         attachments: [
           ...(mail.invitation ? [{ filename: mail.invitation.filename, content: mail.invitation.content, contentType: 'application/ics' }] : []),
           ...(mail.attachments ?? []),

@@ -2,7 +2,7 @@
 // rules' delay one escalation to ops. Each e-mail is recorded under a key first sent once, so a
 // retried activity does not send it twice.
 import type { Database } from '../../prisma/database.ts';
-import type { SignatureReminder } from '../../workflows/messages.ts';
+import type { SignatureReminder } from '../../domain/session/reactions.ts';
 import type { MinutesSigner } from '../../domain/rules/index.ts';
 import type { Mailer } from './mailer.ts';
 

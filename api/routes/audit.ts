@@ -2,13 +2,14 @@
 // workflow and the export of everything that proves its decisions.
 import { Type } from 'typebox';
 import { verifyAuditTrail } from '../../prisma/audit-trail.ts';
-import { requireRole, type App, type RouteContext } from '../app.ts';
-import { notFound } from '../problem.ts';
-import { IdParams, Uuid } from '../schemas.ts';
-import { sessionExport } from '../session-export.ts';
-import { sessionTimeline } from '../session-history.ts';
-import { NoHistoryError, replaySession } from '../session-replay.ts';
-import { actingLookups, problemResponses as problems } from './acting.ts';
+import { requireRole } from '../auth.ts';
+import type { App, RouteContext } from '../context.ts';
+import { notFound } from '../problems.ts';
+import { IdParams, problemResponses as problems, Uuid } from '../schemas.ts';
+import { actingLookups } from '../services/acting.ts';
+import { sessionExport } from '../services/export-session.ts';
+import { NoHistoryError, replaySession } from '../services/replay-session.ts';
+import { sessionTimeline } from '../services/session-history.ts';
 
 const ChainProblem = Type.Object({ at: Type.String({ description: 'The event row id, or the missing seq' }), message: Type.String() });
 const AuditVerification = Type.Object({
@@ -60,6 +61,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
   });
 
   app.post('/sessions/:id/replay', {
+    config: { rateClass: 'audit' },
     schema: {
       tags: ['audit'],
       summary: 'Replay the session\'s workflow history (live, or archived once Temporal deleted it) with the current code, and recompute every tally from the recorded votes with the pinned rules',
@@ -77,6 +79,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
   });
 
   app.get('/sessions/:id/export', {
+    config: { rateClass: 'audit' },
     schema: {
       tags: ['audit'],
       summary: 'Everything that proves the session\'s decisions in one file (minutes JSON and PDF, signatures and keys, the audit chain, the workflow history), checked offline with bin/verify-export.ts',

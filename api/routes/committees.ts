@@ -1,13 +1,14 @@
 import { Type } from 'typebox';
 import { appendAuditEvent } from '../../prisma/audit-trail.ts';
 import type { Prisma } from '../../prisma/database.ts';
-import { committeeRulesProblems, completeRules, defaultCommitteeRules, electChair, type CommitteeRules } from '../../domain/rules/index.ts';
-import { requireRole, type App, type RouteContext } from '../app.ts';
-import { conflict, notFound, unprocessable } from '../problem.ts';
+import { committeeRulesProblems, completeRules, electChair, type CommitteeRules } from '../../domain/rules/index.ts';
+import { requireRole } from '../auth.ts';
+import type { App, RouteContext } from '../context.ts';
+import { conflict, notFound, unprocessable } from '../problems.ts';
 import {
-  ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, RulesInput, RulesVersion,
+  ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, problemResponses, RulesInput, RulesVersion,
 } from '../schemas.ts';
-import { forgetActingMembers, problemResponses } from './acting.ts';
+import { forgetActingMembers } from '../services/acting.ts';
 
 const problems = problemResponses;
 const readers = ['secretary', 'auditor', 'ops', 'chair', 'member'] as const;
@@ -68,7 +69,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   }
 
   app.post('/committees', {
-    schema: { tags: ['committees'], summary: 'Create a committee with its members and the legal default rules', body: CommitteeInput, response: { 201: Committee, ...problems } },
+    schema: { tags: ['committees'], summary: 'Create a committee with its members and its internal rules (the legal defaults for any rule not given)', body: CommitteeInput, response: { 201: Committee, ...problems } },
   }, async (request, reply) => {
     requireRole(request.principal, 'secretary');
     const id = crypto.randomUUID();
@@ -82,10 +83,13 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     if (body.timeZone !== undefined && !knownTimeZone(body.timeZone)) {
       throw unprocessable('invalid_time_zone', `${body.timeZone} is not an IANA time zone (e.g. Europe/Paris, America/Cayenne, Indian/Reunion)`, 'iana_time_zone');
     }
+    const rules = completeRules(body.rules as Partial<CommitteeRules> | undefined);
+    const found = committeeRulesProblems(rules);
+    if (found[0]) throw unprocessable('invalid_rules', found.map((p) => `${p.field}: ${p.message}`).join('; '), found[0].rule, { problems: found });
     try {
       await db.$transaction([
         db.committee.create({ data: { id, name: body.name, landlord: body.landlord, ...(body.timeZone ? { timeZone: body.timeZone } : {}) } }),
-        db.committeeRules.create({ data: { committeeId: id, version: 1, rules: asJson(defaultCommitteeRules) } }),
+        db.committeeRules.create({ data: { committeeId: id, version: 1, rules: asJson(rules) } }),
         db.member.createMany({ data: (body.members ?? []).map((m) => memberRow(id, m)) }),
       ]);
     } catch (error) {
@@ -128,7 +132,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     requireRole(request.principal, 'secretary');
     const committeeId = request.params.id;
     await loadCommittee(committeeId);
-    const rules = request.body as CommitteeRules;
+    const rules = completeRules(request.body as Partial<CommitteeRules>);
     const found = committeeRulesProblems(rules);
     if (found[0]) throw unprocessable('invalid_rules', found.map((p) => `${p.field}: ${p.message}`).join('; '), found[0].rule, { problems: found });
     const saved = await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App, RouteContext } from '../app.ts';
+import type { App, RouteContext } from '../context.ts';
 
 const Health = Type.Object({ status: Type.String() });
 const Ready = Type.Object({ status: Type.String(), database: Type.String(), temporal: Type.String() });

@@ -3,14 +3,17 @@
 // extracts, and the letters sent once they are signed.
 import { Type } from 'typebox';
 import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from '../../documents/extract.ts';
-import type { MinutesDocument } from '../../documents/minutes-types.ts';
-import { MinutesSignatureError, publicKeyFingerprint, signerPublicKey, verifyMinutesSignature } from '../../documents/signatures.ts';
-import * as messages from '../../workflows/messages.ts';
+import type { MinutesDocument } from '../../domain/minutes.ts';
+import { MinutesSignatureError, publicKeyFingerprint, signerPublicKey } from '../../documents/signatures.ts';
 import type { MinutesSigner } from '../../domain/rules/index.ts';
-import { requireRole, type App, type RouteContext } from '../app.ts';
-import type { Principal } from '../auth.ts';
-import { minutesVersion, verifyStoredMinutes } from '../minutes-verification.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../problem.ts';
+import { requireRole } from '../auth.ts';
+import { updateOnly, type App, type RouteContext } from '../context.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../problems.ts';
+import { actingLookups, updateIdFor } from '../services/acting.ts';
+import { amendMinutes } from '../services/amend-minutes.ts';
+import { signMinutes } from '../services/sign-minutes.ts';
+import { signerOf } from '../services/signers.ts';
+import { minutesVersion, verifyStoredMinutes } from '../services/verify-minutes.ts';
 import {
   AmendmentInput,
   ExtractParams,
@@ -25,8 +28,8 @@ import {
   SignerKeyInput,
   SignerKeyParams,
   VersionQuery,
+  problemResponses as problems,
 } from '../schemas.ts';
-import { actingLookups, problemResponses as problems, staffActor, updateIdFor, updateOnly } from './acting.ts';
 
 const readers = ['secretary', 'chair', 'member', 'auditor', 'ops'] as const;
 const pdfResponse = { 'application/pdf': { schema: Type.String({ format: 'binary' }) } };
@@ -39,20 +42,9 @@ function wantsPdf(accept: string | undefined): boolean {
   return accept?.includes('application/pdf') ?? false;
 }
 
-export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext): void {
-  const { sessionRow, actingMember } = actingLookups(db);
-
-  /** Who signs, in which capacity: the chair is a member of the committee; the secretary signs as staff. */
-  async function signerOf(principal: Principal, committeeId: string, wanted: MinutesSigner | undefined): Promise<{ role: MinutesSigner; signer: string }> {
-    const role = wanted ?? (principal.roles.includes('chair') ? 'chair' : 'secretary');
-    requireRole(principal, role);
-    if (role === 'secretary') return { role, signer: staffActor(principal) };
-    // The chair role of a token may come from another committee: this one's chair is a member flag.
-    const memberId = await actingMember(principal, committeeId);
-    const member = await db.member.findUnique({ where: { id: memberId }, select: { chair: true } });
-    if (!member?.chair) throw forbidden('only the chair of this committee signs its minutes as chair', 'chair_signs_minutes');
-    return { role, signer: memberId };
-  }
+export function registerMinutesRoutes(app: App, deps: RouteContext): void {
+  const { db } = deps;
+  const { sessionRow } = actingLookups(db);
 
   app.get('/sessions/:id/minutes', {
     schema: {
@@ -87,7 +79,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   });
 
   app.post('/sessions/:id/minutes/signatures', {
-    config: updateOnly,
+    config: { ...updateOnly, rateClass: 'signing' },
     schema: {
       tags: ['minutes'],
       summary: 'Sign the minutes (the chair, and the secretary where the rules say so): the Ed25519 signature of the version\'s hash is checked against the signer\'s registered keys',
@@ -95,20 +87,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
     },
   }, async (request) => {
     const principal = requireRole(request.principal, 'chair', 'secretary');
-    const session = await sessionRow(request.params.id);
-    const { role, signer } = await signerOf(principal, session.committeeId, request.body.as);
-    const keys = await db.signerKey.findMany({ where: { committeeId: session.committeeId, signer, role, revokedAt: null } });
-    if (keys.length === 0) {
-      throw unprocessable('signer_key_missing', `no public key is registered for the ${role} (${signer}): register one with POST /committees/${session.committeeId}/signer-keys`, 'signer_key_registered');
-    }
-    const key = keys.find((k) => verifyMinutesSignature(k.publicKeyPem, request.body.sha256, request.body.signature));
-    if (!key) {
-      throw unprocessable('signature_invalid', `the signature does not verify over the minutes hash ${request.body.sha256} with the ${role}'s registered key${keys.length > 1 ? 's' : ''}`, 'signature_verifies');
-    }
-    const phase = await sessions.update(session.id, messages.signMinutes, [{
-      actor: signer, role, sha256: request.body.sha256, signature: request.body.signature, keyFingerprint: key.fingerprint,
-    }], updateIdFor(request, `sign-${role}`));
-    return { phase };
+    return { phase: await signMinutes(deps, principal, request.params.id, request.body, (role) => updateIdFor(request, `sign-${role}`)) };
   });
 
   app.post('/sessions/:id/minutes/amendments', {
@@ -119,11 +98,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
       params: IdParams, body: AmendmentInput, response: { 200: Minutes, ...problems },
     },
   }, async (request) => {
-    const principal = requireRole(request.principal, 'secretary', 'chair');
-    const session = await sessionRow(request.params.id);
-    const actor = principal.roles.includes('secretary') ? staffActor(principal) : await actingMember(principal, session.committeeId);
-    const amended = await sessions.update(session.id, messages.amendMinutes, [{ actor, reason: request.body.reason, text: request.body.text }], updateIdFor(request, 'amend'));
-    const minutes = await minutesVersion(db, session.id, amended.version);
+    const minutes = await amendMinutes(deps, requireRole(request.principal, 'secretary', 'chair'), request.params.id, request.body, updateIdFor(request, 'amend'));
     return {
       sessionId: minutes.sessionId, version: minutes.version, status: minutes.status, sha256: minutes.sha256,
       pdfSha256: minutes.pdfSha256 ?? undefined, document: minutes.document as Record<string, unknown>, signatures: [],
@@ -217,6 +192,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   }
 
   app.post('/committees/:id/signer-keys', {
+    config: { rateClass: 'signing' },
     schema: {
       tags: ['minutes'],
       summary: 'Register your own Ed25519 public key to sign this committee\'s minutes, as chair or as secretary',
@@ -225,7 +201,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   }, async (request, reply) => {
     const principal = requireRole(request.principal, 'chair', 'secretary');
     await committeeExists(request.params.id);
-    const { role, signer } = await signerOf(principal, request.params.id, request.body.as);
+    const { role, signer } = await signerOf(db, principal, request.params.id, request.body.as);
     let fingerprint: string;
     try {
       signerPublicKey(request.body.publicKeyPem);
@@ -258,6 +234,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
   });
 
   app.delete('/committees/:id/signer-keys/:fingerprint', {
+    config: { rateClass: 'signing' },
     schema: {
       tags: ['minutes'],
       summary: 'Revoke one of your keys: it signs nothing more',
@@ -267,7 +244,7 @@ export function registerMinutesRoutes(app: App, { db, sessions }: RouteContext):
     const principal = requireRole(request.principal, 'chair', 'secretary');
     const key = await db.signerKey.findUnique({ where: { committeeId_fingerprint: { committeeId: request.params.id, fingerprint: request.params.fingerprint } } });
     if (!key) throw notFound('signer key', request.params.fingerprint);
-    const { signer } = await signerOf(principal, request.params.id, key.role as MinutesSigner).catch(() => ({ signer: undefined }));
+    const { signer } = await signerOf(db, principal, request.params.id, key.role as MinutesSigner).catch(() => ({ signer: undefined }));
     if (signer !== key.signer) throw forbidden('a signer revokes their own keys only', 'own_key');
     const revoked = key.revokedAt ? key : await db.signerKey.update({ where: { committeeId_fingerprint: { committeeId: key.committeeId, fingerprint: key.fingerprint } }, data: { revokedAt: new Date() } });
     return keyView(revoked);

@@ -3,11 +3,13 @@
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { acceptOffer, declineOffer, type AnswerOffer, type OfferRecord, type OfferState } from '../../workflows/offer-messages.ts';
-import { requireRole, type App, type RouteContext } from '../app.ts';
-import { answerOffer, closedOfferProblem, offerState, offerWorkflowId } from '../offer-client.ts';
-import { notFound } from '../problem.ts';
-import { DateTime, IdParams, Uuid } from '../schemas.ts';
-import { problemResponses, staffActor, updateIdFor } from './acting.ts';
+import { offerWorkflowId } from '../../workflows/ids.ts';
+import { requireRole } from '../auth.ts';
+import type { App, RouteContext } from '../context.ts';
+import { notFound } from '../problems.ts';
+import { DateTime, IdParams, problemResponses, Uuid } from '../schemas.ts';
+import { staffActor, updateIdFor } from '../services/acting.ts';
+import { answerOffer, closedOfferProblem, offerState } from '../services/offer-client.ts';
 
 const problems = problemResponses;
 

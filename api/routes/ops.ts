@@ -3,8 +3,9 @@
 // (retry an activity now, cancel, terminate, reset), each recorded in the audit trail.
 import { Type } from 'typebox';
 import { appendAuditEvent } from '../../prisma/audit-trail.ts';
-import { requireRole, type App, type RouteContext } from '../app.ts';
-import { idempotencyKeyOf } from '../idempotency.ts';
+import { requireRole } from '../auth.ts';
+import type { App, RouteContext } from '../context.ts';
+import { idempotencyKeyOf } from '../plugins/idempotency.ts';
 import {
   cancelWorkflow,
   findStuck,
@@ -16,15 +17,14 @@ import {
   retryActivities,
   runningCounts,
   runningTarget,
-  sessionPhases,
   stuckKinds,
   terminateWorkflow,
   type ActionResult,
   type WorkflowKind,
-} from '../ops-client.ts';
-import { notFound } from '../problem.ts';
-import { DateTime, SessionPhase, Uuid } from '../schemas.ts';
-import { problemResponses as problems, staffActor } from './acting.ts';
+} from '../services/ops-client.ts';
+import { notFound } from '../problems.ts';
+import { DateTime, problemResponses as problems, SessionPhase, Uuid } from '../schemas.ts';
+import { staffActor } from '../services/acting.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const NullableDate = Nullable(DateTime);
@@ -174,6 +174,7 @@ export function registerOpsRoutes(app: App, { db, temporal }: RouteContext): voi
   });
 
   app.post('/ops/workflows/:workflowId/actions', {
+    config: { rateClass: 'ops' },
     schema: {
       tags: ['ops'],
       summary: 'Act on a running session or offer workflow: retry its retrying activities now, cancel, terminate, or reset it to the last completed workflow task',

@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Type } from 'typebox';
-import { zoomEvent, type ZoomEvent } from '../../workflows/messages.ts';
-import type { App, RouteContext } from '../app.ts';
-import { problemBody, problemContentType } from '../problem.ts';
-import { sessionWorkflowId } from '../session-client.ts';
+import type { MeetingEvent } from '../../domain/session/index.ts';
+import { sessionWorkflowId } from '../../workflows/ids.ts';
+import { zoomEvent } from '../../workflows/session-messages.ts';
+import type { App, RouteContext } from '../context.ts';
+import { problemBody, problemContentType } from '../problems.ts';
 import { urlValidationAnswer, verifyZoomSignature } from '../zoom-signature.ts';
 
 interface Delivery {
@@ -33,7 +34,7 @@ interface Delivery {
   };
 }
 
-const kinds: Record<string, ZoomEvent['kind']> = {
+const kinds: Record<string, MeetingEvent['kind']> = {
   'meeting.started': 'meeting_started',
   'meeting.ended': 'meeting_ended',
   'meeting.participant_joined': 'participant_joined',
@@ -54,7 +55,7 @@ export function registerZoomWebhook(app: App, { db, temporal }: RouteContext, se
     scope.setValidatorCompiler(() => () => true);
 
     scope.post('/webhooks/zoom', {
-      config: { public: true },
+      config: { public: true, rateClass: 'webhook' },
       schema: {
         tags: ['webhooks'],
         summary: 'Zoom webhook deliveries (signed with the app\'s secret token)',
@@ -108,7 +109,7 @@ export function registerZoomWebhook(app: App, { db, temporal }: RouteContext, se
           ?? (email ? session.committee.members.find((m) => m.email === email)?.id : undefined);
       }
       const participantKey = participant ? String(participant.user_id ?? participant.participant_uuid ?? '') || undefined : undefined;
-      const event: ZoomEvent = {
+      const event: MeetingEvent = {
         key: createHash('sha256').update(`${delivery.event}:${object.uuid}:${participantKey ?? ''}:${at}`).digest('hex'),
         kind,
         meetingUuid: object.uuid,

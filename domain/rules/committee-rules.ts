@@ -17,7 +17,12 @@ export interface CommitteeRules {
     reconveneAfterDays: number;
   };
   proxiesPerHolder: number;
+  /** Days between the delivery of a convocation and the sitting. */
   noticePeriodDays: number;
+  /** How many minutes before its convened time the sitting may open (the law's default: none). */
+  openingToleranceMinutes: number;
+  /** Whether the sitting may open while a member is not convened, with the secretary's reason printed in the minutes. */
+  unconvenedOpeningAllowed: boolean;
   /** Whether an agenda may be published inside the notice period, with a reason (urgency). */
   urgentConvocationAllowed: boolean;
   majority: {
@@ -44,6 +49,8 @@ export const defaultCommitteeRules: CommitteeRules = {
   quorum: { threshold: 0.5, gracePeriodMinutes: 30, reconvenedWithoutQuorum: true, reconveneAfterDays: 7 },
   proxiesPerHolder: 1,
   noticePeriodDays: 5,
+  openingToleranceMinutes: 0,
+  unconvenedOpeningAllowed: false,
   urgentConvocationAllowed: true,
   majority: { basis: 'votes_cast', abstentionsCount: false },
   tieWithoutMayor: 'defer',

@@ -1,12 +1,7 @@
 // The decisions a committee may take on each candidate (CCH R441-3), plus deferral.
 
-export type DecisionType =
-  | 'attribution'
-  | 'ranked_attribution'
-  | 'conditional_attribution'
-  | 'non_attribution'
-  | 'rejection'
-  | 'deferred';
+export const decisionTypes = ['attribution', 'ranked_attribution', 'conditional_attribution', 'non_attribution', 'rejection', 'deferred'] as const;
+export type DecisionType = (typeof decisionTypes)[number];
 
 export interface CandidateDecision {
   applicationId: string;

@@ -9,3 +9,5 @@ export * from './chair-election.ts';
 export * from './occupancy.ts';
 export * from './attendance.ts';
 export * from './offer-deadline.ts';
+export * from './sitting.ts';
+export * from './articles.ts';

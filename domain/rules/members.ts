@@ -1,15 +1,17 @@
 // Who sits on a committee and with what voice (CCH L441-2, R441-9).
 
-export type MemberRole =
-  | 'board_member'
-  | 'board_substitute'
-  | 'prefect'
-  | 'epci_president'
-  | 'mayor'
-  | 'social_organisation'
-  | 'reservataire'
-  | 'social_services'
-  | 'staff';
+export const memberRoles = [
+  'board_member',
+  'board_substitute',
+  'prefect',
+  'epci_president',
+  'mayor',
+  'social_organisation',
+  'reservataire',
+  'social_services',
+  'staff',
+] as const;
+export type MemberRole = (typeof memberRoles)[number];
 
 /** What a session needs to know of a member: no contact data, no applicant data. */
 export interface SessionMember {

@@ -1,0 +1,70 @@
+// Every error answers as application/problem+json: our own problems as they are, schema
+// failures naming each field, Fastify's client errors under our codes, Temporal's refusals to
+// take a request as a retryable 503, and anything else as a 500 that hides its internals.
+import type { App } from '../context.ts';
+import { problemBody, problemContentType, ProblemError } from '../problems.ts';
+
+/** Fastify's own client errors, under codes of ours that do not change with its versions. */
+const frameworkErrors: Record<string, { code: string; title: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', title: 'Payload too large' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', title: 'Invalid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', title: 'Invalid JSON' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', title: 'Unsupported media type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', title: 'Bad request' },
+};
+
+/** The gRPC status codes (google.rpc.Code) the Temporal client's errors carry. */
+const grpcStatus = { DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14 } as const;
+
+/**
+ * A Temporal client error the caller should retry, however deeply wrapped: gRPC UNAVAILABLE or
+ * DEADLINE_EXCEEDED (the service does not answer), RESOURCE_EXHAUSTED (it sheds load).
+ */
+export function temporalRefusal(error: unknown): 'unavailable' | 'overloaded' | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === grpcStatus.UNAVAILABLE || e.code === grpcStatus.DEADLINE_EXCEEDED) return 'unavailable';
+    if (e.code === grpcStatus.RESOURCE_EXHAUSTED) return 'overloaded';
+  }
+  return undefined;
+}
+
+export function registerErrorHandlers(app: App): void {
+  app.setErrorHandler((error, request, reply) => {
+    let problem;
+    if (error instanceof ProblemError) problem = error.problem;
+    else if ((error as { validation?: unknown }).validation) {
+      const e = error as { message: string; validation: Array<{ instancePath: string; message?: string; params?: unknown }>; validationContext?: string };
+      problem = {
+        status: 400,
+        code: 'invalid_request',
+        title: 'Invalid request',
+        detail: e.message,
+        errors: e.validation.map((v) => ({ location: `${e.validationContext ?? 'body'}${v.instancePath}`, message: v.message ?? 'invalid', params: v.params })),
+      };
+    } else {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== undefined && status >= 400 && status < 500) {
+        const known = frameworkErrors[(error as { code?: string }).code ?? ''];
+        problem = { status, code: known?.code ?? 'bad_request', title: known?.title ?? 'Bad request', detail: (error as Error).message };
+      } else if (temporalRefusal(error) === 'unavailable') {
+        // The request may or may not have reached Temporal: retrying with the same Idempotency-Key is safe.
+        request.log.warn({ err: error }, 'Temporal unavailable');
+        void reply.header('retry-after', '5');
+        problem = { status: 503, code: 'temporal_unavailable', title: 'Service unavailable', detail: 'the workflow service does not answer; retry the request (with the same Idempotency-Key) in a moment' };
+      } else if (temporalRefusal(error) === 'overloaded') {
+        // Temporal shed the request (too many at once): nothing was applied, a retry may be.
+        request.log.warn({ err: error }, 'Temporal overloaded');
+        void reply.header('retry-after', '2');
+        problem = { status: 503, code: 'temporal_overloaded', title: 'Service overloaded', detail: 'the workflow service has too many requests at once; retry the request (with the same Idempotency-Key) in a moment' };
+      } else {
+        request.log.error({ err: error }, 'request failed');
+        problem = { status: 500, code: 'internal_error', title: 'Internal error', detail: 'the server could not complete the request; it is logged with this request id', requestId: request.id };
+      }
+    }
+    return reply.code(problem.status).type(problemContentType).send(problemBody(problem, request.url));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).type(problemContentType).send(problemBody({ status: 404, code: 'route_not_found', title: 'Not found', detail: `no route ${request.method} ${request.url.split('?')[0]}` }, request.url)),
+  );
+}

@@ -1,0 +1,14 @@
+// What the use cases work with: the database, the session workflows, Temporal itself.
+import type { Client } from '@temporalio/client';
+import type { Database } from '../../prisma/database.ts';
+import type { SessionClient } from './session-client.ts';
+
+export interface ServiceDeps {
+  db: Database;
+  sessions: SessionClient;
+  temporal: Client;
+  /** Sessions meet on Zoom when the deployment has Zoom credentials. */
+  videoProvider: 'manual' | 'zoom';
+  /** The workflow code sessions are replayed with; default: bundled at the first replay. */
+  workflowBundlePath?: string | undefined;
+}

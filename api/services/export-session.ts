@@ -1,0 +1,56 @@
+// Gathers what proves a session's decisions into one bundle (documents/export-bundle.ts).
+import type { Client } from '@temporalio/client';
+import type { ChainLink } from '../../documents/export-bundle.ts';
+import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
+import { buildExportBundle, type ExportBody } from '../../documents/export-bundle.ts';
+import { storedAuditEvent } from '../../prisma/audit-trail.ts';
+import type { Database } from '../../prisma/database.ts';
+import { NoHistoryError, sessionHistory } from './replay-session.ts';
+
+export async function sessionExport(db: Database, temporal: Client, sessionId: string): Promise<string> {
+  const session = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
+  const [rules, minutes, ownEvents, head] = await Promise.all([
+    db.committeeRules.findUnique({ where: { committeeId_version: { committeeId: session.committeeId, version: session.rulesVersion } } }),
+    db.minutes.findMany({ where: { sessionId }, orderBy: { version: 'asc' }, include: { signatures: { orderBy: { signedAt: 'asc' } } } }),
+    db.auditEvent.findMany({ where: { sessionId, seq: { not: null } }, orderBy: { seq: 'asc' }, select: { seq: true } }),
+    db.auditChainHead.findUnique({ where: { committeeId: session.committeeId } }),
+  ]);
+  const first = ownEvents[0]?.seq ?? 0;
+  const last = ownEvents.at(-1)?.seq ?? 0;
+  const rows = await db.auditEvent.findMany({ where: { committeeId: session.committeeId, seq: { gte: first, lte: last } }, orderBy: { seq: 'asc' } });
+  const keys = await db.signerKey.findMany({ where: { committeeId: session.committeeId } });
+  const keyPem = new Map(keys.map((k) => [k.fingerprint, k.publicKeyPem]));
+  let history: ExportBody['history'] = null;
+  try {
+    const h = await sessionHistory(db, temporal, sessionId);
+    history = { workflowId: h.workflowId, source: h.source, sha256: sha256Hex(h.json), json: h.json };
+  } catch (error) {
+    if (!(error instanceof NoHistoryError)) throw error;
+  }
+  const body: ExportBody = {
+    exportedAt: new Date().toISOString(),
+    session: { id: session.id, committeeId: session.committeeId, scheduledStart: session.scheduledStart.toISOString(), phase: session.phase, rulesVersion: session.rulesVersion, rules: rules?.rules ?? null },
+    minutes: minutes.map((m) => ({
+      version: m.version,
+      status: m.status,
+      sha256: m.sha256,
+      documentJson: canonicalJson(m.document),
+      pdfBase64: m.pdf ? Buffer.from(m.pdf).toString('base64') : null,
+      pdfSha256: m.pdfSha256,
+      signatures: m.signatures.filter((s) => s.signature && s.keyFingerprint && keyPem.has(s.keyFingerprint)).map((s) => ({
+        signer: s.signer, role: s.role as 'chair' | 'secretary', signature: s.signature!, keyFingerprint: s.keyFingerprint!, publicKeyPem: keyPem.get(s.keyFingerprint!)!, signedAt: s.signedAt.toISOString(),
+      })),
+    })),
+    trail: {
+      committeeId: session.committeeId,
+      entries: rows.map((r) => {
+        const e = storedAuditEvent(r);
+        if (r.sessionId === sessionId) return { ...e, seq: e.seq!, prevHash: e.prevHash!, hash: e.hash! };
+        return { seq: r.seq!, prevHash: r.prevHash!, hash: r.hash! } satisfies ChainLink;
+      }),
+      head: head ? { seq: head.seq, hash: head.hash } : null,
+    },
+    history,
+  };
+  return buildExportBundle(body);
+}

@@ -1,0 +1,141 @@
+// An auditor's re-check of a session: its workflow history (live from Temporal, or the copy kept
+// in PostgreSQL once Temporal has deleted it) replayed with the current workflow code, and every
+// vote's tally recomputed from the recorded votes with the rules the session pinned, compared
+// with the recorded result and the stored decisions.
+import { fileURLToPath } from 'node:url';
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
+import { canonicalJson } from '../../documents/canonical-json.ts';
+import type { CandidateDecision } from '../../domain/rules/index.ts';
+import { initialState, recheckTallies, type SessionEvent, type SessionInput } from '../../domain/session/index.ts';
+import type { Database } from '../../prisma/database.ts';
+import { sessionWorkflowId } from '../../workflows/ids.ts';
+
+const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+
+export interface HistorySource {
+  workflowId: string;
+  source: 'live' | 'archived';
+  /** The history as Temporal's JSON, exactly as fetched or stored. */
+  json: string;
+  events: number;
+}
+
+export interface ReplayOutcome {
+  ok: boolean;
+  /** The determinism violation or other failure, as the replayer reports it. */
+  error?: { name: string; message: string } | undefined;
+}
+
+export interface VoteRecheck {
+  itemId: string;
+  closedAt: string;
+  votes: number;
+  recorded: { outcome: string; decidedBy: string; counts: Record<string, number> };
+  recomputed: { outcome: string; decidedBy: string; counts: Record<string, number> };
+  tallyMatches: boolean;
+  /** For an adopted proposal: whether the stored decisions are the ones voted. */
+  decisionsMatch?: boolean | undefined;
+}
+
+export interface SessionReplayReport {
+  sessionId: string;
+  workflowId: string;
+  history: { source: 'live' | 'archived'; events: number };
+  replay: ReplayOutcome;
+  rulesVersion: number;
+  votes: VoteRecheck[];
+  ok: boolean;
+}
+
+export class NoHistoryError extends Error {
+  override readonly name = 'NoHistoryError';
+}
+
+/** The session's history from Temporal, or the archived copy when Temporal no longer has it. */
+export async function sessionHistory(db: Database, client: Client, sessionId: string): Promise<HistorySource> {
+  const workflowId = sessionWorkflowId(sessionId);
+  try {
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    return { workflowId, source: 'live', json: historyToJSON(history), events: history.events?.length ?? 0 };
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'WorkflowNotFoundError' && !/not found/i.test((error as Error).message)) throw error;
+  }
+  const archived = await db.workflowHistory.findUnique({ where: { workflowId } });
+  if (!archived) throw new NoHistoryError(`the history of ${workflowId} is neither in Temporal nor archived`);
+  return { workflowId, source: 'archived', json: archived.history, events: archived.events };
+}
+
+/** Replays a history with the given workflow bundle (or the current code, bundled on the spot). */
+export async function replayHistory(history: HistorySource, workflowBundlePath?: string): Promise<ReplayOutcome> {
+  const parsed = JSON.parse(history.json) as unknown;
+  try {
+    await Worker.runReplayHistory(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath }, parsed, history.workflowId);
+    return { ok: true };
+  } catch (error) {
+    const e = error as Error;
+    return { ok: false, error: { name: e.name, message: e.message } };
+  }
+}
+
+/** The input the session's workflow started with, as its history records it. */
+export function sessionInputOf(historyJson: string): SessionInput | undefined {
+  const history = JSON.parse(historyJson) as { events?: Array<{ workflowExecutionStartedEventAttributes?: { input?: { payloads?: Array<{ data?: string }> } } }> };
+  const data = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+  return data ? JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as SessionInput : undefined;
+}
+
+/** A stored audit event of a session as the session event it records. */
+export function recordedEvent(row: { type: string; actor: string; occurredAt: Date | string; payload: unknown }): SessionEvent {
+  const at = typeof row.occurredAt === 'string' ? row.occurredAt : row.occurredAt.toISOString();
+  return { ...(row.payload as object), type: row.type, actor: row.actor, at } as SessionEvent;
+}
+
+function sameDecisions(voted: CandidateDecision[], stored: Array<{ applicationId: string; type: string; rank: number | null; reasons: string | null; conditionDocument: string | null }>): boolean {
+  const key = (d: { applicationId: string; type: string; rank?: number | null | undefined; reasons?: string | null | undefined; conditionDocument?: string | null | undefined }) =>
+    JSON.stringify([d.applicationId, d.type, d.rank ?? null, d.reasons ?? null, d.conditionDocument ?? null]);
+  return JSON.stringify(voted.map(key).sort()) === JSON.stringify(stored.map(key).sort());
+}
+
+const brief = (r: { outcome: string; decidedBy: string; counts: object }) => ({ outcome: r.outcome, decidedBy: r.decidedBy, counts: { ...r.counts } as Record<string, number> });
+
+/** Every vote tallied again by the decider from the session's recorded events, folded from its input. */
+export function recheckVotesOf(input: SessionInput, events: SessionEvent[], storedDecisions: (itemId: string) => Parameters<typeof sameDecisions>[1] | undefined): VoteRecheck[] {
+  return recheckTallies(initialState(input), events).map((r) => {
+    const recorded = brief(r.recorded);
+    const recomputed = brief(r.recomputed);
+    const stored = storedDecisions(r.itemId);
+    return {
+      itemId: r.itemId, closedAt: r.closedAt, votes: r.ballots, recorded, recomputed,
+      tallyMatches: canonicalJson(recorded) === canonicalJson(recomputed),
+      decisionsMatch: r.recorded.outcome === 'adopted' && r.proposal && stored ? sameDecisions(r.proposal, stored) : undefined,
+    };
+  });
+}
+
+/** Every vote of the session tallied again from its recorded events with the pinned rules. */
+export async function recheckVotes(db: Database, sessionId: string, input: SessionInput): Promise<{ rulesVersion: number; votes: VoteRecheck[] }> {
+  const [rows, items] = await Promise.all([
+    db.auditEvent.findMany({ where: { sessionId, dedupeKey: { startsWith: `session:${sessionId}:step:` } }, orderBy: { id: 'asc' } }),
+    db.agendaItem.findMany({ where: { sessionId }, include: { decisions: true } }),
+  ]);
+  const decisions = new Map(items.map((i) => [i.id, i.decisions]));
+  return { rulesVersion: input.rulesVersion, votes: recheckVotesOf(input, rows.map(recordedEvent), (itemId) => decisions.get(itemId)) };
+}
+
+export async function replaySession(deps: { db: Database; temporal: Client; workflowBundlePath?: string | undefined }, sessionId: string): Promise<SessionReplayReport> {
+  const history = await sessionHistory(deps.db, deps.temporal, sessionId);
+  const input = sessionInputOf(history.json);
+  if (!input) throw new NoHistoryError(`the history of session ${sessionId} does not record its input`);
+  const [replay, recheck] = await Promise.all([replayHistory(history, deps.workflowBundlePath), recheckVotes(deps.db, sessionId, input)]);
+  return {
+    sessionId,
+    workflowId: history.workflowId,
+    history: { source: history.source, events: history.events },
+    replay,
+    rulesVersion: recheck.rulesVersion,
+    votes: recheck.votes,
+    ok: replay.ok && recheck.votes.every((v) => v.tallyMatches && v.decisionsMatch !== false),
+  };
+}

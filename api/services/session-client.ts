@@ -1,0 +1,100 @@
+// The API's side of Temporal for sessions: starting their workflows, sending their updates and
+// reading their state. A refused update becomes a problem naming the rule and its article.
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import type { Refusal, RefusalKind, SessionInput, SessionState } from '../../domain/session/index.ts';
+import { sessionWorkflowId, sessionWorkflowType } from '../../workflows/ids.ts';
+import { refusalFailureTypes } from '../../workflows/refusals.ts';
+import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../../workflows/search-attributes.ts';
+import { getSessionState } from '../../workflows/session-messages.ts';
+import { notFound, ProblemError } from '../problems.ts';
+
+const statusByKind: Record<RefusalKind, { status: number; code: string; title: string }> = {
+  conflict: { status: 409, code: 'session_conflict', title: 'Not allowed in the session\'s current state' },
+  rule_violation: { status: 422, code: 'rule_violation', title: 'Refused by a rule' },
+  not_found: { status: 404, code: 'not_found', title: 'Not found' },
+  forbidden: { status: 403, code: 'forbidden', title: 'Forbidden' },
+};
+const kindByFailureType = new Map(Object.entries(refusalFailureTypes).map(([kind, type]) => [type, kind as RefusalKind]));
+
+/** The problem a refused update answers with. */
+export function refusalProblem(refusal: Pick<Refusal, 'kind' | 'rule' | 'article' | 'message' | 'problems'>): ProblemError {
+  return new ProblemError({
+    ...statusByKind[refusal.kind],
+    detail: refusal.message,
+    rule: refusal.rule,
+    article: refusal.article,
+    ...(refusal.problems ? { problems: refusal.problems } : {}),
+  });
+}
+
+export class SessionClient {
+  constructor(private readonly client: Client, private readonly taskQueue: string) {}
+
+  /** Starts the session's workflow, or finds it already running: the id is the business key. */
+  async start(input: SessionInput): Promise<void> {
+    await this.client.workflow.start(sessionWorkflowType, {
+      workflowId: sessionWorkflowId(input.sessionId),
+      taskQueue: this.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: committeeIdKey, value: input.committeeId },
+        { key: sessionPhaseKey, value: 'draft' },
+        { key: scheduledStartKey, value: new Date(input.scheduledStart) },
+        { key: lastProgressKey, value: new Date() },
+      ],
+    }).catch((error: unknown) => {
+      // The session ran already and has finished: it is never run twice.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    });
+  }
+
+  async state(sessionId: string): Promise<SessionState> {
+    try {
+      return await this.client.workflow.getHandle(sessionWorkflowId(sessionId)).query(getSessionState);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw notFound('session', sessionId);
+      throw error;
+    }
+  }
+
+  /** Sends an update and waits for its result; `updateId` makes a retried request apply once. */
+  async update<Ret, Args extends [unknown, ...unknown[]]>(
+    sessionId: string,
+    definition: UpdateDefinition<Ret, Args>,
+    args: Args,
+    updateId?: string,
+  ): Promise<Ret> {
+    const handle = this.client.workflow.getHandle(sessionWorkflowId(sessionId));
+    try {
+      return await handle.executeUpdate(definition, { args, ...(updateId ? { updateId } : {}) });
+    } catch (error) {
+      throw await this.toProblem(error, sessionId);
+    }
+  }
+
+  private async toProblem(error: unknown, sessionId: string): Promise<unknown> {
+    if (error instanceof WorkflowNotFoundError) return notFound('session', sessionId);
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const kind = kindByFailureType.get(error.cause.type ?? '');
+      const refusal = error.cause.details?.[0] as Refusal | undefined;
+      if (kind) return refusalProblem({ kind, rule: refusal?.rule ?? 'unknown', article: refusal?.article ?? '', message: error.cause.message, problems: refusal?.problems });
+    }
+    // An update sent to a workflow that has finished: say in which phase it ended.
+    if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
+      const phase = await this.state(sessionId).then((s) => s.phase, () => undefined);
+      return new ProblemError({
+        status: 409, code: 'session_finished', title: 'Session finished', rule: 'session_finished', ...(phase ? { phase } : {}),
+        detail: `session ${sessionId} has finished${phase ? ` (${phase})` : ''} and accepts no more changes`,
+      });
+    }
+    return error;
+  }
+}

@@ -1,0 +1,13 @@
+export * from './input.ts';
+export * from './state.ts';
+export * from './commands.ts';
+export * from './events.ts';
+export * from './refusal.ts';
+export { decide, isPeoplesCommand } from './decide.ts';
+export type { Decision } from './decision.ts';
+export { evolve, evolveAll } from './evolve.ts';
+export { reactions, isOver, type Reaction } from './reactions.ts';
+export { convocationStatus, unconvenedMembers, type ConvocationStatus } from './convocation-status.ts';
+export { missingSigners } from './decide-minutes.ts';
+export { presentMembers, sessionQuorum, itemQuorum, itemRoster, convenedMembers } from './seats.ts';
+export { recheckTallies, type TallyRecheck } from './recheck.ts';
