@@ -29,6 +29,7 @@ import {
   type BenchDatabase,
   type Child,
 } from './infrastructure.ts';
+import { startMailCatcher } from '../bin/embedded.ts';
 import { parseOptions, usage, UsageError, type BenchOptions } from './options.ts';
 import { childrenOf, commandOf, ResourceSampler } from './processes.ts';
 import { histogramDelta, movedCounters, movedHistograms, scrape, type Scrape } from './prometheus.ts';
@@ -122,6 +123,10 @@ async function main(): Promise<number> {
   await ensureSearchAttributes(connection, namespace);
   progress.note(`PostgreSQL ${database.kind}${database.name ? ` (database ${database.name})` : ''}, ${migrations.applied.length} migrations applied; Temporal ${temporal.kind} at ${temporal.address}`);
 
+  // Members are convened by e-mail before a sitting opens: a mail catcher takes the convocations.
+  const mail = await startMailCatcher(join(workdir, 'outbox'), await freePort());
+  stops.push({ name: 'mail catcher', stop: () => mail.stop() });
+
   // --- the worker and the API, as in production: two processes ---
   status.text = 'starting the worker and the API';
   const secret = randomBytes(24).toString('hex');
@@ -140,6 +145,7 @@ async function main(): Promise<number> {
     AUTH_LOCAL_SECRET: secret,
     LOG_LEVEL: 'warn',
     DATA_DIR: join(workdir, 'data'),
+    SMTP_URL: mail.url,
     // One secretary's token drives every session here, which no real secretary does: the limits
     // stay on (their cost is measured) at a level the bench never reaches.
     RATE_LIMIT_PER_MINUTE: '1000000',

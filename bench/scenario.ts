@@ -152,6 +152,18 @@ export class Scenario {
     });
   }
 
+  /** Polls the session until every member is convened (at most two minutes): the sitting opens only then. */
+  private async convened(base: string, token: string): Promise<boolean> {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const answer = await this.api.call('GET', base, token);
+      const convocations = (answer.body as { convocations?: Record<string, { status: string }> } | undefined)?.convocations;
+      if (convocations && Object.values(convocations).length > 0 && Object.values(convocations).every((c) => c.status === 'convened')) return true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return false;
+  }
+
   private trackVotes(delta: number): void {
     const now = performance.now();
     if (this.inFlightSince > 0) this.inFlightArea += this.votesInFlight * (now - this.inFlightSince);
@@ -164,6 +176,8 @@ export class Scenario {
     const body = {
       name: `CALEOL bench ${suffix}`,
       landlord: 'OPH Bench',
+      // No notice, and a sitting that may open up to an hour early: every session sits at once.
+      rules: { noticePeriodDays: 0, openingToleranceMinutes: 60 },
       members: seats.slice(0, this.options.voters).map((seat) => ({
         ...seat,
         email: `${seat.name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.')}@bench-${suffix}.test`,
@@ -184,13 +198,13 @@ export class Scenario {
   async setUp(): Promise<void> {
     this.secretaryToken = await issueLocalToken(this.secret, { subject: 'secretary@bench', roles: ['secretary'], name: 'Secrétariat bench' }, '1d');
     const committees = await Promise.all(Array.from({ length: this.options.committees }, (_, i) => this.createCommittee(i)));
-    const firstStart = startInDays(10);
+    const firstStart = soon();
     await Promise.all(Array.from({ length: this.options.sessions }, async (_, index) => {
       const committee = committees[index % committees.length];
       if (!committee) return;
       const plan: SessionPlan = { index, committee, items: [], ready: false };
       this.plans.push(plan);
-      await this.setUpSession(plan, new Date(firstStart.getTime() + index * 60_000).toISOString());
+      await this.setUpSession(plan, new Date(firstStart.getTime() + index * 1_000).toISOString());
     }));
   }
 
@@ -213,6 +227,7 @@ export class Scenario {
       plan.items.push({ id: item.id, candidates: [...item.candidates].sort((a, b) => a.rank - b.rank).map((c) => c.applicationId) });
     }
     if (!(await this.request(routes.publish, 200, 'POST', `${base}/agenda/publish`, token, {}))) return;
+    if (!(await this.convened(base, token))) return;
     if (!(await this.request(routes.open, 200, 'POST', `${base}/open`, token))) return;
     for (const voter of plan.committee.voters) {
       if (!(await this.request(routes.attendance, 200, 'POST', `${base}/attendance`, token, { memberId: voter.id, present: true }))) return;
@@ -287,7 +302,7 @@ export class Scenario {
     const committee = await this.createCommittee(this.options.committees);
     if (!committee) return result;
     const plan: SessionPlan = { index: this.options.sessions, committee, items: [], ready: false };
-    await this.setUpSession(plan, new Date(startInDays(11).getTime() + plan.index * 60_000).toISOString(), 1);
+    await this.setUpSession(plan, new Date(soon().getTime() + plan.index * 1_000).toISOString(), 1);
     if (!plan.ready) return result;
     this.probeSessionId = plan.id;
     const item = plan.items[0]!;
@@ -321,9 +336,7 @@ export interface ProbeResult {
   voteWithoutKey: number[];
 }
 
-/** `days` from now at 09:00 UTC: well past the notice period. */
-function startInDays(days: number): Date {
-  const start = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  start.setUTCHours(9, 0, 0, 0);
-  return start;
+/** Half an hour from now, on a whole second: within the bench committees' opening tolerance. */
+function soon(): Date {
+  return new Date(Math.ceil(Date.now() / 1000) * 1000 + 30 * 60_000);
 }

@@ -15,7 +15,7 @@ import {
   type TallyOutcome,
   type VoteCounts,
 } from './rules/index.ts';
-import type { SessionMode, VideoProvider } from './session/input.ts';
+import type { SessionMode, VideoProvider } from './session/phases-and-modes.ts';
 import type {
   AgendaItemKind,
   AgendaItemState,

@@ -6,7 +6,7 @@ import type {
   AddAgendaItem, AmendMinutes, CancelSession, CastVote, CloseSession, CloseVote, DeclareConflict, DeferItem, MapParticipant, OpenSession,
   OpenVote, PublishAgenda, RecordAttendance, RecordConvocationDelivery, RegisterProxy, RemoveAgendaItem, RevokeProxy, SignMinutes,
 } from '../domain/session/commands.ts';
-import type { SessionPhase } from '../domain/session/input.ts';
+import type { SessionPhase } from '../domain/session/phases-and-modes.ts';
 import type { AgendaItemState, MeetingEvent, MemberConvocation, MinutesState, SessionState, VoteResult } from '../domain/session/state.ts';
 
 export interface OpenVoteAnswer { quorum: QuorumSnapshot; warnings: string[] }

@@ -22,6 +22,7 @@ import {
   isOver,
   reactions,
   systemActor,
+  type Decision,
   type Reaction,
   type SessionCommand,
   type SessionEvent,
@@ -71,11 +72,19 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     apply(decide(state, command, Date.now()).events ?? []);
   }
 
+  // The validator's decision, which the handler that follows it in the same activation reuses.
+  let validated: { state: SessionState; args: unknown; now: number; decision: Decision } | undefined;
+
   /** An update: its validator decides without changing anything, its handler applies the events. */
   function handle<T extends SessionCommand['type'], Ret>(
     definition: UpdateDefinition<Ret, [Args<Command<T>>]>, type: T, answer: (events: SessionEvent[], args: Args<Command<T>>) => Ret,
   ): void {
-    const decision = (args: Args<Command<T>>) => decide(state, { ...args, type } as SessionCommand, Date.now());
+    const decision = (args: Args<Command<T>>): Decision => {
+      const now = Date.now();
+      if (validated?.state === state && validated.args === args && validated.now === now) return validated.decision;
+      validated = { state, args, now, decision: decide(state, { ...args, type } as SessionCommand, now) };
+      return validated.decision;
+    };
     setHandler(definition, (args: Args<Command<T>>) => {
       const { events, refusal } = decision(args);
       if (refusal) throw refusalFailure(refusal);
@@ -195,9 +204,23 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   run({ type: 'start_session', actor: systemActor, agenda: input.agenda });
   upsertSearchAttributes([{ key: sessionPhaseKey, value: state.phase }, { key: lastProgressKey, value: new Date() }]);
 
+  // What the loop would do now, recomputed only when the state changed: a ballot that changes
+  // nothing of it wakes no one and arms no new timer.
+  let planned: { state: SessionState; awaited: Reaction[] } | undefined;
+  const awaitedNow = () => {
+    if (planned?.state !== state) planned = { state, awaited: reactions(state) };
+    return planned.awaited;
+  };
+  const planOf = () => {
+    const awaited = awaitedNow();
+    const due = awaited.some((r) => r.notBefore === undefined || r.notBefore <= Date.now());
+    const storeBy = storeStepsBy(pending);
+    const wakeAt = Math.min(...awaited.map((r) => r.notBefore ?? Infinity), typeof storeBy === 'number' ? storeBy : Infinity);
+    return { key: `${due}|${isOver(state)}|${storeBy}|${wakeAt}`, wakeAt };
+  };
+
   for (;;) {
-    const awaited = reactions(state);
-    const due = awaited.find((r) => r.notBefore === undefined || r.notBefore <= Date.now());
+    const due = awaitedNow().find((r) => r.notBefore === undefined || r.notBefore <= Date.now());
     if (due) {
       // What a side effect reads must already be stored (the minutes' rows before their signatures).
       await storePending();
@@ -209,11 +232,9 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       await storePending();
       continue;
     }
-    const storeBy = storeStepsBy(pending);
-    const wakeAt = Math.min(...awaited.map((r) => r.notBefore ?? Infinity), typeof storeBy === 'number' ? storeBy : Infinity);
-    const seq = state.seq;
-    if (wakeAt === Infinity) await condition(() => state.seq !== seq);
-    else await condition(() => state.seq !== seq, Math.max(1, wakeAt - Date.now()));
+    const { key, wakeAt } = planOf();
+    if (wakeAt === Infinity) await condition(() => planOf().key !== key);
+    else await condition(() => planOf().key !== key, Math.max(1, wakeAt - Date.now()));
   }
   await condition(allHandlersFinished);
   await storePending();

@@ -23,11 +23,16 @@ function summary(type: string, p: Payload, name: (id: string | undefined) => str
     case 'agenda_item_added': return `agenda item ${p.item?.position} added${p.reason ? ` (${p.reason})` : ''}`;
     case 'agenda_item_removed': return `agenda item ${p.itemId} removed${p.reason ? ` (${p.reason})` : ''}`;
     case 'agenda_published': return `agenda published with ${p.items?.length ?? 0} item(s)${p.urgencyReason ? `, urgency: ${p.urgencyReason}` : ''}`;
-    case 'members_convened': return `${p.convened} member(s) convened, ${p.emailed} e-mailed${p.meetingId ? `, Zoom meeting ${p.meetingId}` : ''}`;
-    case 'session_opened': return `session opened, ${quorumText(p.quorum)}`;
-    case 'quorum_reached': return `quorum reached: ${quorumText(p.quorum)}`;
+    case 'agenda_amended': return `agenda amended (version ${p.sequence}): ${p.reason}`;
+    case 'convocations_sent': return `agenda version ${p.sequence} sent: ${p.delivered?.length ?? 0} delivered${p.failed?.length ? `, not delivered to ${p.failed.map((f: Payload) => `${name(f.memberId)} (${f.reason})`).join(', ')}` : ''}${p.meeting ? `, Zoom meeting ${p.meeting.id}` : ''}`;
+    case 'convocation_delivered': return `convocation of ${name(p.memberId)} delivered by ${p.channel === 'hand_delivery' ? 'hand' : 'registered letter'} on ${p.deliveredAt} (${p.reason})`;
+    case 'session_cancelled': return `session cancelled: ${p.reason}`;
+    case 'cancellation_sent': return `cancellation sent to ${p.emailed} member(s)${p.failed ? `, ${p.failed} not reached` : ''}`;
+    case 'minutes_amendment_requested': return `amendment of the minutes into version ${p.version} requested: ${p.reason}`;
+    case 'session_opened': return `session opened, ${quorumText(p.quorum)}${p.unconvened ? `; not convened: ${p.unconvened.memberIds.map(name).join(', ')} (${p.unconvened.reason})` : ''}`;
+    case 'deliberations_started': return `deliberations started: ${quorumText(p.quorum)}`;
     case 'attendance_recorded': return `${name(p.memberId)} ${p.present ? 'present' : 'absent'} (${p.how ?? 'manual'}), ${quorumText(p.quorum)}`;
-    case 'attendance_reconciled': return `attendance reconciled with the meeting report (${p.participants} join sessions, ${p.changed?.length ?? 0} change(s)), ${quorumText(p.quorum)}`;
+    case 'attendance_reconciled': return `attendance reconciled with the meeting report (${p.report?.length ?? 0} join sessions, ${p.changed?.length ?? 0} change(s)), ${quorumText(p.quorum)}`;
     case 'attendance_not_reconciled': return `attendance not reconciled: ${p.reason}`;
     case 'participant_mapped': return `meeting participant recognised as ${name(p.memberId)}`;
     case 'proxy_registered': return `${name(p.principalId)} gives a proxy to ${name(p.holderId)}`;
@@ -41,8 +46,8 @@ function summary(type: string, p: Payload, name: (id: string | undefined) => str
       const casting = r.castingVoterId ? `, casting vote of the mayor ${name(r.castingVoterId)}` : '';
       return `vote on item ${p.itemId} closed: ${r.outcome} by rule ${r.decidedBy} (for ${c.for}, against ${c.against}, abstain ${c.abstain})${casting}, ${quorumText(r.quorum)}; item ${r.itemStatus}`;
     }
-    case 'item_deferred': return `item ${p.itemId} ${p.referral ? 'referred to an in-person session' : 'deferred'}: ${p.reason}`;
-    case 'session_adjourned': return `session adjourned: ${p.reason}`;
+    case 'item_deferred': return `item ${p.itemId} ${p.cause === 'referral' ? 'referred to an in-person session' : 'deferred'}: ${p.cause === 'tie_without_mayor' ? 'a tie without the mayor of the commune' : p.reason}`;
+    case 'session_adjourned': return `session adjourned: ${p.cause === 'members_not_convened' ? 'members not convened' : 'no quorum'} ${p.gracePeriodMinutes} minutes after the convened time, ${quorumText(p.quorum)}`;
     case 'session_reconvened': return `reconvened as session ${p.reconvenedSessionId} on ${p.scheduledStart}`;
     case 'session_closed': return 'session closed';
     case 'minutes_drafted': return `minutes version ${p.version} drafted (${p.sha256})`;

@@ -31,6 +31,7 @@ export const ruleArticles = {
   // the sitting
   remote_sessions_allowed: 'ordonnance n° 2014-1329, art. 2 ; le règlement intérieur prévoit la séance à distance',
   sitting_at_convened_time: ri('heure de la séance fixée par la convocation'),
+  sitting_within_grace_period: ri('quorum : délai de carence'),
   members_convened: 'CCH R441-9 : chaque membre est convoqué',
   unconvened_opening_needs_reason: ri('ouverture malgré une convocation manquante'),
   proxy_from_voting_member: ri('pouvoirs'),

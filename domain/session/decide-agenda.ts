@@ -17,6 +17,7 @@ export function publishedItem(i: PublishedItem): PublishedItem {
 }
 
 const isPublished = (state: SessionState) => state.published !== undefined;
+const latest = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
 
 export function startSession({ state, command, emit }: DecisionContext<CommandOf<'start_session'>>): Decision {
   if (state.seq > 0) return nothing;
@@ -90,7 +91,8 @@ export function recordConvocations({ command, at, now, state, emit }: DecisionCo
   });
   return accept([emit({
     type: 'convocations_sent', sequence: command.sequence, meeting: command.meeting,
-    delivered: command.delivered.map((d) => ({ memberId: d.memberId, at: d.at > at ? at : d.at })), failed,
+    // Delivered between the publication and now, whatever the clock of the machine that sent it.
+    delivered: command.delivered.map((d) => ({ memberId: d.memberId, at: latest(state.published?.at, d.at > at ? at : d.at) })), failed,
   })]);
 }
 

@@ -80,6 +80,9 @@ export function openSession(ctx: DecisionContext<CommandOf<'open_session'>>): De
   }
   const early = firstProblem('rule_violation', openingTimeProblems(new Date(now), new Date(state.scheduledStart), state.rules));
   if (early) return { refusal: early };
+  if (!state.withoutQuorum && now >= gracePeriodEnd(new Date(state.scheduledStart), state.rules).getTime()) {
+    return refuse('rule_violation', 'sitting_within_grace_period', `the sitting opens within ${state.rules.quorum.gracePeriodMinutes} minutes of its convened time; after that the session is adjourned for want of quorum`);
+  }
   const unconvened = unconvenedMembers(state);
   const reason = command.unconvenedReason?.trim();
   if (unconvened.length > 0) {

@@ -14,7 +14,7 @@ import {
 } from './decide-sitting.ts';
 import { castVote, closeVote, deferItem, openVote, referItem } from './decide-votes.ts';
 import { contextOf, refuse, type Decision, type DecisionContext } from './decision.ts';
-import { finishedPhases } from './input.ts';
+import { finishedPhases } from './phases-and-modes.ts';
 import type { SessionState } from './state.ts';
 
 type Deciders = { [T in SessionCommand['type']]: (ctx: DecisionContext<Extract<SessionCommand, { type: T }>>) => Decision };

@@ -1,7 +1,7 @@
 // The shape every decider of a command shares: the events it causes, or the refusal naming the rule.
 import type { SessionCommand } from './commands.ts';
 import type { SessionEvent, SessionEventBody } from './events.ts';
-import type { SessionPhase } from './input.ts';
+import type { SessionPhase } from './phases-and-modes.ts';
 import { refusal, type Refusal, type RefusalKind, type RefusalProblem } from './refusal.ts';
 import type { AgendaItemState, SessionState } from './state.ts';
 

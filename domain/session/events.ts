@@ -2,7 +2,7 @@
 // the audit trail's vocabulary (each is stored as one audit event of the same type). An event
 // that moves the session to another phase names it.
 import type { CandidateDecision, MinutesSigner, OccupancyOpinion, QuorumSnapshot, VoteChoice } from '../rules/index.ts';
-import type { SessionMode, SessionPhase } from './input.ts';
+import type { SessionMode, SessionPhase } from './phases-and-modes.ts';
 import type {
   AdjournmentCause,
   AgendaItemState,

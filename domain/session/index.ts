@@ -1,4 +1,4 @@
-export * from './input.ts';
+export * from './phases-and-modes.ts';
 export * from './state.ts';
 export * from './commands.ts';
 export * from './events.ts';

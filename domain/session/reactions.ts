@@ -3,10 +3,10 @@
 // crash or a new run is simply asked for again; each one's result comes back as a command.
 import { gracePeriodEnd, type MinutesSigner } from '../rules/index.ts';
 import { missingSigners } from './decide-minutes.ts';
-import type { SessionInput, SessionMode, VideoProvider } from './input.ts';
+import type { SessionMode, VideoProvider } from './phases-and-modes.ts';
 import { minutesFacts, type MinutesFacts } from '../minutes.ts';
 import { convenedMembers } from './seats.ts';
-import type { AgendaItemState, PublishedItem, SessionState } from './state.ts';
+import type { AgendaItemState, PublishedItem, SessionInput, SessionState } from './state.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 

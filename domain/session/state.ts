@@ -15,7 +15,7 @@ import {
   type VoteChoice,
   type VoteCounts,
 } from '../rules/index.ts';
-import type { SessionInput, SessionMode, SessionPhase, VideoProvider } from './input.ts';
+import type { SessionMode, SessionPhase, VideoProvider } from './phases-and-modes.ts';
 
 export interface AgendaCandidate {
   applicationId: string;
@@ -222,6 +222,29 @@ export interface SessionState {
   /** The sequence number of the last event. */
   seq: number;
   lastProgressAt: string;
+}
+
+/** What a session is started with: the committee's members and pinned rules, when and how it sits. */
+export interface SessionInput {
+  sessionId: string;
+  committeeId: string;
+  rulesVersion: number;
+  rules: CommitteeRules;
+  members: SessionMember[];
+  /** The convened time (ISO 8601, UTC): what the convocations state. */
+  scheduledStart: string;
+  mode: SessionMode;
+  /** Zoom when the deployment has Zoom credentials and the session is remote or mixed. */
+  videoProvider: VideoProvider;
+  /** The committee's time zone, in which dates are printed and offer deadlines counted. */
+  timeZone: string;
+  /** The room of an in-person or mixed sitting, as the convocation states it. */
+  place?: string | undefined;
+  /** A session reconvened after a carence: the adjourned session, and the agenda it carries over. */
+  reconvenedFrom?: string | undefined;
+  agenda?: AgendaItemState[] | undefined;
+  /** Deliberates without quorum (a session reconvened after a carence, when the rules say so). */
+  withoutQuorum?: boolean | undefined;
 }
 
 export function emptyQuorum(): QuorumSnapshot {

@@ -4,9 +4,9 @@
 // duplicated by Zoom, or posted again and again (also while the worker is down), record one join.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { SessionState } from '../../workflows/messages.ts';
+import type { SessionState } from '../../domain/session/index.ts';
 import { zoomSignature } from '../../api/zoom-signature.ts';
-import { agendaItemInput, startInDays } from '../support/fixtures.ts';
+import { agendaItemInput, startSoon } from '../support/fixtures.ts';
 import { startZoomEmulator, type ZoomEmulator } from '../support/zoom-emulator.ts';
 import { HttpClient, type Delivered } from './support/http.ts';
 import { eventually } from './support/processes.ts';
@@ -58,7 +58,7 @@ describe('Idempotency-Key under concurrency and faults', () => {
     const s = await convenedSession(system, http, 'idem', { mode: 'in_person' });
 
     // An agenda item (each request would otherwise add an item of its own id) on a draft session.
-    const draft = await http.post<{ id: string }>(`/committees/${s.committeeId}/sessions`, s.secretary, { scheduledStart: startInDays(21), mode: 'in_person' }, idempotencyKey('idem'));
+    const draft = await http.post<{ id: string }>(`/committees/${s.committeeId}/sessions`, s.secretary, { scheduledStart: startSoon(21), mode: 'in_person' }, idempotencyKey('idem'));
     expectAcknowledged(draft, 'schedule a second session');
     const added = expectIdentical<{ id: string }>(await concurrentCopies(20, `/sessions/${draft.body.id}/agenda-items`, s.secretary, agendaItemInput('IDEM-ADD'), idempotencyKey('idem-add')), 201);
     const draftState = await http.get<SessionState>(`/sessions/${draft.body.id}`, s.secretary);

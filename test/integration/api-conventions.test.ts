@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { SignJWT } from 'jose';
+import { untilConvened } from '../support/api-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLocalToken, localAudience, localIssuer } from '../../api/auth.ts';
-import type { SessionState } from '../../workflows/messages.ts';
-import { agendaItemInput, committeeInput } from '../support/fixtures.ts';
+import type { SessionState } from '../../domain/session/index.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
 import { startHarness, testSecret, type Harness } from '../support/harness.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -287,10 +288,11 @@ describe('Idempotency-Key', () => {
     const committee = await createCommittee(' crashed reservation');
     const idOf = (name: string) => committee.members.find((m) => m.name === name)!.id;
     const karim = await h.token({ subject: idOf('Karim Benali'), memberId: idOf('Karim Benali'), roles: ['member'] });
-    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: '2027-03-06T09:00:00.000Z', mode: 'remote' });
+    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(), mode: 'remote' });
     const sessionId = scheduled.json<{ id: string }>().id;
     const item = (await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, agendaItemInput('CONV-0002'))).json<{ id: string; candidates: Array<{ applicationId: string; rank: number }> }>();
     await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary);
+    await untilConvened(call, `/sessions/${sessionId}`, secretary);
     await call('POST', `/sessions/${sessionId}/open`, secretary);
     for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis', 'Maire de Villeneuve']) {
       await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: idOf(name), present: true });
@@ -421,13 +423,14 @@ describe('votes', () => {
     const idOf = (name: string) => committee.members.find((m) => m.name === name)!.id;
     const tokenOf = (name: string) => h.token({ subject: idOf(name), memberId: idOf(name), roles: ['member'] });
 
-    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: '2027-03-04T09:00:00.000Z', mode: 'remote' });
+    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(), mode: 'remote' });
     expect(scheduled.statusCode, scheduled.body).toBe(201);
     const sessionId = scheduled.json<{ id: string }>().id;
     const added = await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, agendaItemInput('CONV-0001'));
     expect(added.statusCode, added.body).toBe(201);
     const item = added.json<{ id: string; candidates: Array<{ applicationId: string; rank: number }> }>();
     expect((await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary)).json()).toMatchObject({ phase: 'convened' });
+    await untilConvened(call, `/sessions/${sessionId}`, secretary);
     expect((await call('POST', `/sessions/${sessionId}/open`, secretary)).json()).toMatchObject({ phase: 'open' });
     for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis', 'Maire de Villeneuve']) {
       const res = await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: idOf(name), present: true });
@@ -453,7 +456,7 @@ describe('votes', () => {
 
   it('refuses a token that names no member of the session\'s committee with 403 acting_member', async () => {
     const committee = await createCommittee(' stranger');
-    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: '2027-03-05T09:00:00.000Z' });
+    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon() });
     expect(scheduled.statusCode, scheduled.body).toBe(201);
     const sessionId = scheduled.json<{ id: string }>().id;
     const stranger = await h.token({ subject: 'stranger', memberId: randomUUID(), roles: ['member'] });

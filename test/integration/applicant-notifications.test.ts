@@ -9,9 +9,9 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer, type Mailer } from '../../activities/notify/mailer.ts';
 import { frenchDate, frenchDay } from '../../documents/minutes-french.ts';
-import type { SessionState } from '../../workflows/messages.ts';
-import { apiClient, expectStatus, signMinutesAs } from '../support/api-client.ts';
-import { committeeInput, startInDays } from '../support/fixtures.ts';
+import type { SessionState } from '../../domain/session/index.ts';
+import { apiClient, expectStatus, signMinutesAs, untilConvened } from '../support/api-client.ts';
+import { committeeInput, startSoon, daysAfterToday } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { pdfText, squash } from '../support/pdf-text.ts';
@@ -58,7 +58,7 @@ const all = Object.values(applicants);
 const emailed = all.filter((a) => a.email);
 
 const conditionDocument = 'Avis d’imposition 2025 sur les revenus 2024';
-const conditionDeadline = '2027-03-15';
+const conditionDeadline = daysAfterToday(60);
 const nonAttributionReasons = 'Taux d’effort de 45 % au regard du loyer, supérieur au seuil retenu par la commission pour ce logement';
 const deferralReason = 'Diagnostic technique du logement attendu avant toute attribution';
 
@@ -128,7 +128,7 @@ beforeAll(async () => {
     return h.token({ subject: m.id, memberId: m.id, roles: m.chair ? ['member', 'chair'] : ['member'] });
   };
 
-  const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(10), mode: 'remote' }), 201);
+  const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(10), mode: 'remote' }), 201);
   const base = `/sessions/${session.id}`;
   const dwelling = (reference: string) => ({ reference, address: '8 place du Marché', commune: 'Villeneuve', epci: 'Agglo Nord', type: 'T3', surfaceM2: 71.2, rentCents: 54_300, financing: 'PLUS' });
   type Item = { id: string; candidates: Array<{ applicationId: string; rank: number }> };
@@ -142,6 +142,7 @@ beforeAll(async () => {
   const applicationId = { A: byRank(first, 1), B: byRank(first, 2), C: byRank(first, 3), D: byRank(second, 1), E: byRank(second, 2), F: byRank(second, 3) };
 
   expectStatus(await call('POST', `${base}/agenda/publish`, secretary), 200);
+  await untilConvened(call, `${base}`, secretary);
   expectStatus(await call('POST', `${base}/open`, secretary), 200);
   for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis', 'Maire de Villeneuve']) {
     expectStatus(await call('POST', `${base}/attendance`, secretary, { memberId: memberId(name), present: true }), 200);

@@ -12,9 +12,9 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sha256Hex } from '../../documents/canonical-json.ts';
 import { buildExportBundle, verifyExportBundle, type ExportBundle } from '../../documents/export-bundle.ts';
-import type { SessionState } from '../../workflows/messages.ts';
-import { apiClient, expectStatus, signMinutesAs } from '../support/api-client.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import type { SessionState } from '../../domain/session/index.ts';
+import { apiClient, expectStatus, signMinutesAs, untilConvened } from '../support/api-client.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -99,15 +99,16 @@ describe('the evidence of a finished session', () => {
     const tokenOf = (name: string) => h.token({ subject: memberId(name), memberId: memberId(name), roles: name === 'Claire Martin' ? ['member', 'chair'] : ['member'] });
     member = await tokenOf('Karim Benali');
 
-    sessionId = expectStatus<{ id: string }>(await call('POST', `/committees/${committeeId}/sessions`, secretary, { scheduledStart: startInDays(14), mode: 'remote' }), 201).id;
+    sessionId = expectStatus<{ id: string }>(await call('POST', `/committees/${committeeId}/sessions`, secretary, { scheduledStart: startSoon(14), mode: 'remote' }), 201).id;
     workflowId = `session-${sessionId}`;
     const item = expectStatus<{ id: string; candidates: Array<{ applicationId: string; rank: number }> }>(
       await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, agendaItemInput(`AUD-${randomUUID().slice(0, 8)}`)), 201);
     itemId = item.id;
     expect(item.candidates.map((c) => c.rank)).toEqual([1, 2, 3]);
     expect(expectStatus(await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary), 200)).toEqual({ phase: 'convened' });
+    await untilConvened(call, `/sessions/${sessionId}`, secretary);
     // As in real life, the session opens once its members were convened (days later, usually).
-    await eventually(() => h.db.auditEvent.findFirst({ where: { sessionId, type: 'members_convened' } }), (e) => e !== null);
+    await eventually(() => h.db.auditEvent.findFirst({ where: { sessionId, type: 'convocations_sent' } }), (e) => e !== null);
     expect(expectStatus(await call('POST', `/sessions/${sessionId}/open`, secretary), 200)).toEqual({ phase: 'open' });
     for (const [name] of voters) {
       expectStatus(await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: memberId(name), present: true }), 200);
@@ -152,7 +153,7 @@ describe('the evidence of a finished session', () => {
     expect([...seqs].sort((x, y) => x! - y!)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(seqs.length);
 
-    const steps = ['session_scheduled', 'agenda_published', 'members_convened', 'session_opened', 'attendance_recorded', 'quorum_reached', 'vote_opened',
+    const steps = ['session_scheduled', 'agenda_published', 'convocations_sent', 'session_opened', 'attendance_recorded', 'deliberations_started', 'vote_opened',
       'vote_cast', 'vote_closed', 'session_closed', 'minutes_drafted', 'minutes_signed', 'applicants_notified', 'offers_started', 'session_completed'];
     const positions = steps.map((step) => types.indexOf(step));
     for (const [i, step] of steps.entries()) expect(positions[i], `${step} in ${types.join(', ')}`).toBeGreaterThanOrEqual(0);
@@ -163,10 +164,10 @@ describe('the evidence of a finished session', () => {
       expect(found, type).toHaveLength(1);
       return found[0]!;
     };
-    expect(one('members_convened').summary).toMatch(/^\d+ member\(s\) convened, \d+ e-mailed/);
+    expect(one('convocations_sent').summary).toBe('agenda version 1 sent: 10 delivered');
     expect(entries.filter((e) => e.type === 'attendance_recorded').map((e) => e.summary.replace(/ present .*$/, ''))).toEqual(voters.map(([name]) => name));
     // The board's six and the prefect make the session's roster: four of seven make quorum.
-    expect(one('quorum_reached').summary).toBe('quorum reached: quorum 4/7 (required 4, reached)');
+    expect(one('deliberations_started').summary).toBe('deliberations started: quorum 4/7 (required 4, reached)');
     expect(one('vote_opened').summary).toMatch(new RegExp(`^vote opened on item ${itemId}, quorum 5/9 \\(required \\d+, reached\\)`));
     const cast = entries.filter((e) => e.type === 'vote_cast');
     expect(cast.map((e) => e.summary)).toEqual(voters.map(([name, choice]) => `${name} votes ${choice}`));

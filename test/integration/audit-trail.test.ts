@@ -10,8 +10,8 @@ import { auditEventHash, chainGenesis, type ChainProblem } from '../../documents
 import { storedAuditEvent, verifyAuditTrail } from '../../prisma/audit-trail.ts';
 import { createDatabase, type Database } from '../../prisma/database.ts';
 import { defaultCommitteeRules } from '../../domain/rules/index.ts';
-import { apiClient, expectStatus } from '../support/api-client.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import { apiClient, expectStatus, untilConvened } from '../support/api-client.ts';
+import { agendaItemInput, committeeInput, startSoon, soonSittingRules } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -106,24 +106,25 @@ describe('the audit trail of a committee', () => {
 
   beforeAll(async () => {
     committee = await newCommittee('chain');
-    const rules = (threshold: number) => ({ ...defaultCommitteeRules, quorum: { ...defaultCommitteeRules.quorum, threshold } });
+    const rules = (threshold: number) => ({ ...defaultCommitteeRules, ...soonSittingRules, quorum: { ...defaultCommitteeRules.quorum, threshold } });
     expectStatus(await call('PUT', `/committees/${committee.id}/rules`, secretary, rules(0.6)), 200);
     expectStatus(await call('PUT', `/committees/${committee.id}/rules`, secretary, rules(0.5)), 200);
     const board = committee.members.filter((m) => m.role === 'board_member');
     const chair = board[0]!;
     expectStatus(await call('POST', `/committees/${committee.id}/chair-election`, secretary, { ballots: board.map((m) => ({ voterId: m.id, candidateId: chair.id })) }), 200);
-    const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(15), mode: 'in_person' }), 201);
+    const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(15), mode: 'in_person' }), 201);
     expectStatus(await call('POST', `/sessions/${session.id}/agenda-items`, secretary, agendaItemInput(`AUD-${session.id.slice(0, 8)}`)), 201);
     expectStatus(await call('POST', `/sessions/${session.id}/agenda/publish`, secretary), 200);
+    await untilConvened(call, `/sessions/${session.id}`, secretary);
     // The workflow persists its steps, then convenes the members; after that it waits for the session day.
-    await eventually(() => auditRows(committee.id), (rows) => rows.some((r) => r.type === 'members_convened'), 30_000);
+    await eventually(() => auditRows(committee.id), (rows) => rows.some((r) => r.type === 'convocations_sent'), 30_000);
     snapshot = await trailSnapshot(committee.id);
   });
 
   it('chains every writer\'s events: seq 1..n in table order, each linked to the one before, the head on the last', async () => {
     const rows = await auditRows(committee.id);
     expect(rows.map((r) => r.type)).toEqual(expect.arrayContaining([
-      'rules_changed', 'chair_election', 'session_scheduled', 'agenda_item_added', 'agenda_published', 'members_convened',
+      'rules_changed', 'chair_election', 'session_scheduled', 'agenda_item_added', 'agenda_published', 'convocations_sent',
     ]));
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     rows.forEach((r, i) => {

@@ -9,9 +9,9 @@ import { buildApp, type App } from '../../api/app.ts';
 import { localTokenVerifier } from '../../api/auth.ts';
 import { maxSkewSeconds, verifyZoomSignature, zoomSignature } from '../../api/zoom-signature.ts';
 import { generateSignerKeyPair } from '../../documents/signatures.ts';
-import type { SessionState } from '../../workflows/messages.ts';
-import { signMinutesAs } from '../support/api-client.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import type { SessionState } from '../../domain/session/index.ts';
+import { signMinutesAs, untilConvened } from '../support/api-client.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, testSecret, type Harness } from '../support/harness.ts';
 
 type Role = 'secretary' | 'member' | 'chair' | 'auditor' | 'ops';
@@ -48,6 +48,8 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['POST /sessions/{id}/agenda-items', ['secretary']],
   ['DELETE /sessions/{id}/agenda-items/{itemId}', ['secretary']],
   ['POST /sessions/{id}/agenda/publish', ['secretary']],
+  ['POST /sessions/{id}/convocations/deliveries', ['secretary']],
+  ['POST /sessions/{id}/cancel', ['secretary']],
   ['POST /sessions/{id}/open', ['secretary']],
   ['POST /sessions/{id}/close', ['secretary']],
   ['POST /sessions/{id}/attendance', ['secretary']],
@@ -143,11 +145,12 @@ const proposalOf = (item: ItemBody) => ({ proposal: item.candidates.map((c) => (
 
 /** A session of `c` with the given items, optionally published, opened with five present and a vote open on its first item. */
 async function session(c: Committee, days: number, references: string[], until: 'draft' | 'voting') {
-  const s = ok<{ id: string; scheduledStart: string }>(await call('POST', `/committees/${c.id}/sessions`, secretary, { scheduledStart: startInDays(days), mode: 'remote' }), 201);
+  const s = ok<{ id: string; scheduledStart: string }>(await call('POST', `/committees/${c.id}/sessions`, secretary, { scheduledStart: startSoon(days), mode: 'remote' }), 201);
   const items: ItemBody[] = [];
   for (const reference of references) items.push(ok<ItemBody>(await call('POST', `/sessions/${s.id}/agenda-items`, secretary, agendaItemInput(reference)), 201));
   if (until === 'voting') {
     ok(await call('POST', `/sessions/${s.id}/agenda/publish`, secretary));
+    await untilConvened(call, `/sessions/${s.id}`, secretary);
     ok(await call('POST', `/sessions/${s.id}/open`, secretary));
     for (const name of present) ok(await call('POST', `/sessions/${s.id}/attendance`, secretary, { memberId: c.byName(name).id, present: true }));
     ok(await call('POST', `/sessions/${s.id}/agenda-items/${items[0]!.id}/vote/open`, secretary, proposalOf(items[0]!)));
@@ -222,6 +225,9 @@ describe('authorization matrix', () => {
         case 'POST /sessions/{id}/agenda-items': return { url: `/sessions/${live.id}/agenda-items`, payload: { ...agendaItemInput(`MX-add-${randomUUID().slice(0, 8)}`), reason: 'Dossier urgent' } };
         case 'DELETE /sessions/{id}/agenda-items/{itemId}': return { url: `/sessions/${live.id}/agenda-items/${randomUUID()}?reason=Erreur` };
         case 'POST /sessions/{id}/agenda/publish': return { url: `/sessions/${live.id}/agenda/publish`, payload: {} };
+        // A session that does not exist: an allowed caller is answered 404, and the live one is not cancelled.
+        case 'POST /sessions/{id}/convocations/deliveries': return { url: `/sessions/${randomUUID()}/convocations/deliveries`, payload: { memberId: a.byName('Jean Dupuis').id, channel: 'hand_delivery', deliveredAt: new Date().toISOString(), reason: 'remise en main propre' } };
+        case 'POST /sessions/{id}/cancel': return { url: `/sessions/${randomUUID()}/cancel`, payload: { reason: 'salle indisponible' } };
         case 'POST /sessions/{id}/open': return { url: `/sessions/${live.id}/open` };
         case 'POST /sessions/{id}/close': return { url: `/sessions/${live.id}/close` };
         case 'POST /sessions/{id}/attendance': return { url: `/sessions/${live.id}/attendance`, payload: { memberId: a.byName('Jean Dupuis').id, present: true } };
@@ -334,6 +340,7 @@ describe('members acting for others', () => {
     expect(state.agenda[0]!.conflicts).toEqual([]);
 
     ok(await call('POST', `${base}/agenda/publish`, secretary));
+    await untilConvened(call, `${base}`, secretary);
     ok(await call('POST', `${base}/open`, secretary));
     for (const name of present) ok(await call('POST', `${base}/attendance`, secretary, { memberId: id(name), present: true }));
     ok(await call('POST', `${base}/agenda-items/${item.id}/vote/open`, secretary, proposalOf(item)));

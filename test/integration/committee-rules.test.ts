@@ -1,10 +1,10 @@
 // The committee's internal rules as versioned data, the chair's election and substitutes,
 // through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionState } from '../../workflows/messages.ts';
+import type { SessionState } from '../../domain/session/index.ts';
 import { defaultCommitteeRules } from '../../domain/rules/index.ts';
-import { apiClient, expectStatus } from '../support/api-client.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import { apiClient, expectStatus, untilConvened } from '../support/api-client.ts';
+import { agendaItemInput, committeeInput, startSoon, soonSittingRules } from '../support/fixtures.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -24,10 +24,12 @@ async function newCommittee(suffix: string) {
 }
 
 describe('the internal rules', () => {
-  it('start at the legal defaults, version 1', async () => {
+  it('start as the committee was created with them, the legal defaults for any rule not given, version 1', async () => {
     const committee = await newCommittee(' defaults');
     expect(committee.rulesVersion).toBe(1);
-    expect(expectStatus(await call('GET', `/committees/${committee.id}/rules`, secretary), 200)).toEqual({ committeeId: committee.id, version: 1, rules: defaultCommitteeRules });
+    expect(expectStatus(await call('GET', `/committees/${committee.id}/rules`, secretary), 200)).toEqual({ committeeId: committee.id, version: 1, rules: { ...defaultCommitteeRules, ...soonSittingRules } });
+    const plain = expectStatus<{ id: string }>(await call('POST', '/committees', secretary, { name: 'CALEOL sans règlement propre', landlord: 'OPH Exemple' }), 201);
+    expect(expectStatus(await call('GET', `/committees/${plain.id}/rules`, secretary), 200)).toMatchObject({ version: 1, rules: defaultCommitteeRules });
   });
 
   it('refuse a wrong field with a message naming it, and save nothing', async () => {
@@ -45,16 +47,17 @@ describe('the internal rules', () => {
   it('make a new version that later sessions use while a running session keeps its own', async () => {
     const committee = await newCommittee(' versions');
     const memberId = (name: string) => committee.members.find((m) => m.name === name)!.id;
-    const before = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(12), mode: 'in_person' }), 201);
-    const stricter = { ...defaultCommitteeRules, quorum: { ...defaultCommitteeRules.quorum, threshold: 0.75 } };
+    const before = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(12), mode: 'in_person' }), 201);
+    const stricter = { ...defaultCommitteeRules, ...soonSittingRules, quorum: { ...defaultCommitteeRules.quorum, threshold: 0.75 } };
     expect(expectStatus(await call('PUT', `/committees/${committee.id}/rules`, secretary, stricter), 200)).toMatchObject({ version: 2 });
-    const after = expectStatus<{ id: string; rulesVersion: number }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(13), mode: 'in_person' }), 201);
+    const after = expectStatus<{ id: string; rulesVersion: number }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(13), mode: 'in_person' }), 201);
     expect(after.rulesVersion).toBe(2);
 
     // Four of the seven seats that vote on every item: quorum under 0.5, not under 0.75.
     const quorumWithFour = async (sessionId: string) => {
       expectStatus(await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, agendaItemInput(`V-${sessionId.slice(0, 8)}`)), 201);
       expectStatus(await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary), 200);
+      await untilConvened(call, `/sessions/${sessionId}`, secretary);
       expectStatus(await call('POST', `/sessions/${sessionId}/open`, secretary), 200);
       for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis']) {
         expectStatus(await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: memberId(name), present: true }), 200);
@@ -97,9 +100,10 @@ describe('substitutes', () => {
     const notATitular = await call('POST', `/committees/${committee.id}/members`, secretary, { name: 'X', email: 'x@subst.test', role: 'board_substitute', substituteFor: substitute.id });
     expect(expectStatus(notATitular, 422)).toMatchObject({ rule: 'substitute_of_titular' });
 
-    const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(11), mode: 'in_person' }), 201);
+    const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(11), mode: 'in_person' }), 201);
     const item = expectStatus<{ id: string; candidates: Array<{ applicationId: string }> }>(await call('POST', `/sessions/${session.id}/agenda-items`, secretary, agendaItemInput('SUB-1')), 201);
     expectStatus(await call('POST', `/sessions/${session.id}/agenda/publish`, secretary), 200);
+    await untilConvened(call, `/sessions/${session.id}`, secretary);
     expectStatus(await call('POST', `/sessions/${session.id}/open`, secretary), 200);
     for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Préfecture']) {
       const m = committee.members.find((x) => x.name === name)!;

@@ -1,22 +1,22 @@
 // `npm start` as a user runs it: embedded PostgreSQL and Temporal under a data folder. Stopped in
 // the middle of a session and started again, the session goes on from where it was.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoCommitteeId, demoMembers } from '../../prisma/seed.ts';
-import { startInDays } from '../support/fixtures.ts';
 import { eventually } from '../support/harness.ts';
 import { freePort } from '../support/ports.ts';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'caleol-start-'));
-const ports = { api: await freePort(), postgres: await freePort(), temporal: await freePort() };
+const ports = { api: await freePort(), postgres: await freePort(), temporal: await freePort(), smtp: await freePort() };
 const base = `http://127.0.0.1:${ports.api}`;
 let child: ChildProcess | undefined;
 
 function start(): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), EMBEDDED_SMTP_PORT: String(ports.smtp), LOG_LEVEL: 'warn' };
+  delete env.SMTP_URL;
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   delete env.AUTH_LOCAL_SECRET;
@@ -63,7 +63,9 @@ describe('npm start', () => {
     };
     const secretary = tokens.secretary!;
 
-    const scheduled = await call('POST', `/committees/${demoCommitteeId}/sessions`, secretary, { scheduledStart: startInDays(21) });
+    // As the README walks through it: the demo rules need no notice; the sitting opens at its convened time.
+    const convenedAt = Math.ceil(Date.now() / 1000) * 1000 + 6_000;
+    const scheduled = await call('POST', `/committees/${demoCommitteeId}/sessions`, secretary, { scheduledStart: new Date(convenedAt).toISOString() });
     expect(scheduled.status).toBe(201);
     const sessionId = scheduled.body.id as string;
     const item = await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, {
@@ -72,7 +74,12 @@ describe('npm start', () => {
     });
     expect(item.status).toBe(201);
     expect((await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary)).body).toEqual({ phase: 'convened' });
-    expect((await call('POST', `/sessions/${sessionId}/open`, secretary)).body).toEqual({ phase: 'open' });
+    // The embedded mail catcher receives the convocations: every member is convened.
+    await eventually(async () => (await call('GET', `/sessions/${sessionId}`, secretary)).body, (s) => Object.values(s.convocations as Record<string, { status: string }>).every((c) => c.status === 'convened'), 20_000);
+    const sitting = await eventually(() => call('POST', `/sessions/${sessionId}/open`, secretary), (res) => res.status === 200, 20_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(convenedAt);
+    expect(sitting.body).toEqual({ phase: 'open' });
+    expect((await readdir(join(dataDir, 'outbox'))).filter((f) => f.endsWith('.eml')).length).toBeGreaterThanOrEqual(demoMembers.length);
     for (const m of demoMembers.slice(0, 5)) {
       expect((await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: m.id, present: true })).status).toBe(200);
     }

@@ -1,9 +1,9 @@
 // A long session: sixty dwellings, three candidates each, nine voters. It must run to its end
 // within Temporal's limits (2,000 updates and 51,200 events per history, 10 updates in flight).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionState } from '../../workflows/messages.ts';
-import { apiClient, expectStatus, signMinutesAs } from '../support/api-client.ts';
-import { committeeInput, startInDays } from '../support/fixtures.ts';
+import type { SessionState } from '../../domain/session/index.ts';
+import { apiClient, expectStatus, signMinutesAs, untilConvened } from '../support/api-client.ts';
+import { committeeInput, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -26,7 +26,7 @@ describe('a session with a sixty-dwelling agenda', () => {
     expect(voters).toHaveLength(9);
     const tokens = new Map(await Promise.all(voters.map(async (m) => [m.id, await h.token({ subject: m.id, memberId: m.id, roles: m.chair ? ['member', 'chair'] : ['member'] })] as const)));
 
-    const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(10), mode: 'remote' }), 201);
+    const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(10), mode: 'remote' }), 201);
     const base = `/sessions/${session.id}`;
     const items: Array<{ id: string; candidates: Array<{ applicationId: string }> }> = [];
     for (let i = 1; i <= dwellings; i++) {
@@ -36,6 +36,7 @@ describe('a session with a sixty-dwelling agenda', () => {
       }), 201));
     }
     expectStatus(await call('POST', `${base}/agenda/publish`, secretary), 200);
+    await untilConvened(call, `${base}`, secretary);
     expectStatus(await call('POST', `${base}/open`, secretary), 200);
     for (const m of voters) expectStatus(await call('POST', `${base}/attendance`, secretary, { memberId: m.id, present: true }), 200);
 

@@ -7,12 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { LightMyRequestResponse } from 'fastify';
 import { Registry } from 'prom-client';
+import { untilConvened } from '../support/api-client.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { smtpMailer } from '../../activities/notify/mailer.ts';
 import { createWorker } from '../../activities/worker.ts';
 import { buildApp, type App } from '../../api/app.ts';
 import { localTokenVerifier } from '../../api/auth.ts';
 import { canonicalJson } from '../../documents/canonical-json.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, testSecret, type Harness } from '../support/harness.ts';
 import { freePort } from '../support/ports.ts';
 
@@ -56,6 +58,7 @@ beforeAll(async () => {
   worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db: h.db, workflowBundlePath: inject('workflowBundlePath'),
     organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' }, metricsRegistry: registry,
+    mailer: smtpMailer(h.mail!.url, 'Secrétariat CALEOL <caleol@oph.test>'),
   });
   running = worker.run();
   app = await buildApp({ db: h.db, temporal: h.client, taskQueue, verifier: localTokenVerifier(testSecret), metricsRegistry: registry });
@@ -125,15 +128,16 @@ describe('GET /metrics', () => {
     };
 
     // One session stays in draft; the other goes to a vote.
-    const draft = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(30), mode: 'remote' });
+    const draft = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(30), mode: 'remote' });
     expect(draft.statusCode).toBe(201);
-    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(14), mode: 'remote' });
+    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(14), mode: 'remote' });
     expect(scheduled.statusCode).toBe(201);
     const sessionId = scheduled.json<{ id: string }>().id;
     const added = await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, agendaItemInput('MET-0001'));
     expect(added.statusCode).toBe(201);
     const item = added.json<{ id: string; candidates: Array<{ applicationId: string }> }>();
     expect((await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary)).json()).toEqual({ phase: 'convened' });
+    await untilConvened(call, `/sessions/${sessionId}`, secretary);
     expect((await call('POST', `/sessions/${sessionId}/open`, secretary)).json()).toEqual({ phase: 'open' });
     for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis', 'Maire de Villeneuve']) {
       const memberId = committee.members.find((m) => m.name === name)!.id;

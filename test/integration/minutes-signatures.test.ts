@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { generateSignerKeyPair, publicKeyFingerprint, signMinutesHash, type SignerKeyPair } from '../../documents/signatures.ts';
-import type { SessionState } from '../../workflows/messages.ts';
+import type { SessionState } from '../../domain/session/index.ts';
 import { defaultCommitteeRules } from '../../domain/rules/index.ts';
-import { apiClient, expectStatus } from '../support/api-client.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import { apiClient, expectStatus, untilConvened } from '../support/api-client.ts';
+import { agendaItemInput, committeeInput, soonSittingRules, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { replayAndKeep } from '../support/histories.ts';
 import { pdfText, squash } from '../support/pdf-text.ts';
@@ -81,15 +81,16 @@ describe('signed minutes with the chair and the secretary as signers', () => {
     chairToken = await h.token({ subject: chairId, memberId: chairId, roles: ['member', 'chair'] });
     karimToken = await h.token({ subject: karimId, memberId: karimId, roles: ['member'] });
 
-    const rules = expectStatus(await call('PUT', `/committees/${committeeId}/rules`, secretary, { ...defaultCommitteeRules, minutesSigners: ['chair', 'secretary'] }), 200);
+    const rules = expectStatus(await call('PUT', `/committees/${committeeId}/rules`, secretary, { ...defaultCommitteeRules, ...soonSittingRules, minutesSigners: ['chair', 'secretary'] }), 200);
     expect(rules).toMatchObject({ version: 2, rules: { minutesSigners: ['chair', 'secretary'] } });
 
     const session = expectStatus<{ id: string; rulesVersion: number }>(
-      await call('POST', `/committees/${committeeId}/sessions`, secretary, { scheduledStart: startInDays(14), mode: 'remote' }), 201);
+      await call('POST', `/committees/${committeeId}/sessions`, secretary, { scheduledStart: startSoon(14), mode: 'remote' }), 201);
     sessionId = session.id;
     expect(session.rulesVersion).toBe(2);
     const added = expectStatus<{ id: string; candidates: Array<{ applicationId: string }> }>(await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, item), 201);
     expectStatus(await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary), 200);
+    await untilConvened(call, `/sessions/${sessionId}`, secretary);
     expectStatus(await call('POST', `/sessions/${sessionId}/open`, secretary), 200);
     const voters = ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Jean Dupuis', 'Maire de Villeneuve'];
     for (const name of voters) expectStatus(await call('POST', `/sessions/${sessionId}/attendance`, secretary, { memberId: memberId(name), present: true }), 200);
@@ -400,7 +401,7 @@ describe('signed minutes with the chair and the secretary as signers', () => {
 
     it('is refused for an application not examined in the session, and to a member', async () => {
       // An application of the committee, on the agenda of another session only.
-      const other = expectStatus<{ id: string }>(await call('POST', `/committees/${committeeId}/sessions`, secretary, { scheduledStart: startInDays(21), mode: 'remote' }), 201);
+      const other = expectStatus<{ id: string }>(await call('POST', `/committees/${committeeId}/sessions`, secretary, { scheduledStart: startSoon(21), mode: 'remote' }), 201);
       expectStatus(await call('POST', `/sessions/${other.id}/agenda-items`, secretary, agendaItemInput('SIG-2')), 201);
       const notExamined = await applicationId('SIG-2-A');
       expectStatus(await call('GET', extractUrl(notExamined), secretary), 404);

@@ -1,14 +1,15 @@
 // Offers through the API, on the Temporal dev server and PostgreSQL: the offer workflow started
-// as the signed minutes will start it (`startOffers`), the secretary recording the applicants'
+// as the signed minutes will start it, the secretary recording the applicants'
 // answers over HTTP, the rows and audit events, and refused answers as problem+json.
+// The workflow is started as the signed session starts it (`startOfferWorkflow`).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOffers } from '../../api/offer-client.ts';
-import { getOfferState, offerWorkflowId, type OfferInput } from '../../workflows/offer-messages.ts';
+import { offerWorkflowId } from '../../workflows/ids.ts';
+import { getOfferState, type OfferInput } from '../../workflows/offer-messages.ts';
 import { offerDeadline } from '../../domain/rules/index.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
-import { seedAttributedDwelling } from '../support/offer-fixture.ts';
+import { seedAttributedDwelling, startOfferWorkflow as startOffers } from '../support/offer-fixture.ts';
 
 let h: Harness;
 let call: ReturnType<typeof apiClient>;

@@ -7,7 +7,7 @@ import { exportJWK, exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type Cry
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../api/app.ts';
 import { IdentityProviderUnavailableError, InvalidTokenError, issueLocalToken, localTokenVerifier, oidcTokenVerifier, type OidcSettings } from '../../api/auth.ts';
-import { committeeInput } from '../support/fixtures.ts';
+import { committeeInput, startSoon } from '../support/fixtures.ts';
 import { startHarness, testSecret, type Harness } from '../support/harness.ts';
 
 const tenant = '3f1c6b9e-0d2a-4c55-9a3e-7b8d2e4f6a10';
@@ -270,7 +270,7 @@ describe('the app with the identity provider\'s tokens', () => {
     const secretary = await entraToken({ claims: { roles: ['secretary'] } });
     const committee = await post('/committees', secretary, committeeInput(' oidc members'));
     expect(committee.statusCode, committee.body).toBe(201);
-    const scheduled = await post(`/committees/${committee.json<{ id: string }>().id}/sessions`, secretary, { scheduledStart: '2027-05-06T09:00:00.000Z' });
+    const scheduled = await post(`/committees/${committee.json<{ id: string }>().id}/sessions`, secretary, { scheduledStart: startSoon() });
     expect(scheduled.statusCode, scheduled.body).toBe(201);
     const votes = `/sessions/${scheduled.json<{ id: string }>().id}/agenda-items/${crypto.randomUUID()}/votes`;
 

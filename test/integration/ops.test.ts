@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoomMeetings } from '../../activities/zoom/zoom-meetings.ts';
-import type { SessionState } from '../../workflows/messages.ts';
-import { apiClient, expectStatus } from '../support/api-client.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import type { SessionState } from '../../domain/session/index.ts';
+import { apiClient, expectStatus, untilConvened } from '../support/api-client.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { startZoomEmulator, type ZoomEmulator } from '../support/zoom-emulator.ts';
 
@@ -55,7 +55,7 @@ afterAll(async () => {
 async function draftSession(mode: 'remote' | 'in_person' = 'remote') {
   const suffix = ` ops ${randomUUID().slice(0, 8)}`;
   const committee = expectStatus<{ id: string }>(await call('POST', '/committees', secretary, committeeInput(suffix)), 201);
-  const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(10), mode }), 201);
+  const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(10), mode }), 201);
   expectStatus(await call('POST', `/sessions/${session.id}/agenda-items`, secretary, agendaItemInput(`OPS-${randomUUID().slice(0, 6)}`)), 201);
   return { committee, session, workflowId: `session-${session.id}`, base: `/sessions/${session.id}` };
 }
@@ -175,6 +175,7 @@ describe('ops actions', () => {
     expect(after.members).toEqual(before.members);
     // It goes on from there: the agenda can still be published.
     expectStatus(await call('POST', `${base}/agenda/publish`, secretary), 200);
+    await untilConvened(call, `${base}`, secretary);
     expect(expectStatus<SessionState>(await call('GET', base, secretary), 200).phase).toBe('convened');
     expect((await opsEvents(session.id)).map((e) => (e.payload as { action: string }).action)).toEqual(['reset']);
   });

@@ -1,11 +1,12 @@
 // A whole session through the HTTP API, against a real Temporal server and real PostgreSQL.
 import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { untilConvened } from '../support/api-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { generateSignerKeyPair, publicKeyFingerprint, signMinutesHash } from '../../documents/signatures.ts';
-import type { SessionState } from '../../workflows/messages.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import type { SessionState } from '../../domain/session/index.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { replayAndKeep } from '../support/histories.ts';
 
@@ -40,7 +41,7 @@ describe('a committee session from scheduling to signed minutes', () => {
     const memberId = (name: string) => committee.members.find((m) => m.name === name)!.id;
 
     // Scheduling twice gives one session.
-    const schedule = { scheduledStart: startInDays(14), mode: 'remote' };
+    const schedule = { scheduledStart: startSoon(14), mode: 'remote' };
     const first = await call('POST', `/committees/${committee.id}/sessions`, secretary, schedule);
     expect(first.statusCode).toBe(201);
     const sessionId = first.json<{ id: string }>().id;
@@ -56,6 +57,7 @@ describe('a committee session from scheduling to signed minutes', () => {
     expect(item.candidates.map((c) => c.rank)).toEqual([1, 2, 3]);
 
     const published = await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary);
+    await untilConvened(call, `/sessions/${sessionId}`, secretary);
     expect(published.json(), published.body).toEqual({ phase: 'convened' });
     const republished = await call('POST', `/sessions/${sessionId}/agenda/publish`, secretary);
     expect(republished.statusCode).toBe(409);
@@ -178,7 +180,7 @@ describe('a committee session from scheduling to signed minutes', () => {
     expect(types[0]).toBe('session_scheduled');
     expect(types.filter((t) => t === 'attendance_recorded')).toHaveLength(5);
     expect(types.filter((t) => t === 'vote_cast')).toHaveLength(5);
-    for (const step of ['agenda_item_added', 'agenda_published', 'members_convened', 'session_opened', 'quorum_reached', 'vote_opened', 'vote_closed', 'session_closed', 'minutes_drafted', 'minutes_signed', 'offers_started', 'session_completed']) {
+    for (const step of ['agenda_item_added', 'agenda_published', 'convocations_sent', 'session_opened', 'deliberations_started', 'vote_opened', 'vote_closed', 'session_closed', 'minutes_drafted', 'minutes_signed', 'offers_started', 'session_completed']) {
       expect(types.filter((t) => t === step), step).toHaveLength(1);
     }
     expect(types.at(-1)).toBe('session_completed');

@@ -1,8 +1,8 @@
 // Who reads what of a session: members their own committee's, réservataires their contingent's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionState } from '../../workflows/messages.ts';
+import type { SessionState } from '../../domain/session/index.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -22,7 +22,7 @@ describe('reading a session', () => {
     input.members!.push({ name: 'Action Logement', email: 'al@visibility.test', role: 'reservataire', contingent: 'Action Logement' });
     const committee = expectStatus<{ id: string; members: Array<{ id: string; name: string }> }>(await call('POST', '/committees', secretary, input), 201);
     const other = expectStatus<{ id: string; members: Array<{ id: string; name: string }> }>(await call('POST', '/committees', secretary, committeeInput(' elsewhere')), 201);
-    const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(9) }), 201);
+    const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(9) }), 201);
     const own = agendaItemInput('AL-1');
     own.dwelling.contingent = 'Action Logement';
     expectStatus(await call('POST', `/sessions/${session.id}/agenda-items`, secretary, own), 201);

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer, type Mailer } from '../../activities/notify/mailer.ts';
 import { zoomMeetings } from '../../activities/zoom/zoom-meetings.ts';
-import type { SessionState } from '../../workflows/messages.ts';
-import { apiClient, expectStatus, signMinutesAs } from '../support/api-client.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
+import type { SessionState } from '../../domain/session/index.ts';
+import { apiClient, expectStatus, signMinutesAs, untilConvened } from '../support/api-client.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { replayAndKeep } from '../support/histories.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
@@ -40,11 +40,12 @@ afterAll(async () => {
 async function conveneSession(suffix: string) {
   const committee = expectStatus<{ id: string; members: Array<{ id: string; name: string; email: string; role: string; chair: boolean }> }>(
     await call('POST', '/committees', secretary, committeeInput(suffix)), 201);
-  const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(10), mode: 'remote' }), 201);
+  const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(10), mode: 'remote' }), 201);
   const base = `/sessions/${session.id}`;
   const item = expectStatus<{ id: string; candidates: Array<{ applicationId: string }> }>(await call('POST', `${base}/agenda-items`, secretary, agendaItemInput(`Z${suffix.trim()}-1`)), 201);
   const second = expectStatus<{ id: string; candidates: Array<{ applicationId: string }> }>(await call('POST', `${base}/agenda-items`, secretary, agendaItemInput(`Z${suffix.trim()}-2`)), 201);
   expectStatus(await call('POST', `${base}/agenda/publish`, secretary), 200);
+  await untilConvened(call, `${base}`, secretary);
   const state = await eventually(async () => expectStatus<SessionState>(await call('GET', base, secretary), 200), (s) => s.meeting !== undefined);
   const convocations = await eventually(() => h.db.convocation.findMany({ where: { sessionId: session.id } }), (rows) => rows.length === committee.members.length && rows.every((r) => r.sentAt !== null));
   return { committee, session, base, item, second, state, convocations };

@@ -31,3 +31,18 @@ export async function signMinutesAs(call: Call, signer: { token: string; committ
     sha256: signer.sha256, signature: signMinutesHash(privateKeyPem, signer.sha256), ...(signer.as ? { as: signer.as } : {}),
   });
 }
+
+/**
+ * Waits until every member of the session at `sessionPath` (`/sessions/<id>`) has received their
+ * convocation: the sitting opens only then. Polls the live state, at most `timeoutMs`.
+ */
+export async function untilConvened(call: (method: 'GET', url: string, token: string) => Promise<LightMyRequestResponse>, sessionPath: string, token: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = (await call('GET', sessionPath, token)).json<{ convocations?: Record<string, { status: string }> }>();
+    const statuses = Object.values(state.convocations ?? {});
+    if (statuses.length > 0 && statuses.every((c) => c.status === 'convened')) return;
+    if (Date.now() > deadline) throw new Error(`the members of ${sessionPath} were not all convened within ${timeoutMs} ms: ${JSON.stringify(state.convocations)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

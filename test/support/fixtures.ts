@@ -1,10 +1,18 @@
 // A committee as a landlord would declare it, and a dwelling with three candidates.
 import type { AgendaItemInput, CommitteeInput } from '../../api/schemas.ts';
 
+/**
+ * The internal rules of the tests' committees: no notice, and a sitting that may open up to an
+ * hour before its convened time, so that a session scheduled a few minutes ahead can run at once.
+ * The law of time itself is tested on the decider and on the time-skipping server.
+ */
+export const soonSittingRules = { noticePeriodDays: 0, openingToleranceMinutes: 60 } as const;
+
 export function committeeInput(suffix = ''): CommitteeInput {
   return {
     name: `CALEOL Nord${suffix}`,
     landlord: 'OPH Exemple',
+    rules: soonSittingRules,
     members: [
       { name: 'Claire Martin', email: 'claire@oph.test', role: 'board_member', chair: true },
       { name: 'Karim Benali', email: 'karim@oph.test', role: 'board_member' },
@@ -36,4 +44,19 @@ export function startInDays(days: number): string {
   const start = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
   start.setUTCHours(9, 0, 0, 0);
   return start.toISOString();
+}
+
+let soonCount = 0;
+/**
+ * A convened time `minutes` from now, distinct at each call (one session per committee and
+ * time): within the opening tolerance of `soonSittingRules`, so the sitting can open at once.
+ */
+export function startSoon(minutes = 30): string {
+  soonCount += 1;
+  return new Date(Math.ceil(Date.now() / 1000) * 1000 + minutes * 60_000 + soonCount * 1000).toISOString();
+}
+
+/** The calendar day (YYYY-MM-DD, UTC) `days` after today. */
+export function daysAfterToday(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }

@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
-import type { Mailer } from '../../activities/notify/mailer.ts';
+import { smtpMailer, type Mailer } from '../../activities/notify/mailer.ts';
 import { createWorker } from '../../activities/worker.ts';
 import type { ZoomMeetings } from '../../activities/zoom/meetings.ts';
 import { buildApp, type App } from '../../api/app.ts';
 import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from './database.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const testSecret = 'test-secret-for-local-tokens-0123456789';
 
@@ -20,6 +21,8 @@ export interface Harness {
   client: Client;
   worker: Worker;
   taskQueue: string;
+  /** The SMTP server the worker sends to when the test gives no mailer of its own. */
+  mail?: SmtpSink | undefined;
   token(claims: LocalTokenClaims): Promise<string>;
   /** Runs `fn` while the worker polls, then stops everything. */
   close(): Promise<void>;
@@ -40,9 +43,12 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection, namespace: 'default' });
+  // Members are convened only once their convocation is delivered: a real SMTP server receives them.
+  const mail = options.mailer ? undefined : await startSmtpSink();
+  const mailer = options.mailer ?? smtpMailer(mail!.url, 'Secrétariat CALEOL <caleol@oph.test>');
   const worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath'),
-    zoom: options.zoom, mailer: options.mailer, organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' },
+    zoom: options.zoom, mailer, organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' },
     opsEmail: options.opsEmail, temporal: client,
   });
   const running = worker.run();
@@ -52,7 +58,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     workflowBundlePath: options.replayBundlePath ?? inject('workflowBundlePath'),
   });
   return {
-    app, db, client, worker, taskQueue,
+    app, db, client, worker, taskQueue, mail,
     token: (claims) => issueLocalToken(testSecret, claims, '1h'),
     async close() {
       await app.close();
@@ -61,6 +67,10 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
       await connection.close();
       await nativeConnection.close();
       await db.$disconnect();
+      if (mail) {
+        mailer.close();
+        await mail.close();
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 // A realistic minutes document, shaped as minutes-document.ts builds it: a mixed session with a
 // substitute, a proxy, a recusal, a casting vote, a conditional attribution, a rejection with
 // reasons, a shortfall exception, a referral and an occupancy review.
-import type { MinutesDocument, MinutesPerson } from '../../documents/minutes-types.ts';
+import type { MinutesDocument, MinutesPerson } from '../../domain/minutes.ts';
 import type { QuorumSnapshot } from '../../domain/rules/index.ts';
 
 export const candidates = {
@@ -48,16 +48,26 @@ export function minutesFixture(): MinutesDocument {
   const p = people;
   return {
     document: 'caleol_minutes',
-    formatVersion: 1,
+    formatVersion: 2,
     committee: { id: '00000000-0000-4000-8000-000000000001', name: 'CALEOL Île-de-France Sud', landlord: 'Office public de l’habitat Essonne Sud', timeZone: 'Europe/Paris' },
     session: {
       id: '5b0e7a0e-3f2a-4c8e-9d7a-1f2e3d4c5b6a',
       mode: 'mixed',
       means: 'Zoom videoconference; attendance from the meeting',
+      place: 'Salle du conseil, siège de l’Office, Corbeil-Essonnes',
       scheduledStart: '2025-06-16T07:30:00.000Z',
+      openedAt: '2025-06-16T07:31:00.000Z',
+      deliberationsStartedAt: '2025-06-16T07:36:00.000Z',
       closedAt: '2025-06-16T09:05:00.000Z',
       reconvenedFrom: null,
       withoutQuorum: false,
+    },
+    convocation: {
+      publishedAt: '2025-06-09T08:00:00.000Z',
+      agendaVersion: 2,
+      urgencyReason: null,
+      recordedDeliveries: [{ member: p.paul, channel: 'hand_delivery', deliveredAt: '2025-06-10T09:00:00.000Z', reason: 'adresse électronique en erreur, convocation remise au siège' }],
+      unconvened: null,
     },
     members: {
       convened: [p.claire, p.karim, p.sophie, p.jean, p.amina, p.paul, p.prefect, p.mayor, p.epci, p.association, p.helene],
@@ -72,6 +82,13 @@ export function minutesFixture(): MinutesDocument {
       absent: [p.paul, p.prefect, p.epci],
       consultative: [p.association],
     },
+    attendance: [
+      { member: p.claire, present: true, at: '2025-06-16T07:28:00.000Z', how: 'zoom' },
+      { member: p.karim, present: true, at: '2025-06-16T07:30:00.000Z', how: 'manual' },
+      { member: p.sophie, present: true, at: '2025-06-16T07:31:00.000Z', how: 'manual' },
+      { member: p.mayor, present: true, at: '2025-06-16T07:35:00.000Z', how: 'zoom' },
+      { member: p.helene, present: true, at: '2025-06-16T07:36:00.000Z', how: 'manual' },
+    ],
     meeting: {
       provider: 'zoom',
       joinSessions: [
@@ -80,7 +97,7 @@ export function minutesFixture(): MinutesDocument {
         { guest: 'Invité sans compte', joinedAt: '2025-06-16T07:40:00.000Z', leftAt: '2025-06-16T07:50:00.000Z' },
       ],
     },
-    quorumAtOpening: quorum(5, 1, 9),
+    quorumAtDeliberations: quorum(5, 1, 9),
     items: [
       {
         position: 1,
@@ -95,6 +112,7 @@ export function minutesFixture(): MinutesDocument {
           decidedBy: 'casting_vote_of_mayor',
           castingVote: p.mayor,
           quorum: quorum(4, 1, 8),
+          closedAt: '2025-06-16T08:10:00.000Z',
         }],
         status: 'decided',
         deferral: null,
@@ -112,7 +130,7 @@ export function minutesFixture(): MinutesDocument {
         candidatesExamined: [{ applicationNumber: candidates.d, rank: 1 }, { applicationNumber: candidates.e, rank: 2 }],
         candidateCheck: { count: 2, exception: 'insufficient_candidates' },
         recused: [],
-        votes: [{ counts: { for: 5, against: 0, abstain: 1 }, outcome: 'adopted', decidedBy: 'majority_of_votes_cast', castingVote: null, quorum: quorum(5, 1, 8) }],
+        votes: [{ counts: { for: 5, against: 0, abstain: 1 }, outcome: 'adopted', decidedBy: 'majority_of_votes_cast', castingVote: null, quorum: quorum(5, 1, 8), closedAt: '2025-06-16T08:30:00.000Z' }],
         status: 'decided',
         deferral: null,
         decisions: [
@@ -130,7 +148,7 @@ export function minutesFixture(): MinutesDocument {
         recused: [],
         votes: [],
         status: 'deferred',
-        deferral: { reason: reasons.referral, referral: true },
+        deferral: { cause: 'referral', reason: reasons.referral, referral: true },
         decisions: [
           { applicationNumber: candidates.f, type: 'deferred', rank: null, conditionDocument: null, conditionDeadline: null, reasons: reasons.fDeferred },
         ],
@@ -143,7 +161,7 @@ export function minutesFixture(): MinutesDocument {
         candidatesExamined: [{ applicationNumber: candidates.tenant, rank: 1 }],
         candidateCheck: null,
         recused: [],
-        votes: [{ counts: { for: 6, against: 0, abstain: 0 }, outcome: 'adopted', decidedBy: 'majority_of_votes_cast', castingVote: null, quorum: quorum(5, 1, 8) }],
+        votes: [{ counts: { for: 6, against: 0, abstain: 0 }, outcome: 'adopted', decidedBy: 'majority_of_votes_cast', castingVote: null, quorum: quorum(5, 1, 8), closedAt: '2025-06-16T09:00:00.000Z' }],
         status: 'decided',
         deferral: null,
         decisions: [],

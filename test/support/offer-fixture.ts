@@ -1,6 +1,8 @@
 // A dwelling as the signed minutes leave it: a committee, a session, an agenda item with three
 // candidates attributed in rank order, and the signed minutes. Offer workflows notify each next
 // candidate from these rows.
+import type { Client } from '@temporalio/client';
+import { offerWorkflowId, offerWorkflowType } from '../../workflows/ids.ts';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../prisma/database.ts';
 import type { OfferInput } from '../../workflows/offer-messages.ts';
@@ -31,4 +33,14 @@ export async function seedAttributedDwelling(db: Database, options: { notifiedAt
     responseDays: options.responseDays ?? 10,
     timeZone: 'Europe/Paris',
   };
+}
+
+/**
+ * Starts the offer workflow of a decided dwelling as the signed session does (`offer-<session>-<item>`),
+ * or finds it running: the id is the business key.
+ */
+export async function startOfferWorkflow(client: Client, taskQueue: string, input: OfferInput): Promise<{ workflowId: string; running: boolean }> {
+  const workflowId = offerWorkflowId(input.sessionId, input.agendaItemId);
+  await client.workflow.start(offerWorkflowType, { workflowId, taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+  return { workflowId, running: true };
 }

@@ -8,15 +8,18 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { smtpMailer, type Mailer } from '../../activities/notify/mailer.ts';
 import { createSessionActivities } from '../../activities/session-activities.ts';
 import { registerSearchAttributes } from '../../bin/search-attribute-registration.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from './database.ts';
-import type { AddAgendaItem, RefusalDetails, SessionInput, SessionMode, SessionState } from '../../workflows/messages.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+import type { AddAgendaItem, Refusal as DecidedRefusal, SessionInput, SessionMode, SessionState } from '../../domain/session/index.ts';
 import { defaultCommitteeRules, type CandidateDecision, type CommitteeRules, type DwellingPlace, type SessionMember } from '../../domain/rules/index.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../../workflows/search-attributes.ts';
 import type { sessionWorkflow } from '../../workflows/session.ts';
+import { getSessionState } from '../../workflows/session-messages.ts';
 
 export const minuteMs = 60_000;
 export const hourMs = 60 * minuteMs;
@@ -34,18 +37,21 @@ export type SessionHandle = WorkflowHandle<typeof sessionWorkflow>;
  * may see its timers fire while a later test moves the clock; the worker handles that as
  * production would, and each test looks only at its own sessions.
  */
-export async function startTimeSkipping(name: string): Promise<SessionLab> {
+export async function startTimeSkipping(name: string, options: { smtpUrl?: string } = {}): Promise<SessionLab> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('testServer') } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   const db = testDatabase();
   const taskQueue = `${name}-${randomUUID()}`;
+  // Members are convened only once their convocation is delivered: a real SMTP server receives them.
+  const mail = await startSmtpSink();
+  const mailer = smtpMailer(options.smtpUrl ?? mail.url, 'Secrétariat CALEOL <caleol@oph.test>');
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createSessionActivities({ db }),
+    activities: createSessionActivities({ db, mailer }),
   });
-  return new SessionLab(env, db, taskQueue, worker);
+  return new SessionLab(env, db, taskQueue, worker, mail, mailer);
 }
 
 /**
@@ -135,7 +141,7 @@ export class SessionLab {
   readonly client: Client;
   private readonly running: Promise<void>;
 
-  constructor(readonly env: TestWorkflowEnvironment, readonly db: Database, readonly taskQueue: string, private readonly worker: Worker) {
+  constructor(readonly env: TestWorkflowEnvironment, readonly db: Database, readonly taskQueue: string, private readonly worker: Worker, readonly mail: SmtpSink, private readonly mailer: Mailer) {
     this.client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
     this.running = worker.run();
   }
@@ -143,6 +149,8 @@ export class SessionLab {
   async close(): Promise<void> {
     this.worker.shutdown();
     await this.running;
+    this.mailer.close();
+    await this.mail.close();
     await this.db.$disconnect();
     await this.env.teardown();
   }
@@ -175,6 +183,8 @@ export class SessionLab {
       members: c.members,
       scheduledStart,
       mode,
+      videoProvider: 'manual',
+      timeZone: 'Europe/Paris',
     };
     const handle = await this.client.workflow.start<typeof sessionWorkflow>('sessionWorkflow', {
       taskQueue: this.taskQueue,
@@ -204,6 +214,18 @@ export class SessionLab {
     }
   }
 
+  /** Waits (in real time, at most `withinMs`) until every member of the session is convened. */
+  async convened(handle: SessionHandle, withinMs = 10_000): Promise<SessionState> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      const state = await handle.query(getSessionState);
+      const waiting = state.members.filter((m) => m.role !== 'staff' && !state.convocations[m.id]?.deliveredAt);
+      if (state.phase === 'convened' && waiting.length === 0) return state;
+      if (Date.now() > deadline) throw new Error(`members not convened within ${withinMs} ms: ${waiting.map((m) => m.id).join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
   /** The workflow of a session this test did not start itself (a reconvened session). */
   session(sessionId: string): SessionHandle {
     return this.client.workflow.getHandle<typeof sessionWorkflow>(`session-${sessionId}`);
@@ -229,7 +251,7 @@ export async function refusalOf(update: Promise<unknown>): Promise<Refusal> {
   } catch (error) {
     if (!(error instanceof WorkflowUpdateFailedError)) throw error;
     if (!(error.cause instanceof ApplicationFailure)) throw new Error(`the update failed without an ApplicationFailure: ${String(error.cause)}`);
-    const details = error.cause.details?.[0] as RefusalDetails | undefined;
+    const details = error.cause.details?.[0] as DecidedRefusal | undefined;
     return { type: error.cause.type ?? undefined, rule: details?.rule, message: error.cause.message };
   }
   throw new Error(`the update was accepted: ${JSON.stringify(accepted)}`);

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       temporalNamespace: 'default',
       taskQueue: 'caleol-sessions',
       embeddedPostgresPort: 5433,
+      embeddedSmtpPort: 2525,
       embeddedTemporalPort: 7233,
       embeddedTemporalUiPort: 8233,
       workflowBundlePath: undefined,
@@ -152,6 +153,7 @@ describe('loadConfig', () => {
       temporalNamespace: 'caleol-prod',
       taskQueue: 'sessions-prod',
       embeddedPostgresPort: 15433,
+      embeddedSmtpPort: 2525,
       embeddedTemporalPort: 65000,
       // Port + 1000 would be out of range: the UI goes below instead.
       embeddedTemporalUiPort: 64000,

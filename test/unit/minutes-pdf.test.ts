@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from '../../documents/extract.ts';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { renderMinutesPdf } from '../../documents/minutes-pdf.ts';
-import { isOtherDwellingItem } from '../../documents/minutes-types.ts';
+import { isOtherDwellingItem } from '../../domain/minutes.ts';
 import { candidates, minutesFixture, people, reasons } from '../support/minutes-fixture.ts';
 import { pdfText, squash } from '../support/pdf-text.ts';
 
@@ -30,13 +30,20 @@ describe('the minutes PDF', () => {
       'PROCÈS-VERBAL',
       'CALEOL Île-de-France Sud',
       'Office public de l’habitat Essonne Sud',
-      // date, mode and means
-      'lundi 16 juin 2025, convoquée à 9 h 30',
+      // the convened and the actual times of the sitting, mode, place and means
+      'Convocation : lundi 16 juin 2025 à 9 h 30',
+      'Ouverture : lundi 16 juin 2025 à 9 h 31',
+      'Début des délibérations : lundi 16 juin 2025 à 9 h 36',
       'Clôture : lundi 16 juin 2025 à 11 h 05',
+      'Lieu : Salle du conseil, siège de l’Office, Corbeil-Essonnes',
       'Modalité : mixte (en présence physique et à distance)',
       'visioconférence Zoom',
-      // attendance
+      // the convocation: published, amended, a delivery by hand
+      'Ordre du jour publié : le lundi 9 juin 2025 à 10 h 00, modifié 1 fois depuis',
+      'Paul Garnier (administrateur désigné par le conseil) : remise en main propre le 10/06/2025 (adresse électronique en erreur, convocation remise au siège)',
+      // attendance, and each arrival with its time
       'Membres convoqués : 11',
+      '9 h 36 : Hélène Lefèvre (suppléant) arrive',
       'Claire Martin (administrateur désigné par le conseil), par visioconférence (Zoom)',
       'Hélène Lefèvre (suppléant), présence relevée par le secrétariat, siégeant pour Jean Dupuis',
       'Amina Diallo (administrateur désigné par le conseil), représenté(e) par Karim Benali (pouvoir écrit)',
@@ -48,8 +55,9 @@ describe('the minutes PDF', () => {
       // join sessions
       'Maire de Villeneuve (maire ou son représentant) : connexion à 9 h 35, présent jusqu’à la clôture',
       'Invité sans compte (invité, non identifié comme membre) : connexion à 9 h 40, déconnexion à 9 h 50',
-      // quorum at opening and per item
-      'Quorum à l’ouverture',
+      // quorum at the start of deliberations and at each vote
+      'Quorum au début des délibérations',
+      'clos à 10 h 10 ; quorum :',
       '5 présent(s) et 1 représenté(s) sur 9 membre(s) à voix délibérative, 5 requis : quorum atteint',
       '4 présent(s) et 1 représenté(s) sur 8 membre(s) à voix délibérative, 4 requis : quorum atteint',
       // item 1: dwelling, candidates, the three-candidate check, the casting vote, the decisions
@@ -70,7 +78,7 @@ describe('the minutes PDF', () => {
       'exception enregistrée : insuffisance de candidats',
       `Demande n° ${candidates.e} : Non-attribution. Motifs : ${reasons.eNonAttribution}`,
       // item 3: the referral
-      `Renvoi à une séance en présence physique : ${reasons.referral}`,
+      `Renvoi à une séance en présence physique : renvoi à une séance en présence physique à la demande d’un membre votant : ${reasons.referral}`,
       'Point n° 3 : renvoyé à une séance en présence physique',
       // item 4: an occupancy review's opinion
       'Point n° 4 : examen de l’occupation du logement',
@@ -107,7 +115,7 @@ describe('the minutes PDF', () => {
       ...base,
       session: { ...base.session, mode: 'in_person', means: 'attendance recorded by the secretary', reconvenedFrom: 'a1b2c3d4-0000-4000-8000-000000000000', withoutQuorum: true },
       meeting: { provider: 'manual' },
-      quorumAtOpening: null,
+      quorumAtDeliberations: null,
       items: [{ ...item, dwelling: { reference: 'd7e8f9a0-0000-4000-8000-000000000042' }, candidateCheck: { count: 1, exception: 'dalo_designation' } }],
       signers: ['chair'],
     }));
@@ -116,7 +124,7 @@ describe('the minutes PDF', () => {
       'présence relevée par le secrétariat de séance',
       'après la carence de la séance a1b2c3d4-0000-4000-8000-000000000000',
       'délibère sans condition de quorum',
-      'Quorum non constaté à l’ouverture',
+      'Le quorum n’a pas été atteint : la commission n’a pas délibéré',
       'logement d7e8f9a0-0000-4000-8000-000000000042',
       'exception enregistrée : désignation par le préfet au titre du DALO',
     ]);

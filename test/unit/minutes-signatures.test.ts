@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { renderMinutesPdf } from '../../documents/minutes-pdf.ts';
-import type { MinutesDocument } from '../../documents/minutes-types.ts';
+import type { MinutesDocument } from '../../domain/minutes.ts';
 import {
   generateSignerKeyPair,
   MinutesSignatureError,

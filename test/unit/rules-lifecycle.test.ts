@@ -566,7 +566,7 @@ describe('the committee\'s own rules', () => {
   });
 
   it('completes rules stored before newer fields existed while keeping their own values', () => {
-    // A version stored before quorum.reconveneAfterDays, urgentConvocationAllowed and majority.abstentionsCount.
+    // A version stored before quorum.reconveneAfterDays, urgentConvocationAllowed, majority.abstentionsCount and the rules of the sitting's time.
     const stored = {
       quorum: { threshold: 0.6, gracePeriodMinutes: 45, reconvenedWithoutQuorum: false },
       proxiesPerHolder: 2,
@@ -583,6 +583,8 @@ describe('the committee\'s own rules', () => {
       quorum: { threshold: 0.6, gracePeriodMinutes: 45, reconvenedWithoutQuorum: false, reconveneAfterDays: defaultCommitteeRules.quorum.reconveneAfterDays },
       proxiesPerHolder: 2,
       noticePeriodDays: 8,
+      openingToleranceMinutes: 0,
+      unconvenedOpeningAllowed: false,
       urgentConvocationAllowed: defaultCommitteeRules.urgentConvocationAllowed,
       majority: { basis: 'present_or_represented', abstentionsCount: false },
       tieWithoutMayor: 'revote',

@@ -15,6 +15,7 @@ describe('the session decider: one row per rule', () => {
     { rule: 'convocation_before_sitting', article: /délai de convocation/, given: () => [start(), addItem()], when: publish(convenedAt + minuteMs, 'urgence') },
     { rule: 'published_agenda_change_needs_reason', article: /modification de l’ordre du jour/, given: convened, when: addItem('item-2') },
     { rule: 'sitting_at_convened_time', article: /heure de la séance/, given: convened, when: open(convenedAt - minuteMs) },
+    { rule: 'sitting_within_grace_period', article: /délai de carence/, given: convened, when: open(convenedAt + 30 * minuteMs) },
     { rule: 'members_convened', article: /CCH R441-9/, given: () => [start(), addItem(), publish(), delivered(['b1', 'b2']), failed(['b3'])], when: open() },
     { rule: 'members_convened', article: /CCH R441-9/, given: () => [start(), addItem(), publish(), delivered(['b1', 'b2'])], when: open(convenedAt, 'SMTP en panne') },
     { rule: 'quorum_before_each_vote', article: /quorum/, given: () => [...convened(), open(), attend('b1'), attend('b2'), attend('b3'), attend('b4'), attend('b4', false)], when: openVote() },

@@ -26,7 +26,7 @@ describe('storing queued session steps', () => {
   });
 
   it('stores everything at once when a step that does not wait is queued, whatever its place', () => {
-    for (const type of ['vote_closed', 'session_opened', 'quorum_reached', 'minutes_signed', 'agenda_published', 'proxy_registered']) {
+    for (const type of ['vote_closed', 'session_opened', 'deliberations_started', 'minutes_signed', 'agenda_published', 'proxy_registered']) {
       expect(storeStepsBy([step('vote_cast', 0), step(type, 1)])).toBe('now');
       expect(storeStepsBy([step(type, 0), step('vote_cast', 1)])).toBe('now');
       expect(stepsDue([step('vote_cast', 0), step(type, 1)], t0 + 2)).toBe(true);

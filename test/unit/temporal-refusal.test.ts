@@ -2,7 +2,7 @@
 // than 500: the service not answering, or shedding load, however the SDK wraps the gRPC error.
 import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { temporalRefusal } from '../../api/app.ts';
+import { temporalRefusal } from '../../api/plugins/errors.ts';
 
 const grpcError = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details });
 

@@ -13,12 +13,12 @@ import { createOfferActivities } from '../../activities/offers.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from '../support/database.ts';
-import { refusalTypes } from '../../workflows/messages.ts';
+import { offerWorkflowId } from '../../workflows/ids.ts';
+import { refusalFailureTypes } from '../../workflows/refusals.ts';
 import {
   acceptOffer,
   declineOffer,
   getOfferState,
-  offerWorkflowId,
   type OfferInput,
   type OfferState,
 } from '../../workflows/offer-messages.ts';
@@ -136,7 +136,7 @@ describe('the ten-day window', () => {
 
     // A late answer is refused with the rule, and changes nothing.
     const late = await refusalOf(handle.executeUpdate(acceptOffer, { args: [{ actor: secretary, offerId: first.offerId }] }));
-    expect(late).toMatchObject({ type: refusalTypes.ruleViolation, rule: 'offer_answer_within_deadline' });
+    expect(late).toMatchObject({ type: refusalFailureTypes.rule_violation, rule: 'offer_answer_within_deadline' });
     expect((await handle.query(getOfferState)).offers[0]!.status).toBe('expired');
   });
 });
@@ -178,9 +178,9 @@ describe('the cascade down the ranking', () => {
 
     // A second answer to the declined offer is refused.
     expect(await refusalOf(handle.executeUpdate(acceptOffer, { args: [{ actor: secretary, offerId: first.offerId }] })))
-      .toMatchObject({ type: refusalTypes.conflict, rule: 'offer_answered_once' });
+      .toMatchObject({ type: refusalFailureTypes.conflict, rule: 'offer_answered_once' });
     expect(await refusalOf(handle.executeUpdate(acceptOffer, { args: [{ actor: secretary, offerId: randomUUID() }] })))
-      .toMatchObject({ type: refusalTypes.notFound, rule: 'offer_exists' });
+      .toMatchObject({ type: refusalFailureTypes.not_found, rule: 'offer_exists' });
 
     await skipTo(Date.parse(second.deadline) + 1000);
     const third = (await stateWhen(handle, offered(3))).offers[2]!;

@@ -3,7 +3,7 @@
 // carence and a reconvened session, quorum lost and restored mid-session, and rules pinned on a
 // session when it starts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgendaItemState, SessionMode } from '../../workflows/messages.ts';
+import type { AgendaItemState, SessionMode } from '../../domain/session/index.ts';
 import {
   addAgendaItem,
   castVote,
@@ -14,7 +14,7 @@ import {
   openVote,
   publishAgenda,
   recordAttendance,
-} from '../../workflows/messages.ts';
+} from '../../workflows/session-messages.ts';
 import { defaultCommitteeRules, type CommitteeRules, type QuorumSnapshot } from '../../domain/rules/index.ts';
 import {
   allocationItem,
@@ -59,6 +59,7 @@ async function convenedSession(c: CommitteeFixture, mode: SessionMode, pinned?: 
   const { sessionId, handle } = await lab.start(c, { scheduledStart, mode, ...(pinned ? { rules: pinned.rules, rulesVersion: pinned.rulesVersion } : {}) });
   const item = await handle.executeUpdate(addAgendaItem, { args: [allocationItem(c)] });
   expect(await handle.executeUpdate(publishAgenda, { args: [{ actor: secretary }] })).toBe('convened');
+  await lab.convened(handle);
   return { sessionId, handle, item, scheduledStart };
 }
 
@@ -167,7 +168,9 @@ describe('the session reconvened after a carence', () => {
     const adjourned = await lab.result(first.handle);
     expect(adjourned.phase).toBe('adjourned');
     const reconvenedId = adjourned.reconvenedAs!;
-    return { first, reconvenedId, handle: lab.session(reconvenedId) };
+    const handle = lab.session(reconvenedId);
+    await lab.convened(handle);
+    return { first, reconvenedId, handle };
   }
 
   function expectCarriedOver(carried: AgendaItemState[], original: AgendaItemState) {

@@ -3,18 +3,8 @@
 // one escalation at `signatureEscalationDays`, nothing more once the minutes are signed, and
 // reminders that follow the minutes from one version to the next when they are amended.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addAgendaItem,
-  amendMinutes,
-  closeSession,
-  deferItem,
-  getSessionState,
-  openSession,
-  publishAgenda,
-  recordAttendance,
-  signMinutes,
-  type SessionState,
-} from '../../workflows/messages.ts';
+import { addAgendaItem, amendMinutes, closeSession, deferItem, getSessionState, openSession, publishAgenda, recordAttendance, signMinutes } from '../../workflows/session-messages.ts';
+import type { SessionState } from '../../domain/session/index.ts';
 import { defaultCommitteeRules, type CommitteeRules } from '../../domain/rules/index.ts';
 import {
   allocationItem,
@@ -76,6 +66,7 @@ async function draftedSession(name: string, rules?: CommitteeRules): Promise<Dra
   const { sessionId, handle } = await lab.start(c, { scheduledStart, mode: 'in_person', ...(rules ? { rules } : {}) });
   const item = await handle.executeUpdate(addAgendaItem, { args: [allocationItem(c)] });
   expect(await handle.executeUpdate(publishAgenda, { args: [{ actor: secretary }] })).toBe('convened');
+  await lab.convened(handle);
 
   await lab.skipTo(scheduledStart);
   for (const memberId of [c.board[0], c.board[1], c.board[2], c.board[3]]) {

@@ -3,16 +3,8 @@
 // Read from the session's own history: which steps each session-steps activity carried, and when.
 import { tsToMs } from '@temporalio/common/lib/time.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addAgendaItem,
-  castVote,
-  closeVote,
-  openSession,
-  openVote,
-  publishAgenda,
-  recordAttendance,
-  type SessionStep,
-} from '../../workflows/messages.ts';
+import { addAgendaItem, castVote, closeVote, openSession, openVote, publishAgenda, recordAttendance } from '../../workflows/session-messages.ts';
+import type { SessionEvent } from '../../domain/session/index.ts';
 import { deferredStepsMaxWaitMs } from '../../workflows/step-batching.ts';
 import { replayAndKeep } from '../support/histories.ts';
 import {
@@ -39,7 +31,7 @@ afterAll(async () => {
 
 interface StoredBatch {
   scheduledAt: number;
-  steps: SessionStep[];
+  steps: SessionEvent[];
 }
 
 /** The session-steps activities of the session's history: when each was scheduled and what it carried. */
@@ -47,8 +39,8 @@ async function batchesOf(handle: SessionHandle): Promise<StoredBatch[]> {
   const history = await handle.fetchHistory();
   return (history.events ?? []).flatMap((event) => {
     const scheduled = event.activityTaskScheduledEventAttributes;
-    if (scheduled?.activityType?.name !== 'recordSessionSteps') return [];
-    const steps = JSON.parse(Buffer.from(scheduled.input!.payloads![2]!.data!).toString('utf8')) as SessionStep[];
+    if (scheduled?.activityType?.name !== 'recordSessionEvents') return [];
+    const steps = JSON.parse(Buffer.from(scheduled.input!.payloads![2]!.data!).toString('utf8')) as SessionEvent[];
     return [{ scheduledAt: tsToMs(event.eventTime), steps }];
   });
 }
@@ -68,6 +60,7 @@ async function deliberatingSession(name: string) {
   const { sessionId, handle } = await lab.start(c, { scheduledStart, mode: 'in_person' });
   const item = await handle.executeUpdate(addAgendaItem, { args: [allocationItem(c)] });
   await handle.executeUpdate(publishAgenda, { args: [{ actor: secretary }] });
+  await lab.convened(handle);
   await lab.skipTo(scheduledStart);
   const voters = [c.board[0], c.board[1], c.board[2], c.board[3], c.prefect];
   for (const memberId of voters) await handle.executeUpdate(recordAttendance, { args: [{ actor: secretary, memberId, present: true }] });

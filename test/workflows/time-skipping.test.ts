@@ -10,7 +10,7 @@ import { registerSearchAttributes } from '../../bin/search-attribute-registratio
 import { temporalExecutable } from '../../bin/temporal-server.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from '../support/database.ts';
-import { addAgendaItem, getSessionState, publishAgenda } from '../../workflows/messages.ts';
+import { addAgendaItem, getSessionState, publishAgenda } from '../../workflows/session-messages.ts';
 import { defaultCommitteeRules } from '../../domain/rules/index.ts';
 
 let env: TestWorkflowEnvironment;
@@ -30,8 +30,10 @@ describe('the session workflow on the time-skipping server', () => {
   it('accepts updates, refuses invalid ones and answers queries while time jumps ahead', async () => {
     const committeeId = randomUUID();
     const sessionId = randomUUID();
+    // Twenty days after the server's clock: ten skipped, then the agenda published with ten days' notice.
+    const scheduledStart = new Date((await env.currentTimeMs()) + 20 * 24 * 3600 * 1000).toISOString();
     await db.committee.create({ data: { id: committeeId, name: 'Time-skipping', landlord: 'OPH' } });
-    await db.session.create({ data: { id: sessionId, committeeId, rulesVersion: 1, scheduledStart: new Date('2027-01-10T09:00:00Z'), mode: 'remote', workflowId: `session-${sessionId}` } });
+    await db.session.create({ data: { id: sessionId, committeeId, rulesVersion: 1, scheduledStart: new Date(scheduledStart), mode: 'remote', workflowId: `session-${sessionId}` } });
     const taskQueue = `time-skipping-${randomUUID()}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -43,7 +45,7 @@ describe('the session workflow on the time-skipping server', () => {
       const handle = await env.client.workflow.start('sessionWorkflow', {
         taskQueue,
         workflowId: `session-${sessionId}`,
-        args: [{ sessionId, committeeId, rulesVersion: 1, rules: defaultCommitteeRules, members: [], scheduledStart: '2027-01-10T09:00:00Z', mode: 'remote' }],
+        args: [{ sessionId, committeeId, rulesVersion: 1, rules: defaultCommitteeRules, members: [], scheduledStart, mode: 'remote', videoProvider: 'manual', timeZone: 'Europe/Paris' }],
       });
       const before = await env.currentTimeMs();
       await env.sleep('10 days');

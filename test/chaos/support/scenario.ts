@@ -3,8 +3,8 @@
 // once in the audit trail.
 import pg from 'pg';
 import { expect } from 'vitest';
-import type { SessionState } from '../../../workflows/messages.ts';
-import { agendaItemInput, committeeInput, startInDays } from '../../support/fixtures.ts';
+import type { SessionState } from '../../../domain/session/index.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../../support/fixtures.ts';
 import type { Delivered, HttpClient } from './http.ts';
 import { eventually } from './processes.ts';
 import type { ChaosSystem } from './system.ts';
@@ -49,7 +49,7 @@ export async function convenedSession(system: ChaosSystem, http: HttpClient, lab
   const committee = created.body;
   const tokens = new Map<string, string>();
   for (const m of committee.members) tokens.set(m.id, await system.token({ subject: m.id, memberId: m.id, roles: m.chair ? ['member', 'chair'] : ['member'] }));
-  const scheduled = await http.post<{ id: string }>(`/committees/${committee.id}/sessions`, secretary, { scheduledStart: startInDays(14), mode: options.mode ?? 'remote' }, idempotencyKey(label));
+  const scheduled = await http.post<{ id: string }>(`/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(14), mode: options.mode ?? 'remote' }, idempotencyKey(label));
   expectAcknowledged(scheduled, 'schedule the session');
   const sessionId = scheduled.body.id;
   const path = `/sessions/${sessionId}`;
@@ -60,6 +60,8 @@ export async function convenedSession(system: ChaosSystem, http: HttpClient, lab
     items.push(added.body);
   }
   expect(expectAcknowledged(await http.post(`${path}/agenda/publish`, secretary, {}, idempotencyKey(label)), 'publish').body).toEqual({ phase: 'convened' });
+  // The sitting opens once every member has received their convocation.
+  await eventually(() => http.get<SessionState>(path, secretary), (s) => Object.values(s.convocations as unknown as Record<string, { status: string }>).every((c) => c.status === 'convened'), 30_000);
   const voters = committee.members.filter((m) => ['board_member', 'prefect', 'mayor', 'epci_president'].includes(m.role));
   return { label, committeeId: committee.id, members: committee.members, sessionId, path, secretary, items, tokens, voters };
 }

@@ -1,6 +1,7 @@
 // The whole system as separate processes, as deployed: a Temporal dev server persisted to a
 // SQLite file, the worker (`bin/worker.ts`) and the API (`bin/api.ts`), each one a child process
 // that a test can SIGKILL and start again on the same port, against the chaos run's PostgreSQL.
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ export class ChaosSystem {
   readonly temporalAddress: string;
   readonly databaseUrl = inject('chaosDatabaseUrl');
 
-  private constructor(readonly name: string, ports: { api: number; temporal: number }, dataDir: string, options: SystemOptions) {
+  private constructor(readonly name: string, ports: { api: number; temporal: number }, dataDir: string, options: SystemOptions, private readonly mail: SmtpSink) {
     this.base = `http://127.0.0.1:${ports.api}`;
     this.temporalAddress = `127.0.0.1:${ports.temporal}`;
     const executable = temporalExecutable('cli');
@@ -59,6 +60,8 @@ export class ChaosSystem {
       AUTH_MODE: 'local',
       AUTH_LOCAL_SECRET: chaosSecret,
       LOG_LEVEL: 'info',
+      // Members are convened only once their convocation is delivered.
+      SMTP_URL: mail.url,
       ...(options.zoom ? {
         ZOOM_ACCOUNT_ID: options.zoom.accountId, ZOOM_CLIENT_ID: options.zoom.clientId, ZOOM_CLIENT_SECRET: options.zoom.clientSecret,
         ZOOM_WEBHOOK_SECRET_TOKEN: options.zoom.webhookSecretToken, ZOOM_API_BASE_URL: options.zoom.apiBaseUrl, ZOOM_OAUTH_BASE_URL: options.zoom.oauthBaseUrl,
@@ -72,7 +75,7 @@ export class ChaosSystem {
   static async start(name: string, options: SystemOptions = {}): Promise<ChaosSystem> {
     const dataDir = join(inject('chaosWorkdir'), `${name}-${randomUUID()}`);
     mkdirSync(dataDir, { recursive: true });
-    const system = new ChaosSystem(name, { api: await freePort(), temporal: await freePort() }, dataDir, options);
+    const system = new ChaosSystem(name, { api: await freePort(), temporal: await freePort() }, dataDir, options, await startSmtpSink());
     await system.startTemporal();
     await Promise.all([system.startWorker(), system.startApi()]);
     return system;
@@ -120,6 +123,7 @@ export class ChaosSystem {
     await this.api.stop();
     await this.worker.stop();
     await this.temporal.stop();
+    await this.mail.close();
   }
 }
 

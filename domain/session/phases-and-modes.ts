@@ -1,0 +1,23 @@
+// The phases a session goes through, and the ways a committee sits.
+
+export const sessionPhases = [
+  'draft',
+  'convened',
+  'open',
+  'deliberating',
+  'closed',
+  'minutes_drafted',
+  'signed',
+  'notified',
+  'completed',
+  'adjourned',
+  'cancelled',
+] as const;
+export type SessionPhase = (typeof sessionPhases)[number];
+
+/** Phases after which the session accepts no change. */
+export const finishedPhases: ReadonlySet<SessionPhase> = new Set(['completed', 'adjourned', 'cancelled']);
+
+export const sessionModes = ['remote', 'in_person', 'mixed'] as const;
+export type SessionMode = (typeof sessionModes)[number];
+export type VideoProvider = 'manual' | 'zoom';
