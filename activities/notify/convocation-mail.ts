@@ -128,7 +128,9 @@ export function convocationText(f: ConvocationFacts): string {
     ...(remote(f) ? [link, ''] : []),
     f.urgencyReason
       ? `Convocation adressée en urgence, dans le délai de ${f.noticePeriodDays} jour(s) prévu par le règlement intérieur : ${f.urgencyReason}`
-      : `Convocation adressée au moins ${f.noticePeriodDays} jour(s) avant la séance, comme le prévoit le règlement intérieur.`,
+      : f.noticePeriodDays > 0
+        ? `Convocation adressée au moins ${f.noticePeriodDays} jour(s) avant la séance, comme le prévoit le règlement intérieur.`
+        : 'Convocation adressée avant la séance ; le règlement intérieur ne fixe pas de délai.',
     '',
     `Les dossiers des candidats peuvent être consultés auprès du secrétariat de la commission (${f.organizer.name}, ${f.organizer.email}), dans la limite de ce que votre mandat vous permet de voir.`,
     'Si vous ne pouvez pas siéger, vous pouvez donner un pouvoir écrit à un autre membre ayant voix délibérative : adressez-le au secrétariat avant la séance.',
