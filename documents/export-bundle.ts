@@ -3,6 +3,7 @@
 // chain (other events appear as their hashes only, so the chain can be followed without their
 // content), and the workflow's Temporal history. The file is canonical JSON whose body is
 // hashed: changing any byte of it makes verification fail.
+import { sessionWorkflowId } from '../workflows/ids.ts';
 import { auditEventHash, chainGenesis, type ChainedAuditEvent } from './audit-chain.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { verifyMinutes, type MinutesSignatureEntry } from './verify-bundle.ts';
@@ -100,7 +101,7 @@ async function checkMinutes(body: ExportBody, problems: string[]): Promise<void>
 
 function checkHistory(body: ExportBody, problems: string[]): void {
   if (!body.history) return;
-  if (body.history.workflowId !== `session-${body.session.id}`) problems.push(`history: is the history of ${body.history.workflowId}, not of this session`);
+  if (body.history.workflowId !== sessionWorkflowId(body.session.id)) problems.push(`history: is the history of ${body.history.workflowId}, not of this session`);
   if (sha256Hex(body.history.json) !== body.history.sha256) problems.push('history: does not match its hash');
   try {
     const parsed = JSON.parse(body.history.json) as { events?: unknown[] };

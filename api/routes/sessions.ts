@@ -3,7 +3,7 @@
 // (services/) talks to Temporal and PostgreSQL.
 import { Type } from 'typebox';
 import { finishedPhases } from '../../domain/session/index.ts';
-import { requireRole } from '../auth.ts';
+import { requireRole, roles } from '../auth.ts';
 import { updateOnly, type App, type RouteContext } from '../context.ts';
 import {
   AgendaItem, AgendaItemInput, AttendanceInput, CastVoteInput, ConflictInput, ConvocationDeliveryInput, CountsAnswer, IdParams, ItemParams, LiveSession,
@@ -31,7 +31,8 @@ import { removeAgendaItem } from '../services/remove-agenda-item.ts';
 import { revokeProxy } from '../services/revoke-proxy.ts';
 import { scheduleSession } from '../services/schedule-session.ts';
 
-const readers = ['secretary', 'member', 'chair', 'auditor', 'ops'] as const;
+/** Every role reads a session; what each sees is scoped by the use case. */
+const readers = roles;
 /** How often a Server-Sent Events stream looks for a change of state. */
 const eventsPollMs = 500;
 
