@@ -212,6 +212,7 @@ export const RulesInput = Type.Object({
   offerResponseDays: Type.Integer({ minimum: 1, maximum: 90 }),
   openingToleranceMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, description: 'How many minutes before its convened time the sitting may open (default 0)' })),
   unconvenedOpeningAllowed: Type.Optional(Type.Boolean({ description: 'Whether the sitting may open while a member is not convened, with a reason the minutes print (default false)' })),
+  ballotsPerSeat: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'How many ballots a member may cast for one seat in one vote, changes of mind included (default 20)' })),
   signatureReminderDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: 'Days between reminders to the signers of unsigned minutes (default 3)' })),
   signatureEscalationDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days after drafting before unsigned minutes are escalated to ops (default 10)' })),
 }, { additionalProperties: false });

@@ -16,6 +16,13 @@ export function refusalFailure(refusal: Refusal): ApplicationFailure {
   return ApplicationFailure.create({ type: refusalFailureTypes[refusal.kind], message: refusal.message, details: [refusal], nonRetryable: true });
 }
 
+/** The failure type of a command that changes nothing: the API answers with the details' value, as if applied. */
+export const unchangedFailureType = 'SessionUnchanged';
+
+export function unchangedFailure(answer: unknown): ApplicationFailure {
+  return ApplicationFailure.create({ type: unchangedFailureType, message: 'nothing to change: already so', details: [answer], nonRetryable: true });
+}
+
 export function refuse(kind: RefusalKind, rule: string, message: string): never {
   throw refusalFailure(refusal(kind, rule, message));
 }

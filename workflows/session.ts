@@ -7,11 +7,14 @@ import {
   ParentClosePolicy,
   allHandlersFinished,
   condition,
+  continueAsNew,
+  currentUpdateInfo,
   proxyActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { SessionActivities } from '../activities/session-activities.ts';
@@ -20,6 +23,7 @@ import {
   evolve,
   initialState,
   isOver,
+  itemQuorum,
   reactions,
   systemActor,
   type Decision,
@@ -29,10 +33,11 @@ import {
   type SessionInput,
   type SessionState,
 } from '../domain/session/index.ts';
+import { countVotes } from '../domain/rules/index.ts';
 import { eventOf } from '../domain/session/events.ts';
 import { offerWorkflowId, sessionWorkflowId } from './ids.ts';
 import { offerWorkflow } from './offer.ts';
-import { refusalFailure } from './refusals.ts';
+import { refusalFailure, unchangedFailure } from './refusals.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from './search-attributes.ts';
 import * as m from './session-messages.ts';
 import { stepsDue, storeStepsBy } from './step-batching.ts';
@@ -53,10 +58,37 @@ const meetingReport = proxyActivities<SessionActivities>({
 type Command<T extends SessionCommand['type']> = Extract<SessionCommand, { type: T }>;
 type Args<C> = Omit<C, 'type'>;
 
-export async function sessionWorkflow(input: SessionInput): Promise<SessionState> {
-  let state = initialState(input);
+/** What a run of the session hands to the next one when it continues as new. */
+export interface CarriedSession {
+  state: SessionState;
   /** Events applied but not yet stored. */
-  const pending: SessionEvent[] = [];
+  pending: SessionEvent[];
+  /** The ids of the keyed updates applied lately: a request retried after the hand-over applies once. */
+  appliedUpdateIds: string[];
+}
+
+// Temporal refuses any update past 2,000 in one run: a run hands over well before, whatever the
+// number of ballots, attendances or retries people send.
+const updatesPerRun = 1_000;
+const appliedUpdateIdsKept = 1_000;
+const carriedEventsAtMost = 20;
+
+export async function sessionWorkflow(input: SessionInput, carried?: CarriedSession): Promise<SessionState> {
+  let state = carried?.state ?? initialState(input);
+  const pending: SessionEvent[] = [...(carried?.pending ?? [])];
+  const appliedUpdateIds = [...(carried?.appliedUpdateIds ?? [])];
+  const applied = new Set(appliedUpdateIds);
+  let updatesApplied = 0;
+
+  /** Keyed ids (an Idempotency-Key's) only: the SDK's random ids are never sent twice. */
+  function rememberUpdate(): void {
+    updatesApplied += 1;
+    const id = currentUpdateInfo()?.id;
+    if (!id?.includes(':') || applied.has(id)) return;
+    applied.add(id);
+    appliedUpdateIds.push(id);
+    if (appliedUpdateIds.length > appliedUpdateIdsKept) applied.delete(appliedUpdateIds.shift()!);
+  }
 
   function apply(events: readonly SessionEvent[]): void {
     const phase = state.phase;
@@ -89,11 +121,17 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       const { events, refusal } = decision(args);
       if (refusal) throw refusalFailure(refusal);
       apply(events);
+      rememberUpdate();
       return answer(events, args);
     }, {
+      // A command that would change nothing (the same ballot again, a request retried after a
+      // hand-over) is answered without becoming an update: no history, no count against the limit.
       validator: (args: Args<Command<T>>) => {
-        const { refusal } = decision(args);
+        const id = currentUpdateInfo()?.id;
+        if (id && applied.has(id)) throw unchangedFailure(answer([], args));
+        const { events, refusal } = decision(args);
         if (refusal) throw refusalFailure(refusal);
+        if (events.length === 0) throw unchangedFailure(answer([], args));
       },
     });
   }
@@ -106,16 +144,16 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   handle(m.cancelSession, 'cancel_session', () => state.phase);
   handle(m.registerProxy, 'register_proxy', () => state.proxies);
   handle(m.revokeProxy, 'revoke_proxy', () => state.proxies);
-  handle(m.declareConflict, 'declare_conflict', (events) => eventOf(events, 'conflict_declared')!.quorum);
+  handle(m.declareConflict, 'declare_conflict', (events, a) => eventOf(events, 'conflict_declared')?.quorum ?? itemQuorum(state, item(a.itemId)));
   handle(m.openSession, 'open_session', () => state.phase);
   handle(m.recordAttendance, 'record_attendance', () => state.quorum);
   handle(m.mapParticipant, 'map_participant', () => state.quorum);
-  handle(m.openVote, 'open_vote', (events) => {
-    const opened = eventOf(events, 'vote_opened')!;
-    return { quorum: opened.quorum, warnings: opened.warnings };
+  handle(m.openVote, 'open_vote', (events, a) => {
+    const opened = eventOf(events, 'vote_opened');
+    return opened ? { quorum: opened.quorum, warnings: opened.warnings } : { quorum: state.openVote?.quorum ?? itemQuorum(state, item(a.itemId)), warnings: [] };
   });
-  handle(m.castVote, 'cast_vote', () => state.openVote!.counts);
-  handle(m.closeVote, 'close_vote', (events) => eventOf(events, 'vote_closed')!.result);
+  handle(m.castVote, 'cast_vote', (_, a) => state.openVote?.counts ?? countVotes(Object.values(item(a.itemId).votes).map((v) => v.choice)));
+  handle(m.closeVote, 'close_vote', (events, a) => eventOf(events, 'vote_closed')?.result ?? item(a.itemId).results.at(-1)!);
   handle(m.referItem, 'refer_item', (_, a) => item(a.itemId));
   handle(m.deferItem, 'defer_item', (_, a) => item(a.itemId));
   handle(m.closeSession, 'close_session', () => state.phase);
@@ -201,8 +239,11 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     }
   }
 
-  run({ type: 'start_session', actor: systemActor, agenda: input.agenda });
+  if (!carried) run({ type: 'start_session', actor: systemActor, agenda: input.agenda });
   upsertSearchAttributes([{ key: sessionPhaseKey, value: state.phase }, { key: lastProgressKey, value: new Date() }]);
+
+  /** Whether this run should hand over now: Temporal suggests it (history length or size), or updates near the limit. */
+  const handOverDue = () => (workflowInfo().continueAsNewSuggested || updatesApplied >= updatesPerRun) && allHandlersFinished();
 
   // What the loop would do now, recomputed only when the state changed: a ballot that changes
   // nothing of it wakes no one and arms no new timer.
@@ -216,7 +257,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     const due = awaited.some((r) => r.notBefore === undefined || r.notBefore <= Date.now());
     const storeBy = storeStepsBy(pending);
     const wakeAt = Math.min(...awaited.map((r) => r.notBefore ?? Infinity), typeof storeBy === 'number' ? storeBy : Infinity);
-    return { key: `${due}|${isOver(state)}|${storeBy}|${wakeAt}`, wakeAt };
+    return { key: `${due}|${isOver(state)}|${storeBy}|${wakeAt}|${handOverDue()}`, wakeAt };
   };
 
   for (;;) {
@@ -231,6 +272,16 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     if (stepsDue(pending, Date.now())) {
       await storePending();
       continue;
+    }
+    if (handOverDue()) {
+      // The ballots waiting for their batch are stored first, so that what the next run starts
+      // from stays small; a few that arrive meanwhile go along with the state.
+      if (pending.length > carriedEventsAtMost) {
+        await storePending();
+        continue;
+      }
+      // The state is a plain value: the next run starts from it, with the same input.
+      return continueAsNew<typeof sessionWorkflow>(input, { state, pending, appliedUpdateIds });
     }
     const { key, wakeAt } = planOf();
     if (wakeAt === Infinity) await condition(() => planOf().key !== key);

@@ -9,7 +9,7 @@ import {
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { Refusal, RefusalKind, SessionInput, SessionState } from '../../domain/session/index.ts';
 import { sessionWorkflowId, sessionWorkflowType } from '../../workflows/ids.ts';
-import { refusalFailureTypes } from '../../workflows/refusals.ts';
+import { refusalFailureTypes, unchangedFailureType } from '../../workflows/refusals.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../../workflows/search-attributes.ts';
 import { getSessionState } from '../../workflows/session-messages.ts';
 import { notFound, ProblemError } from '../problems.ts';
@@ -76,6 +76,10 @@ export class SessionClient {
     try {
       return await handle.executeUpdate(definition, { args, ...(updateId ? { updateId } : {}) });
     } catch (error) {
+      // Already so: the session answers as if applied, and nothing was recorded.
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === unchangedFailureType) {
+        return error.cause.details?.[0] as Ret;
+      }
       throw await this.toProblem(error, sessionId);
     }
   }

@@ -52,6 +52,7 @@ export const ruleArticles = {
   one_vote_at_a_time: ri('déroulement du vote'),
   item_not_yet_decided: ri('déroulement du vote'),
   vote_open: ri('déroulement du vote'),
+  ballots_per_seat: ri('déroulement du vote'),
   quorum_before_each_vote: ri('quorum'),
   remote_half_participation: 'ordonnance n° 2014-1329 : participation de la moitié au moins des membres',
   review_gives_opinion: 'CCH L442-5-2',

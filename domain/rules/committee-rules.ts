@@ -17,6 +17,8 @@ export interface CommitteeRules {
     reconveneAfterDays: number;
   };
   proxiesPerHolder: number;
+  /** How many ballots a member may cast for one seat in one vote, changes of mind included: a flood of ballots is refused. */
+  ballotsPerSeat: number;
   /** Days between the delivery of a convocation and the sitting. */
   noticePeriodDays: number;
   /** How many minutes before its convened time the sitting may open (the law's default: none). */
@@ -48,6 +50,7 @@ export interface CommitteeRules {
 export const defaultCommitteeRules: CommitteeRules = {
   quorum: { threshold: 0.5, gracePeriodMinutes: 30, reconvenedWithoutQuorum: true, reconveneAfterDays: 7 },
   proxiesPerHolder: 1,
+  ballotsPerSeat: 20,
   noticePeriodDays: 5,
   openingToleranceMinutes: 0,
   unconvenedOpeningAllowed: false,

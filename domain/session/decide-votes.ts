@@ -72,6 +72,10 @@ export function castVote({ state, command, emit }: DecisionContext<CommandOf<'ca
   const earlier = item.votes[command.memberId];
   // The same vote again changes nothing and records nothing.
   if (earlier?.choice === command.choice && earlier.castBy === command.actor) return nothing;
+  const ballots = state.openVote.ballots?.[command.memberId] ?? 0;
+  if (ballots >= state.rules.ballotsPerSeat) {
+    return refuse('rule_violation', 'ballots_per_seat', `this seat has cast its ${state.rules.ballotsPerSeat} ballots in this vote: the last one stands`);
+  }
   return accept([emit({ type: 'vote_cast', itemId: item.id, memberId: command.memberId, castBy: command.actor, choice: command.choice })]);
 }
 

@@ -110,12 +110,14 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     case 'vote_opened':
       return {
         ...withItem(s, event.itemId, (i) => ({ ...i, status: 'voting', proposal: event.proposal, proposedOpinion: event.opinion, votes: {} })),
-        openVote: { itemId: event.itemId, openedAt: event.at, quorum: event.quorum, counts: { for: 0, against: 0, abstain: 0 }, votesCast: 0 },
+        openVote: { itemId: event.itemId, openedAt: event.at, quorum: event.quorum, counts: { for: 0, against: 0, abstain: 0 }, votesCast: 0, ballots: {} },
       };
     case 'vote_cast': {
       const next = withItem(s, event.itemId, (i) => ({ ...i, votes: { ...i.votes, [event.memberId]: { choice: event.choice, castBy: event.castBy, castAt: event.at } } }));
       const votes = Object.values(next.agenda.find((i) => i.id === event.itemId)?.votes ?? {});
-      return { ...next, openVote: next.openVote && { ...next.openVote, counts: countVotes(votes.map((v) => v.choice)), votesCast: votes.length } };
+      const open = next.openVote;
+      const ballots = { ...open?.ballots, [event.memberId]: (open?.ballots?.[event.memberId] ?? 0) + 1 };
+      return { ...next, openVote: open && { ...open, counts: countVotes(votes.map((v) => v.choice)), votesCast: votes.length, ballots } };
     }
     case 'vote_closed':
       return {

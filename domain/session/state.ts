@@ -202,7 +202,11 @@ export interface SessionState {
   /** Quorum now over the members who vote on every item. */
   quorum: QuorumSnapshot;
   sitting: Sitting;
-  openVote?: { itemId: string; openedAt: string; quorum: QuorumSnapshot; counts: VoteCounts; votesCast: number } | undefined;
+  openVote?: {
+    itemId: string; openedAt: string; quorum: QuorumSnapshot; counts: VoteCounts; votesCast: number;
+    /** Ballots cast for each seat in this vote, changes of mind included (absent in runs recorded before). */
+    ballots?: Record<string, number> | undefined;
+  } | undefined;
   meeting?: MeetingState | undefined;
   participants: ParticipantSession[];
   /** Join sessions the secretary matched to members by hand. */

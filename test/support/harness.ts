@@ -9,6 +9,7 @@ import { createWorker } from '../../activities/worker.ts';
 import type { ZoomMeetings } from '../../activities/zoom/meetings.ts';
 import { buildApp, type App } from '../../api/app.ts';
 import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
+import type { RateLimitSettings } from '../../api/plugins/rate-limits.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from './database.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   zoomWebhookSecret?: string | undefined;
   /** The workflow code the API replays sessions with; default: the code the worker runs. */
   replayBundlePath?: string | undefined;
+  /** The API's per-subject limits; default: the app's own. */
+  rateLimit?: RateLimitSettings | false | undefined;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
@@ -56,6 +59,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     db, temporal: client, taskQueue, verifier: localTokenVerifier(testSecret),
     videoProvider: options.zoom ? 'zoom' : 'manual', zoomWebhookSecret: options.zoomWebhookSecret,
     workflowBundlePath: options.replayBundlePath ?? inject('workflowBundlePath'),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   });
   return {
     app, db, client, worker, taskQueue, mail,

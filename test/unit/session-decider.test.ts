@@ -26,6 +26,7 @@ describe('the session decider: one row per rule', () => {
     { rule: 'voting_roster', article: /CCH L441-2 et R441-9/, given: () => [...deliberating(), attend(association), openVote()], when: vote(association, 'for') },
     { rule: 'voter_present', article: /présents ou représentés/, given: () => [...deliberating(), openVote()], when: vote('b5', 'for') },
     { rule: 'vote_in_person_or_by_proxy', article: /présents ou représentés/, given: () => [...deliberating(), openVote()], when: vote('b1', 'for', 'b6') },
+    { rule: 'ballots_per_seat', article: /déroulement du vote/, given: () => [...deliberating(), openVote(), ...Array.from({ length: 20 }, (_, n) => vote('b1', n % 2 ? 'against' : 'for'))], when: vote('b1', 'abstain') },
     { rule: 'proxies_per_holder', article: /pouvoirs/, given: () => [...convened(), proxy('b5', 'b1')], when: proxy('b6', 'b1') },
     { rule: 'every_item_decided_or_deferred', article: /CCH R441-3/, given: deliberating, when: closeSession() },
     { rule: 'one_vote_at_a_time', article: /déroulement du vote/, given: () => [...deliberating(), openVote()], when: closeSession() },
