@@ -1,5 +1,7 @@
 // The secretary puts a dwelling with its ranked candidates (or a tenant household to review) on
-// the agenda: the reference rows the session names by id, then the session's own item.
+// the agenda: the reference rows the session names by id, then the session's own item. The rows
+// are written in a transaction that commits only once the session has taken the item: a refused
+// item leaves the files as they were.
 import type { AgendaItemState } from '../../domain/session/index.ts';
 import { addAgendaItem as addAgendaItemUpdate } from '../../workflows/session-messages.ts';
 import type { Principal } from '../auth.ts';
@@ -26,30 +28,33 @@ export async function addAgendaItem({ db, sessions }: ServiceDeps, principal: Pr
     address: dwelling.address, commune: dwelling.commune, epci: dwelling.epci ?? null, type: dwelling.type,
     surfaceM2: dwelling.surfaceM2, rentCents: dwelling.rentCents, financing: dwelling.financing, contingent: dwelling.contingent ?? null,
   };
-  const dwellingRow = await db.dwelling.upsert({
-    where: { committeeId_reference: { committeeId, reference: dwelling.reference } },
-    create: { id: crypto.randomUUID(), committeeId, reference: dwelling.reference, ...dwellingData },
-    update: dwellingData,
-  });
-  const candidates = await Promise.all(files.map(async (f) => {
-    // A contact given now replaces the one on file; none given keeps it.
-    const contact = f.applicant ? { applicantName: f.applicant.name ?? null, email: f.applicant.email ?? null, postalAddress: f.applicant.postalAddress ?? null } : {};
-    const data = { householdSummary: f.householdSummary, priority: f.priority ?? null, ...contact };
-    const row = await db.application.upsert({
-      where: { committeeId_applicationNumber: { committeeId, applicationNumber: f.number } },
-      create: { id: crypto.randomUUID(), committeeId, applicationNumber: f.number, ...data },
-      update: data,
+  return db.$transaction(async (tx) => {
+    const dwellingRow = await tx.dwelling.upsert({
+      where: { committeeId_reference: { committeeId, reference: dwelling.reference } },
+      create: { id: crypto.randomUUID(), committeeId, reference: dwelling.reference, ...dwellingData },
+      update: dwellingData,
     });
-    return { applicationId: row.id, rank: f.rank };
-  }));
-  return sessions.update(session.id, addAgendaItemUpdate, [{
-    actor: staffActor(principal),
-    itemId: crypto.randomUUID(),
-    kind,
-    dwellingId: dwellingRow.id,
-    place: { commune: dwellingRow.commune, ...(dwellingRow.epci ? { epci: dwellingRow.epci } : {}), ...(dwellingRow.contingent ? { contingent: dwellingRow.contingent } : {}) },
-    candidates,
-    exception,
-    reason,
-  }], updateId);
+    const candidates = [];
+    for (const f of files) {
+      // A contact given now replaces the one on file; none given keeps it.
+      const contact = f.applicant ? { applicantName: f.applicant.name ?? null, email: f.applicant.email ?? null, postalAddress: f.applicant.postalAddress ?? null } : {};
+      const data = { householdSummary: f.householdSummary, priority: f.priority ?? null, ...contact };
+      const row = await tx.application.upsert({
+        where: { committeeId_applicationNumber: { committeeId, applicationNumber: f.number } },
+        create: { id: crypto.randomUUID(), committeeId, applicationNumber: f.number, ...data },
+        update: data,
+      });
+      candidates.push({ applicationId: row.id, rank: f.rank });
+    }
+    return sessions.update(session.id, addAgendaItemUpdate, [{
+      actor: staffActor(principal),
+      itemId: crypto.randomUUID(),
+      kind,
+      dwellingId: dwellingRow.id,
+      place: { commune: dwellingRow.commune, ...(dwellingRow.epci ? { epci: dwellingRow.epci } : {}), ...(dwellingRow.contingent ? { contingent: dwellingRow.contingent } : {}) },
+      candidates,
+      exception,
+      reason,
+    }], updateId);
+  }, { timeout: 30_000 });
 }

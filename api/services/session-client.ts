@@ -85,20 +85,25 @@ export class SessionClient {
   }
 
   private async toProblem(error: unknown, sessionId: string): Promise<unknown> {
-    if (error instanceof WorkflowNotFoundError) return notFound('session', sessionId);
+    // Temporal says "not found" of a workflow that has finished as of one that never ran.
+    if (error instanceof WorkflowNotFoundError) return (await this.finished(sessionId)) ?? notFound('session', sessionId);
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const kind = kindByFailureType.get(error.cause.type ?? '');
       const refusal = error.cause.details?.[0] as Refusal | undefined;
       if (kind) return refusalProblem({ kind, rule: refusal?.rule ?? 'unknown', article: refusal?.article ?? '', message: error.cause.message, problems: refusal?.problems });
     }
-    // An update sent to a workflow that has finished: say in which phase it ended.
-    if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
-      const phase = await this.state(sessionId).then((s) => s.phase, () => undefined);
-      return new ProblemError({
-        status: 409, code: 'session_finished', title: 'Session finished', rule: 'session_finished', ...(phase ? { phase } : {}),
-        detail: `session ${sessionId} has finished${phase ? ` (${phase})` : ''} and accepts no more changes`,
-      });
-    }
+    if (error instanceof Error && /workflow execution already completed/i.test(error.message)) return (await this.finished(sessionId)) ?? error;
     return error;
+  }
+
+  /** The problem of a change sent to a session whose workflow has finished, naming the phase it ended in. */
+  private async finished(sessionId: string): Promise<ProblemError | undefined> {
+    const description = await this.client.workflow.getHandle(sessionWorkflowId(sessionId)).describe().catch(() => undefined);
+    if (!description || description.status.name === 'RUNNING') return undefined;
+    const phase = description.typedSearchAttributes.get(sessionPhaseKey);
+    return new ProblemError({
+      status: 409, code: 'session_finished', title: 'Session finished', rule: 'session_finished', ...(phase ? { phase } : {}),
+      detail: `session ${sessionId} has finished${phase ? ` (${phase})` : ''} and accepts no more changes`,
+    });
   }
 }
