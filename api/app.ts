@@ -1,5 +1,5 @@
-// Builds the HTTP API from its dependencies: the plugins (documentation, authentication, errors,
-// input guards, rate limits, idempotency, metrics), then the routes. Process entries (bin/)
+// Builds the HTTP API from its dependencies: the plugins (documentation, authentication, committee
+// scope, errors, input guards, rate limits, idempotency, metrics), then the routes. Process entries (bin/)
 // listen; tests inject.
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,6 +12,7 @@ import { sessionWorkflowId } from '../workflows/ids.ts';
 import type { TokenVerifier } from './auth.ts';
 import type { App, RouteContext } from './context.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
+import { registerCommitteeScope } from './plugins/committee-scope.ts';
 import { registerErrorHandlers } from './plugins/errors.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerInputGuards } from './plugins/input-guards.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   app.addSchema({ ...ProblemSchema, $id: 'Problem' });
 
   registerAuthentication(app, deps.verifier);
+  registerCommitteeScope(app, deps.db);
   registerErrorHandlers(app);
   registerInputGuards(app);
   // Every log line of a request about a session names its workflow.

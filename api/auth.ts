@@ -12,7 +12,13 @@ export interface Principal {
   /** The committee member this principal is, when known from the token itself. */
   memberId?: string | undefined;
   email?: string | undefined;
+  /** The committees a staff principal works for (the `committees` claim); `*`: every committee of the deployment. */
+  committees: readonly string[];
 }
+
+/** Roles that act as staff of the committees in their scope rather than as one of their members. */
+export const staffRoles: readonly Role[] = ['secretary', 'auditor', 'ops'];
+export const allCommittees = '*';
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
@@ -37,7 +43,9 @@ function principalFrom(payload: JWTPayload, rolesClaim: string): Principal {
   const known = list.filter((r): r is Role => (roles as readonly string[]).includes(r));
   const memberId = typeof payload.member_id === 'string' ? payload.member_id : undefined;
   const emailClaim = payload.email ?? payload.preferred_username;
-  return { subject: payload.sub, roles: known, memberId, email: typeof emailClaim === 'string' ? emailClaim.toLowerCase() : undefined };
+  const scope = payload.committees;
+  const committees = Array.isArray(scope) ? scope.filter((c): c is string => typeof c === 'string') : typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [];
+  return { subject: payload.sub, roles: known, memberId, email: typeof emailClaim === 'string' ? emailClaim.toLowerCase() : undefined, committees };
 }
 
 async function verifyWith(key: Uint8Array | JWTVerifyGetKey, token: string, issuer: string, audience: string, rolesClaim: string) {
@@ -98,11 +106,16 @@ export interface LocalTokenClaims {
   roles: Role[];
   memberId?: string | undefined;
   name?: string | undefined;
+  /** The committees a staff token is for; default: every committee (`*`) for staff roles, none otherwise. */
+  committees?: readonly string[] | undefined;
 }
 
 /** Issues a token signed by the app's own key (demo users, tests, scripts). */
 export async function issueLocalToken(secret: string, claims: LocalTokenClaims, expiresIn = '30d'): Promise<string> {
-  return new SignJWT({ roles: claims.roles, ...(claims.memberId ? { member_id: claims.memberId } : {}), ...(claims.name ? { name: claims.name } : {}) })
+  const committees = claims.committees ?? (claims.roles.some((r) => staffRoles.includes(r)) ? [allCommittees] : []);
+  return new SignJWT({
+    roles: claims.roles, ...(committees.length ? { committees } : {}), ...(claims.memberId ? { member_id: claims.memberId } : {}), ...(claims.name ? { name: claims.name } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.subject)
     .setIssuer(localIssuer)

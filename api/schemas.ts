@@ -59,7 +59,7 @@ export type MemberPatch = Static<typeof MemberPatch>;
 export const Member = Type.Object({
   id: Uuid,
   name: Type.String(),
-  email: Type.String(),
+  email: Type.Optional(Type.String({ description: 'Shown to the committee\'s staff and to the member themself' })),
   role: MemberRole,
   commune: Type.Union([Type.String(), Type.Null()]),
   epci: Type.Union([Type.String(), Type.Null()]),

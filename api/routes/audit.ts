@@ -49,6 +49,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
   const { sessionRow } = actingLookups(db);
 
   app.get('/sessions/:id/history', {
+    config: { scope: 'session' },
     schema: {
       tags: ['audit'],
       summary: 'The session\'s decision history from the audit trail: convocations, attendance, proxies, quorum at each check, votes, tallies with the deciding rule, decisions, minutes, signatures, offers',
@@ -61,7 +62,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
   });
 
   app.post('/sessions/:id/replay', {
-    config: { rateClass: 'audit' },
+    config: { scope: 'session', rateClass: 'audit' },
     schema: {
       tags: ['audit'],
       summary: 'Replay the session\'s workflow history (live, or archived once Temporal deleted it) with the current code, and recompute every tally from the recorded votes with the pinned rules',
@@ -79,7 +80,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
   });
 
   app.get('/sessions/:id/export', {
-    config: { rateClass: 'audit' },
+    config: { scope: 'session', rateClass: 'audit' },
     schema: {
       tags: ['audit'],
       summary: 'Everything that proves the session\'s decisions in one file (minutes JSON and PDF, signatures and keys, the audit chain, the workflow history), checked offline with bin/verify-export.ts',
@@ -98,6 +99,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
   });
 
   app.get('/audit/verify', {
+    config: { scope: 'deployment' },
     schema: {
       tags: ['audit'],
       summary: 'Check the audit trail\'s hash chain of every committee (or one): any changed, deleted, inserted or reordered event is reported where it is',

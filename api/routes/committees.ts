@@ -2,13 +2,14 @@ import { Type } from 'typebox';
 import { appendAuditEvent } from '../../prisma/audit-trail.ts';
 import type { Prisma } from '../../prisma/database.ts';
 import { committeeRulesProblems, completeRules, electChair, type CommitteeRules } from '../../domain/rules/index.ts';
-import { requireRole } from '../auth.ts';
+import { requireRole, staffRoles } from '../auth.ts';
+import { staffCovers } from '../plugins/committee-scope.ts';
 import type { App, RouteContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
 import {
   ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, problemResponses, RulesInput, RulesVersion,
 } from '../schemas.ts';
-import { forgetActingMembers } from '../services/acting.ts';
+import { actingLookups, forgetActingMembers } from '../services/acting.ts';
 
 const problems = problemResponses;
 const readers = ['secretary', 'auditor', 'ops', 'chair', 'member'] as const;
@@ -69,6 +70,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   }
 
   app.post('/committees', {
+    config: { scope: 'deployment' },
     schema: { tags: ['committees'], summary: 'Create a committee with its members and its internal rules (the legal defaults for any rule not given)', body: CommitteeInput, response: { 201: Committee, ...problems } },
   }, async (request, reply) => {
     requireRole(request.principal, 'secretary');
@@ -100,20 +102,35 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   });
 
   app.get('/committees', {
+    config: { scope: 'listing' },
     schema: { tags: ['committees'], summary: 'List committees', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), landlord: Type.String() })), ...problems } },
   }, async (request) => {
-    requireRole(request.principal, ...readers);
-    return db.committee.findMany({ select: { id: true, name: true, landlord: true }, orderBy: { createdAt: 'asc' } });
+    const principal = requireRole(request.principal, ...readers);
+    const select = { id: true, name: true, landlord: true } as const;
+    if (staffCovers(principal)) return db.committee.findMany({ select, orderBy: { createdAt: 'asc' } });
+    // Staff see the committees their token names; members the ones they sit on.
+    const asMember = principal.memberId ? { id: principal.memberId } : principal.email ? { email: principal.email } : undefined;
+    const staff = principal.roles.some((r) => staffRoles.includes(r)) ? principal.committees : [];
+    return db.committee.findMany({
+      where: { OR: [{ id: { in: [...staff] } }, ...(asMember ? [{ members: { some: { ...asMember, active: true } } }] : [])] },
+      select, orderBy: { createdAt: 'asc' },
+    });
   });
 
   app.get('/committees/:id', {
+    config: { scope: 'committee' },
     schema: { tags: ['committees'], summary: 'A committee with its members', params: IdParams, response: { 200: Committee, ...problems } },
   }, async (request) => {
-    requireRole(request.principal, ...readers);
-    return loadCommittee(request.params.id);
+    const principal = requireRole(request.principal, ...readers);
+    const committee = await loadCommittee(request.params.id);
+    if (staffCovers(principal, committee.id)) return committee;
+    // A member sees who sits with them, not their fellow members' contact details or birth dates.
+    const self = await actingLookups(db).memberOf(principal, committee.id);
+    return { ...committee, members: committee.members.map((m) => (m.id === self?.id ? m : { ...m, email: undefined, birthDate: null })) };
   });
 
   app.get('/committees/:id/rules', {
+    config: { scope: 'committee' },
     schema: { tags: ['committees'], summary: 'The current version of the committee\'s internal rules', params: IdParams, response: { 200: RulesVersion, ...problems } },
   }, async (request) => {
     requireRole(request.principal, ...readers);
@@ -123,6 +140,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   });
 
   app.put('/committees/:id/rules', {
+    config: { scope: 'committee' },
     schema: {
       tags: ['committees'],
       summary: 'Save a new version of the committee\'s internal rules; sessions keep the version they started with',
@@ -146,6 +164,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   });
 
   app.post('/committees/:id/chair-election', {
+    config: { scope: 'committee' },
     schema: {
       tags: ['committees'],
       summary: 'Record the election of the chair by the six board members: absolute majority, a tie to the oldest',
@@ -187,6 +206,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   });
 
   app.post('/committees/:id/members', {
+    config: { scope: 'committee' },
     schema: { tags: ['committees'], summary: 'Add a member', params: IdParams, body: MemberInput, response: { 201: Member, ...problems } },
   }, async (request, reply) => {
     requireRole(request.principal, 'secretary');
@@ -202,6 +222,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
   });
 
   app.patch('/committees/:id/members/:memberId', {
+    config: { scope: 'committee' },
     schema: { tags: ['committees'], summary: 'Change a member (the chair changes by election)', params: MemberParams, body: MemberPatch, response: { 200: Member, ...problems } },
   }, async (request) => {
     requireRole(request.principal, 'secretary');

@@ -9,7 +9,7 @@ import type { MinutesSigner } from '../../domain/rules/index.ts';
 import { requireRole } from '../auth.ts';
 import { updateOnly, type App, type RouteContext } from '../context.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../problems.ts';
-import { actingLookups, updateIdFor } from '../services/acting.ts';
+import { actingLookups, requireWholeRecordReader, updateIdFor } from '../services/acting.ts';
 import { amendMinutes } from '../services/amend-minutes.ts';
 import { signMinutes } from '../services/sign-minutes.ts';
 import { signerOf } from '../services/signers.ts';
@@ -47,6 +47,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   const { sessionRow } = actingLookups(db);
 
   app.get('/sessions/:id/minutes', {
+    config: { scope: 'session' },
     schema: {
       tags: ['minutes'],
       summary: 'A version of the minutes (the latest by default): canonical JSON and its SHA-256, or the PDF in French with Accept: application/pdf',
@@ -54,8 +55,9 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
       response: { 200: { content: { 'application/json': { schema: Minutes }, ...pdfResponse } }, ...problems },
     },
   }, async (request, reply) => {
-    requireRole(request.principal, ...readers);
-    await sessionRow(request.params.id);
+    const principal = requireRole(request.principal, ...readers);
+    const session = await sessionRow(request.params.id);
+    await requireWholeRecordReader(db, principal, session.committeeId);
     const minutes = await minutesVersion(db, request.params.id, versionOf(request.query));
     if (wantsPdf(request.headers.accept)) {
       if (!minutes.pdf) throw notFound('PDF of the minutes of session', request.params.id);
@@ -79,7 +81,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   });
 
   app.post('/sessions/:id/minutes/signatures', {
-    config: { ...updateOnly, rateClass: 'signing' },
+    config: { scope: 'session', ...updateOnly, rateClass: 'signing' },
     schema: {
       tags: ['minutes'],
       summary: 'Sign the minutes (the chair, and the secretary where the rules say so): the Ed25519 signature of the version\'s hash is checked against the signer\'s registered keys',
@@ -91,7 +93,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   });
 
   app.post('/sessions/:id/minutes/amendments', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['minutes'],
       summary: 'Amend the minutes before they are signed: a new version is drafted with the correction, and its signatures start afresh',
@@ -106,20 +108,23 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   });
 
   app.get('/sessions/:id/minutes/verification', {
+    config: { scope: 'session' },
     schema: {
       tags: ['minutes'],
       summary: 'Re-check a version of the minutes as stored: the JSON against its hash, the PDF against the JSON, and every signature against its registered key',
       params: IdParams, querystring: VersionQuery, response: { 200: MinutesVerification, ...problems },
     },
   }, async (request) => {
-    requireRole(request.principal, ...readers);
+    const principal = requireRole(request.principal, ...readers);
     const session = await sessionRow(request.params.id);
+    await requireWholeRecordReader(db, principal, session.committeeId);
     const minutes = await minutesVersion(db, session.id, versionOf(request.query));
     const result = await verifyStoredMinutes(db, session.committeeId, minutes);
     return { sessionId: session.id, version: minutes.version, status: minutes.status, sha256: minutes.sha256, ...result };
   });
 
   app.get('/sessions/:id/minutes/extracts/:candidateId', {
+    config: { scope: 'session' },
     schema: {
       tags: ['minutes'],
       summary: 'The extract of the minutes for one examined applicant (their application id): every other candidate\'s data removed. JSON, or PDF with Accept: application/pdf',
@@ -150,6 +155,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   });
 
   app.get('/sessions/:id/notifications', {
+    config: { scope: 'session' },
     schema: {
       tags: ['minutes'],
       summary: 'What was sent after the session: the applicants\' letters (by e-mail, or to post), the minutes to the prefect, signature reminders',
@@ -169,6 +175,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   });
 
   app.get('/sessions/:id/notifications/:notificationId/document', {
+    config: { scope: 'session' },
     schema: {
       tags: ['minutes'],
       summary: 'The letter sent (or to post) to an applicant, as a PDF',
@@ -192,7 +199,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   }
 
   app.post('/committees/:id/signer-keys', {
-    config: { rateClass: 'signing' },
+    config: { scope: 'committee', rateClass: 'signing' },
     schema: {
       tags: ['minutes'],
       summary: 'Register your own Ed25519 public key to sign this committee\'s minutes, as chair or as secretary',
@@ -221,6 +228,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   });
 
   app.get('/committees/:id/signer-keys', {
+    config: { scope: 'committee' },
     schema: {
       tags: ['minutes'],
       summary: 'The signers\' public keys, revoked ones included (they still verify what they signed)',
@@ -234,7 +242,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
   });
 
   app.delete('/committees/:id/signer-keys/:fingerprint', {
-    config: { rateClass: 'signing' },
+    config: { scope: 'committee', rateClass: 'signing' },
     schema: {
       tags: ['minutes'],
       summary: 'Revoke one of your keys: it signs nothing more',

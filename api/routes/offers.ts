@@ -78,6 +78,7 @@ export function registerOfferRoutes(app: App, { db, temporal }: RouteContext): v
   }
 
   app.get('/offers/:id', {
+    config: { scope: 'offer' },
     schema: { tags: ['offers'], summary: 'The state of an offer: its deadline, and the applicant\'s answer', params: IdParams, response: { 200: Offer, ...problems } },
   }, async (request) => {
     requireRole(request.principal, 'secretary', 'auditor', 'ops');
@@ -88,6 +89,7 @@ export function registerOfferRoutes(app: App, { db, temporal }: RouteContext): v
 
   const answerRoute = (action: 'accept' | 'decline', summary: string) =>
     app.post(`/offers/:id/${action}`, {
+      config: { scope: 'offer' },
       schema: { tags: ['offers'], summary, params: IdParams, body: OfferAnswerInput, response: { 200: Offer, ...problems } },
     }, async (request: FastifyRequest<{ Params: Static<typeof IdParams>; Body: OfferAnswerInput }>) => {
       const principal = requireRole(request.principal, 'secretary');

@@ -134,6 +134,7 @@ const clampLimit = (value: string | undefined, fallback: number) => Math.min(500
 
 export function registerOpsRoutes(app: App, { db, temporal }: RouteContext): void {
   app.get('/ops/workflows', {
+    config: { scope: 'deployment' },
     schema: {
       tags: ['ops'],
       summary: 'Session and offer workflows from Temporal\'s visibility (eventually consistent), with running sessions counted per phase',
@@ -159,6 +160,7 @@ export function registerOpsRoutes(app: App, { db, temporal }: RouteContext): voi
   });
 
   app.get('/ops/stuck', {
+    config: { scope: 'deployment' },
     schema: {
       tags: ['ops'],
       summary: 'Running workflows that look stuck: a failing workflow task, a retrying activity, no progress for longer than the phase takes, or people who have not acted',
@@ -174,7 +176,7 @@ export function registerOpsRoutes(app: App, { db, temporal }: RouteContext): voi
   });
 
   app.post('/ops/workflows/:workflowId/actions', {
-    config: { rateClass: 'ops' },
+    config: { scope: 'deployment', rateClass: 'ops' },
     schema: {
       tags: ['ops'],
       summary: 'Act on a running session or offer workflow: retry its retrying activities now, cancel, terminate, or reset it to the last completed workflow task',

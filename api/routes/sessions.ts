@@ -38,6 +38,7 @@ const eventsPollMs = 500;
 
 export function registerSessionRoutes(app: App, deps: RouteContext): void {
   app.post('/committees/:id/sessions', {
+    config: { scope: 'committee' },
     schema: {
       tags: ['sessions'],
       summary: 'Schedule a session for a time to come: starts its workflow. Scheduling the same committee and start again returns the same session.',
@@ -51,10 +52,12 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   });
 
   app.get('/sessions/:id', {
+    config: { scope: 'session' },
     schema: { tags: ['sessions'], summary: 'The live state of a session', params: IdParams, response: { 200: LiveSession, ...problems } },
   }, async (request) => readSession(deps, requireRole(request.principal, ...readers), request.params.id));
 
   app.get('/sessions/:id/events', {
+    config: { scope: 'session' },
     schema: {
       tags: ['sessions'],
       summary: 'Follow the live state of a session as Server-Sent Events (one `state` event per change)',
@@ -86,6 +89,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   });
 
   app.post('/sessions/:id/agenda-items', {
+    config: { scope: 'session' },
     schema: {
       tags: ['agenda'], summary: 'Add a dwelling with its ranked candidates to the agenda (with a reason once it is published: the members are sent the new agenda)',
       params: IdParams, body: AgendaItemInput, response: { 201: AgendaItem, ...problems },
@@ -96,6 +100,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   });
 
   app.delete('/sessions/:id/agenda-items/:itemId', {
+    config: { scope: 'session' },
     schema: { tags: ['agenda'], summary: 'Remove an item from the agenda (with a reason once it is published)', params: ItemParams, querystring: ReasonQuery, response: { 204: Type.Null(), ...problems } },
   }, async (request, reply) => {
     await removeAgendaItem(deps, requireRole(request.principal, 'secretary'), request.params.id, { itemId: request.params.itemId, reason: request.query.reason });
@@ -103,7 +108,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   });
 
   app.post('/sessions/:id/agenda/publish', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['agenda'],
       summary: 'Publish the agenda: the members are convened; later changes need a reason. Inside the notice period only with the reason for the urgency.',
@@ -112,7 +117,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }, async (request) => ({ phase: await publishAgenda(deps, requireRole(request.principal, 'secretary'), request.params.id, request.body, updateIdFor(request, 'publish')) }));
 
   app.post('/sessions/:id/convocations/deliveries', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['agenda'],
       summary: 'Record a convocation delivered otherwise than by e-mail (by hand, by registered letter), with the reason: the member is convened from then',
@@ -121,7 +126,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }, async (request) => recordConvocationDelivery(deps, requireRole(request.principal, 'secretary'), request.params.id, request.body, updateIdFor(request, 'convocation-delivery')));
 
   app.post('/sessions/:id/cancel', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['sessions'],
       summary: 'Cancel a session before it opens, with the reason: the convened members are told and their invitation withdrawn',
@@ -130,7 +135,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }, async (request) => ({ phase: await cancelSession(deps, requireRole(request.principal, 'secretary'), request.params.id, request.body, updateIdFor(request, 'cancel')) }));
 
   app.post('/sessions/:id/open', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['sessions'],
       summary: 'Open the sitting at its convened time, every member convened (or, where the rules allow, with the reason it opens without): attendance is tracked and quorum computed',
@@ -139,17 +144,17 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }, async (request) => ({ phase: await openSession(deps, requireRole(request.principal, 'secretary'), request.params.id, request.body, updateIdFor(request, 'openSession')) }));
 
   app.post('/sessions/:id/close', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: { tags: ['sessions'], summary: 'Close the session once every item is decided or deferred; the minutes are drafted', params: IdParams, response: { 200: PhaseAnswer, ...problems } },
   }, async (request) => ({ phase: await closeSession(deps, requireRole(request.principal, 'secretary'), request.params.id, {}, updateIdFor(request, 'closeSession')) }));
 
   app.post('/sessions/:id/attendance', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: { tags: ['sessions'], summary: 'Record by hand that a member is present or absent', params: IdParams, body: AttendanceInput, response: { 200: QuorumAnswer, ...problems } },
   }, async (request) => ({ quorum: await recordAttendance(deps, requireRole(request.principal, 'secretary'), request.params.id, request.body, updateIdFor(request, 'attendance')) }));
 
   app.post('/sessions/:id/participants/mapping', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['sessions'],
       summary: 'Say which member a meeting participant is, when Zoom could not tell (joined without their link); never guessed from display names',
@@ -158,7 +163,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }, async (request) => ({ quorum: await mapParticipant(deps, requireRole(request.principal, 'secretary'), request.params.id, request.body, updateIdFor(request, 'participant-mapping')) }));
 
   app.post('/sessions/:id/agenda-items/:itemId/vote/open', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['votes'],
       summary: 'Put the presenter\'s proposal (a decision per candidate, or an occupancy opinion) to the vote; quorum is checked first',
@@ -167,19 +172,19 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }, async (request) => openVote(deps, requireRole(request.principal, 'secretary'), request.params.id, { itemId: request.params.itemId, ...request.body }, updateIdFor(request, 'vote-open')));
 
   app.post('/sessions/:id/agenda-items/:itemId/votes', {
-    config: { ...updateOnly, rateClass: 'vote', countsVote: true },
+    config: { scope: 'session', ...updateOnly, rateClass: 'vote', countsVote: true },
     schema: { tags: ['votes'], summary: 'Cast (or change) a vote for yourself or for a principal whose proxy you hold', params: ItemParams, body: CastVoteInput, response: { 200: CountsAnswer, ...problems } },
   }, async (request) => ({
     counts: await castVote(deps, requireRole(request.principal, 'member', 'chair'), request.params.id, request.params.itemId, request.body, updateIdFor(request, 'vote')),
   }));
 
   app.post('/sessions/:id/agenda-items/:itemId/vote/close', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: { tags: ['votes'], summary: 'Close the vote: the tally decides the item', params: ItemParams, response: { 200: VoteTally, ...problems } },
   }, async (request) => closeVote(deps, requireRole(request.principal, 'secretary'), request.params.id, { itemId: request.params.itemId }, updateIdFor(request, 'vote-close')));
 
   app.post('/sessions/:id/proxies', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['sessions'],
       summary: 'Register a written proxy: the secretary for any member, a member for their own seat',
@@ -188,11 +193,12 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }, async (request) => ({ proxies: await registerProxy(deps, requireRole(request.principal, 'secretary', 'member', 'chair'), request.params.id, request.body, updateIdFor(request, 'proxy')) }));
 
   app.delete('/sessions/:id/proxies/:principalId', {
+    config: { scope: 'session' },
     schema: { tags: ['sessions'], summary: 'Revoke a proxy', params: ProxyParams, response: { 200: Proxies, ...problems } },
   }, async (request) => ({ proxies: await revokeProxy(deps, requireRole(request.principal, 'secretary', 'member', 'chair'), request.params.id, request.params.principalId) }));
 
   app.post('/sessions/:id/agenda-items/:itemId/conflicts', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['agenda'],
       summary: 'Declare a conflict of interest on an item: the member is out of its roster and vote',
@@ -203,7 +209,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }));
 
   app.post('/sessions/:id/agenda-items/:itemId/referral', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['votes'],
       summary: 'A voting member refers the item to an in-person session: it is withdrawn',
@@ -212,7 +218,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
   }, async (request) => referItem(deps, requireRole(request.principal, 'member', 'chair'), request.params.id, request.params.itemId, request.body.reason, updateIdFor(request, 'referral')));
 
   app.post('/sessions/:id/agenda-items/:itemId/deferral', {
-    config: updateOnly,
+    config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['votes'],
       summary: 'Defer an item to a later session, with the reason',

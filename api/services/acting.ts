@@ -2,8 +2,9 @@
 // staff (as their account); and the update id that makes a retried request apply once.
 import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import { mandateCoversEveryDwelling, type MemberRole } from '../../domain/rules/index.ts';
 import type { Database } from '../../prisma/database.ts';
-import type { Principal } from '../auth.ts';
+import { staffRoles, type Principal } from '../auth.ts';
 import { idempotencyKeyOf } from '../plugins/idempotency.ts';
 import { forbidden, notFound } from '../problems.ts';
 
@@ -27,7 +28,7 @@ const cachedLookups = 10_000;
 interface LookupCaches {
   /** A session's committee never changes: kept for as long as it is used. */
   committeeOfSession: LRUCache<string, string>;
-  activeMembers: LRUCache<string, string>;
+  activeMembers: LRUCache<string, ActingMember>;
 }
 
 // Shared by every route of an app (one database client per app).
@@ -45,6 +46,13 @@ function cachesOf(db: Database): LookupCaches {
   return caches;
 }
 
+/** The committee member a principal is, and whether they chair the committee. */
+export interface ActingMember {
+  id: string;
+  chair: boolean;
+  role: MemberRole;
+}
+
 /** After a member is changed (made inactive, another e-mail): no acting member is taken from memory. */
 export function forgetActingMembers(db: Database): void {
   cachesOf(db).activeMembers.clear();
@@ -52,6 +60,21 @@ export function forgetActingMembers(db: Database): void {
 
 export function actingLookups(db: Database) {
   const { committeeOfSession, activeMembers } = cachesOf(db);
+
+  /** The committee member a principal is (from the token, or by e-mail for an identity provider's token), if any. */
+  async function memberOf(principal: Principal, committeeId: string): Promise<ActingMember | undefined> {
+    const key = `${committeeId} ${principal.memberId ? `id:${principal.memberId}` : `email:${principal.email ?? ''}`}`;
+    const known = activeMembers.get(key);
+    if (known) return known;
+    const select = { id: true, chair: true, role: true } as const;
+    const member = principal.memberId
+      ? await db.member.findFirst({ where: { id: principal.memberId, committeeId, active: true }, select })
+      : principal.email
+        ? await db.member.findFirst({ where: { email: principal.email, committeeId, active: true }, select })
+        : null;
+    if (member) activeMembers.set(key, member);
+    return member ?? undefined;
+  }
 
   return {
     async sessionRow(id: string) {
@@ -71,18 +94,12 @@ export function actingLookups(db: Database) {
       return { id, committeeId: session.committeeId };
     },
 
-    /** The committee member a principal is: from the token, or by e-mail for an identity provider's token. */
+    memberOf,
+
+    /** The member a principal acts as in this committee; 403 if they are none of its active members. */
     async actingMember(principal: Principal, committeeId: string): Promise<string> {
-      const key = `${committeeId} ${principal.memberId ? `id:${principal.memberId}` : `email:${principal.email ?? ''}`}`;
-      const known = activeMembers.get(key);
-      if (known) return known;
-      const member = principal.memberId
-        ? await db.member.findFirst({ where: { id: principal.memberId, committeeId, active: true }, select: { id: true } })
-        : principal.email
-          ? await db.member.findFirst({ where: { email: principal.email, committeeId, active: true }, select: { id: true } })
-          : null;
+      const member = await memberOf(principal, committeeId);
       if (!member) throw forbidden('the token does not name an active member of this session\'s committee', 'acting_member');
-      activeMembers.set(key, member.id);
       return member.id;
     },
   };
@@ -99,4 +116,17 @@ export async function secretaryOrSelf(
   const actor = await actingLookups(db).actingMember(principal, committeeId);
   if (memberId !== undefined && memberId !== actor) throw forbidden(refusal.detail, refusal.rule);
   return { actor, memberId: actor };
+}
+
+/**
+ * The minutes as a whole are for the committee's staff and the members whose mandate covers every
+ * dwelling; a mayor, an EPCI president or a réservataire reads the items of their own territory
+ * or contingent in the session's state instead.
+ */
+export async function requireWholeRecordReader(db: Database, principal: Principal, committeeId: string): Promise<void> {
+  if (principal.roles.some((r) => staffRoles.includes(r))) return;
+  const member = await actingLookups(db).memberOf(principal, committeeId);
+  if (!member || !mandateCoversEveryDwelling(member.role)) {
+    throw forbidden('the minutes cover every dwelling of the session: a mandate limited to a territory or a contingent reads its own items in the session\'s state', 'minutes_whole_mandate');
+  }
 }

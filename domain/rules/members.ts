@@ -118,6 +118,11 @@ export function castingVoter(
  * their commune's, EPCI presidents their territory's (and so their representatives); the others
  * every item.
  */
+/** Whether a member's mandate covers every dwelling: a réservataire, a mayor or an EPCI president sees only their own. */
+export function mandateCoversEveryDwelling(role: MemberRole): boolean {
+  return role !== 'reservataire' && role !== 'mayor' && role !== 'epci_president';
+}
+
 export function mayAttendItem(m: SessionMember, place: DwellingPlace): boolean {
   switch (m.role) {
     case 'reservataire':

@@ -461,6 +461,6 @@ describe('votes', () => {
     const sessionId = scheduled.json<{ id: string }>().id;
     const stranger = await h.token({ subject: 'stranger', memberId: randomUUID(), roles: ['member'] });
     const res = await call('POST', `/sessions/${sessionId}/agenda-items/${randomUUID()}/votes`, stranger, { choice: 'for' });
-    expect(expectProblem(res, 403, 'forbidden').rule).toBe('acting_member');
+    expect(expectProblem(res, 403, 'forbidden').rule).toBe('committee_scope');
   });
 });

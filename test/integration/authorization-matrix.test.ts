@@ -364,7 +364,7 @@ describe('members acting for others', () => {
     const karim = await c.memberToken('Karim Benali');
     expect(ok(await call('POST', votes, karim, { choice: 'for' }))).toEqual({ counts: { for: 1, against: 0, abstain: 0 } });
     ok(await call('PATCH', `/committees/${c.id}/members/${c.byName('Karim Benali').id}`, secretary, { active: false }));
-    expect(expectProblem(await call('POST', votes, karim, { choice: 'against' }), 403, 'forbidden').rule).toBe('acting_member');
+    expect(expectProblem(await call('POST', votes, karim, { choice: 'against' }), 403, 'forbidden').rule).toBe('committee_scope');
     ok(await call('PATCH', `/committees/${c.id}/members/${c.byName('Karim Benali').id}`, secretary, { active: true }));
     expect(ok(await call('POST', votes, karim, { choice: 'against' }))).toEqual({ counts: { for: 0, against: 1, abstain: 0 } });
   });
@@ -379,25 +379,26 @@ describe('members acting for others', () => {
     const itemB = sb.items[0]!;
 
     // A's member on B's session: reading, voting, proxies, conflicts, referral.
-    expect(expectProblem(await call('GET', `/sessions/${sb.id}`, karimA), 403, 'forbidden').rule).toBe('acting_member');
-    expect(expectProblem(await call('POST', `/sessions/${sb.id}/agenda-items/${itemB.id}/votes`, karimA, { choice: 'for' }), 403, 'forbidden').rule).toBe('acting_member');
-    expect(expectProblem(await call('POST', `/sessions/${sb.id}/agenda-items/${itemB.id}/votes`, karimA, { choice: 'for', memberId: b.byName('Karim Benali').id }), 403, 'forbidden').rule).toBe('acting_member');
-    expect(expectProblem(await call('POST', `/sessions/${sb.id}/proxies`, karimA, { principalId: b.byName('Amina Diallo').id, holderId: b.byName('Karim Benali').id }), 403, 'forbidden').rule).toBe('acting_member');
-    expect(expectProblem(await call('POST', `/sessions/${sb.id}/agenda-items/${itemB.id}/referral`, karimA, { reason: 'x' }), 403, 'forbidden').rule).toBe('acting_member');
+    expect(expectProblem(await call('GET', `/sessions/${sb.id}`, karimA), 403, 'forbidden').rule).toBe('committee_scope');
+    expect(expectProblem(await call('POST', `/sessions/${sb.id}/agenda-items/${itemB.id}/votes`, karimA, { choice: 'for' }), 403, 'forbidden').rule).toBe('committee_scope');
+    expect(expectProblem(await call('POST', `/sessions/${sb.id}/agenda-items/${itemB.id}/votes`, karimA, { choice: 'for', memberId: b.byName('Karim Benali').id }), 403, 'forbidden').rule).toBe('committee_scope');
+    expect(expectProblem(await call('POST', `/sessions/${sb.id}/proxies`, karimA, { principalId: b.byName('Amina Diallo').id, holderId: b.byName('Karim Benali').id }), 403, 'forbidden').rule).toBe('committee_scope');
+    expect(expectProblem(await call('POST', `/sessions/${sb.id}/agenda-items/${itemB.id}/referral`, karimA, { reason: 'x' }), 403, 'forbidden').rule).toBe('committee_scope');
     expect(ok<SessionState>(await call('GET', `/sessions/${sb.id}`, secretary)).openVote).toMatchObject({ votesCast: 0 });
 
     // A's chair registers a chair key on B: refused; on A: accepted. A chair claim without the chair's seat: refused.
     const key = generateSignerKeyPair().publicKeyPem;
-    expect(expectProblem(await call('POST', `/committees/${b.id}/signer-keys`, chairA, { publicKeyPem: key }), 403, 'forbidden').rule).toBe('acting_member');
-    expect(expectProblem(await call('POST', `/committees/${b.id}/signer-keys`, chairA, { publicKeyPem: key, as: 'chair' }), 403, 'forbidden').rule).toBe('acting_member');
+    expect(expectProblem(await call('POST', `/committees/${b.id}/signer-keys`, chairA, { publicKeyPem: key }), 403, 'forbidden').rule).toBe('committee_scope');
+    expect(expectProblem(await call('POST', `/committees/${b.id}/signer-keys`, chairA, { publicKeyPem: key, as: 'chair' }), 403, 'forbidden').rule).toBe('committee_scope');
     const fingerprint = ok<{ fingerprint: string }>(await call('POST', `/committees/${a.id}/signer-keys`, chairA, { publicKeyPem: key }), 201).fingerprint;
     const karimAsChair = await h.token({ subject: a.byName('Karim Benali').id, memberId: a.byName('Karim Benali').id, roles: ['member', 'chair'] });
-    expect(expectProblem(await call('POST', `/committees/${a.id}/signer-keys`, karimAsChair, { publicKeyPem: generateSignerKeyPair().publicKeyPem }), 403, 'forbidden').rule).toBe('chair_signs_minutes');
+    // The chair role is only the chair's: in this committee Karim acts as a member.
+    expect(expectProblem(await call('POST', `/committees/${a.id}/signer-keys`, karimAsChair, { publicKeyPem: generateSignerKeyPair().publicKeyPem }), 403, 'forbidden').rule).toBe('role_required');
     // A's chair signing B's minutes, or claiming the secretary's capacity: refused.
-    expect(expectProblem(await call('POST', `/sessions/${sb.id}/minutes/signatures`, chairA, { sha256: hex64(), signature: fakeSignature }), 403, 'forbidden').rule).toBe('acting_member');
+    expect(expectProblem(await call('POST', `/sessions/${sb.id}/minutes/signatures`, chairA, { sha256: hex64(), signature: fakeSignature }), 403, 'forbidden').rule).toBe('committee_scope');
     expect(expectProblem(await call('POST', `/sessions/${sa.id}/minutes/signatures`, chairA, { sha256: hex64(), signature: fakeSignature, as: 'secretary' }), 403, 'forbidden').rule).toBe('role_required');
-    // A's key revoked through B's path: not found; B's chair revoking A's chair key: not found either.
-    expectProblem(await call('DELETE', `/committees/${b.id}/signer-keys/${fingerprint}`, chairA), 404, 'not_found');
+    // A's key revoked through B's path: outside A's chair's committee; B's chair revoking A's chair key: not found.
+    expect(expectProblem(await call('DELETE', `/committees/${b.id}/signer-keys/${fingerprint}`, chairA), 403, 'forbidden').rule).toBe('committee_scope');
     expectProblem(await call('DELETE', `/committees/${b.id}/signer-keys/${fingerprint}`, await b.chairToken()), 404, 'not_found');
     expect(await h.db.signerKey.count({ where: { committeeId: b.id } })).toBe(0);
 
@@ -405,8 +406,54 @@ describe('members acting for others', () => {
     expectProblem(await call('PATCH', `/committees/${b.id}/members/${a.byName('Jean Dupuis').id}`, secretary, { name: 'Renamed' }), 404, 'not_found');
     expectProblem(await call('GET', `/sessions/${sb.id}/minutes/extracts/${sa.items[0]!.candidates[0]!.applicationId}`, secretary), 404, 'not_found');
     // B's member votes in A's session: refused.
-    expect(expectProblem(await call('POST', `/sessions/${sa.id}/agenda-items/${sa.items[0]!.id}/votes`, await b.memberToken('Sophie Leroy'), { choice: 'for' }), 403, 'forbidden').rule).toBe('acting_member');
+    expect(expectProblem(await call('POST', `/sessions/${sa.id}/agenda-items/${sa.items[0]!.id}/votes`, await b.memberToken('Sophie Leroy'), { choice: 'for' }), 403, 'forbidden').rule).toBe('committee_scope');
     expect(ok<SessionState>(await call('GET', `/sessions/${sa.id}`, secretary)).openVote).toMatchObject({ votesCast: 0 });
+  });
+
+  it('scopes every read of personal data to the reader\'s committee, and staff to the committees their token names', { timeout: 60_000 }, async () => {
+    const a = await committee('reads A');
+    const b = await committee('reads B');
+    const sb = await session(b, 14, [`RB-${randomUUID().slice(0, 8)}`], 'voting');
+    const applicationB = sb.items[0]!.candidates[0]!.applicationId;
+    const karimA = await a.memberToken('Karim Benali');
+    const chairA = await a.chairToken();
+    const nobody = await h.token({ subject: `nobody-${randomUUID()}`, memberId: randomUUID(), roles: ['member'] });
+    const secretaryOfA = await h.token({ subject: 'secretary-of-a@matrix', roles: ['secretary'], committees: [a.id] });
+    const auditorOfA = await h.token({ subject: 'auditor-of-a@matrix', roles: ['auditor'], committees: [a.id] });
+    const unscopedSecretary = await h.token({ subject: 'unscoped@matrix', roles: ['secretary'], committees: [] });
+
+    const readsOfB = [
+      `/committees/${b.id}`, `/committees/${b.id}/rules`, `/committees/${b.id}/signer-keys`,
+      `/sessions/${sb.id}`, `/sessions/${sb.id}/minutes`, `/sessions/${sb.id}/minutes/verification`, `/sessions/${sb.id}/minutes/extracts/${applicationB}`,
+    ];
+    for (const [who, token] of [['A\'s member', karimA], ['A\'s chair', chairA], ['a token naming no member', nobody], ['A\'s secretary', secretaryOfA], ['a secretary of no committee', unscopedSecretary]] as const) {
+      for (const url of readsOfB) {
+        const res = await call('GET', url, token);
+        expect(res.statusCode, `${who} reading ${url}: ${res.body.slice(0, 200)}`).toBe(403);
+        expect(res.json<ProblemBody>().rule, `${who} reading ${url}`).toBe('committee_scope');
+      }
+    }
+    for (const url of [`/sessions/${sb.id}/history`, `/sessions/${sb.id}/export`, `/sessions/${sb.id}/notifications`]) {
+      expect(expectProblem(await call('GET', url, auditorOfA), 403, 'forbidden').rule).toBe('committee_scope');
+    }
+    // Deployment-wide reads and writes need a token for every committee.
+    expect(expectProblem(await call('GET', '/ops/stuck', auditorOfA), 403, 'forbidden').rule).toBe('committee_scope');
+    expect(expectProblem(await call('POST', '/committees', secretaryOfA, committeeInput(` by A's secretary ${randomUUID()}`)), 403, 'forbidden').rule).toBe('committee_scope');
+    // Within its scope, A's secretary works as before.
+    expect(ok<{ id: string }>(await call('GET', `/committees/${a.id}`, secretaryOfA)).id).toBe(a.id);
+
+    // The list of committees is the reader's own.
+    const listed = (token: string) => call('GET', '/committees', token).then((res) => ok<Array<{ id: string }>>(res).map((c) => c.id));
+    expect(await listed(karimA)).toEqual([a.id]);
+    expect(await listed(secretaryOfA)).toEqual([a.id]);
+    expect(await listed(nobody)).toEqual([]);
+    expect(await listed(secretary)).toEqual(expect.arrayContaining([a.id, b.id]));
+
+    // A member sees who sits with them, not their fellow members' e-mails and birth dates.
+    const seen = ok<CommitteeBody>(await call('GET', `/committees/${a.id}`, karimA)).members;
+    expect(seen.find((m) => m.name === 'Karim Benali')?.email).toBe('karim@oph.test');
+    expect(seen.filter((m) => m.name !== 'Karim Benali').every((m) => m.email === undefined)).toBe(true);
+    expect(ok<CommitteeBody>(await call('GET', `/committees/${a.id}`, secretary)).members.every((m) => m.email !== undefined)).toBe(true);
   });
 });
 

@@ -116,7 +116,7 @@ describe('oidcTokenVerifier', () => {
   it('gives the principal of a valid token: subject, known roles only, lower-cased e-mail', async () => {
     const verifier = oidcTokenVerifier(settings());
     const principal = await verifier.verify(await entraToken({ claims: { roles: ['secretary', 'Directory.Read.All', 'member', 'Admin'], email: 'Claire.Martin@OPH.Test' } }));
-    expect(principal).toEqual({ subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', roles: ['secretary', 'member'], memberId: undefined, email: 'claire.martin@oph.test' });
+    expect(principal).toEqual({ subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', roles: ['secretary', 'member'], memberId: undefined, email: 'claire.martin@oph.test', committees: [] });
   });
 
   it('falls back to preferred_username for the e-mail when the token has no email claim', async () => {
@@ -225,7 +225,7 @@ describe('localTokenVerifier', () => {
   it('accepts a token from issueLocalToken', async () => {
     const memberId = '00000000-0000-4000-8000-000000000101';
     const principal = await localTokenVerifier(testSecret).verify(await issueLocalToken(testSecret, { subject: 'claire', roles: ['member', 'chair'], memberId }, '1h'));
-    expect(principal).toEqual({ subject: 'claire', roles: ['member', 'chair'], memberId, email: undefined });
+    expect(principal).toEqual({ subject: 'claire', roles: ['member', 'chair'], memberId, email: undefined, committees: [] });
   });
 });
 
@@ -245,8 +245,11 @@ describe('the app with the identity provider\'s tokens', () => {
   const post = (url: string, token: string, payload: object) =>
     app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${token}` } });
 
-  it('lets a token with the secretary role create a committee', async () => {
-    const res = await post('/committees', await entraToken({ claims: { roles: ['secretary'] } }), committeeInput(' oidc'));
+  it('lets a token with the secretary role for every committee create a committee, and not one for no committee', async () => {
+    const unscoped = await post('/committees', await entraToken({ claims: { roles: ['secretary'] } }), committeeInput(' oidc unscoped'));
+    expect(unscoped.statusCode, unscoped.body).toBe(403);
+    expect(unscoped.json()).toMatchObject({ rule: 'committee_scope' });
+    const res = await post('/committees', await entraToken({ claims: { roles: ['secretary'], committees: ['*'] } }), committeeInput(' oidc'));
     expect(res.statusCode, res.body).toBe(201);
     expect(await h.db.committee.count({ where: { id: res.json<{ id: string }>().id } })).toBe(1);
   });
@@ -267,7 +270,7 @@ describe('the app with the identity provider\'s tokens', () => {
   });
 
   it('recognises a member by the token\'s e-mail, whatever its case, and refuses an e-mail not in the committee', async () => {
-    const secretary = await entraToken({ claims: { roles: ['secretary'] } });
+    const secretary = await entraToken({ claims: { roles: ['secretary'], committees: ['*'] } });
     const committee = await post('/committees', secretary, committeeInput(' oidc members'));
     expect(committee.statusCode, committee.body).toBe(201);
     const scheduled = await post(`/committees/${committee.json<{ id: string }>().id}/sessions`, secretary, { scheduledStart: startSoon() });
@@ -276,7 +279,7 @@ describe('the app with the identity provider\'s tokens', () => {
 
     const stranger = await post(votes, await entraToken({ claims: { roles: ['member'], email: 'someone@elsewhere.test' } }), { choice: 'for' });
     expect(stranger.statusCode).toBe(403);
-    expect(stranger.json()).toMatchObject({ rule: 'acting_member' });
+    expect(stranger.json()).toMatchObject({ rule: 'committee_scope' });
 
     // Karim is recognised: the refusal now comes from the session (no vote is open), not from who he is.
     const karim = await post(votes, await entraToken({ claims: { roles: ['member'], preferred_username: 'KARIM@oph.test' } }), { choice: 'for' });
