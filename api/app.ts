@@ -28,6 +28,7 @@ import { registerOpsRoutes } from './routes/ops.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerZoomWebhook } from './routes/zoom-webhook.ts';
 import { SessionClient } from './services/session-client.ts';
+import { defaultStreamLimits, SessionStreams, type StreamLimits } from './services/session-streams.ts';
 
 export type { App } from './context.ts';
 
@@ -50,6 +51,8 @@ export interface ApiDeps {
   workflowBundlePath?: string | undefined;
   /** Per-subject limits on votes, signatures, ops actions and other writes (plugins/rate-limits.ts); false: none. Default: generous. */
   rateLimit?: RateLimitSettings | false | undefined;
+  /** Bounds on the live events streams (services/session-streams.ts). */
+  streamLimits?: Partial<StreamLimits> | undefined;
 }
 
 export async function buildApp(deps: ApiDeps): Promise<App> {
@@ -95,8 +98,11 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   // Before the routes: its latency hook times every one of them.
   registerMetricsRoute(app, { db: deps.db, registry: deps.metricsRegistry, temporalMetricsUrl: deps.temporalMetricsUrl });
 
+  const sessions = new SessionClient(deps.temporal, deps.taskQueue);
+  const streams = new SessionStreams(sessions, { ...defaultStreamLimits, ...deps.streamLimits });
+  app.addHook('onClose', async () => streams.close());
   const context: RouteContext = {
-    db: deps.db, temporal: deps.temporal, sessions: new SessionClient(deps.temporal, deps.taskQueue), videoProvider: deps.videoProvider ?? 'manual',
+    db: deps.db, temporal: deps.temporal, sessions, streams, videoProvider: deps.videoProvider ?? 'manual',
     workflowBundlePath: deps.workflowBundlePath,
   };
   registerHealthRoutes(app, context);

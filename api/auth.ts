@@ -14,6 +14,8 @@ export interface Principal {
   email?: string | undefined;
   /** The committees a staff principal works for (the `committees` claim); `*`: every committee of the deployment. */
   committees: readonly string[];
+  /** When the token expires (seconds since the epoch): a stream it opened ends then. */
+  expiresAt?: number | undefined;
 }
 
 /** Roles that act as staff of the committees in their scope rather than as one of their members. */
@@ -45,7 +47,10 @@ function principalFrom(payload: JWTPayload, rolesClaim: string): Principal {
   const emailClaim = payload.email ?? payload.preferred_username;
   const scope = payload.committees;
   const committees = Array.isArray(scope) ? scope.filter((c): c is string => typeof c === 'string') : typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [];
-  return { subject: payload.sub, roles: known, memberId, email: typeof emailClaim === 'string' ? emailClaim.toLowerCase() : undefined, committees };
+  return {
+    subject: payload.sub, roles: known, memberId, email: typeof emailClaim === 'string' ? emailClaim.toLowerCase() : undefined, committees,
+    expiresAt: typeof payload.exp === 'number' ? payload.exp : undefined,
+  };
 }
 
 async function verifyWith(key: Uint8Array | JWTVerifyGetKey, token: string, issuer: string, audience: string, rolesClaim: string) {

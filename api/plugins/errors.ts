@@ -1,6 +1,6 @@
 // Every error answers as application/problem+json: our own problems as they are, schema
 // failures naming each field, Fastify's client errors under our codes, Temporal's refusals to
-// take a request as a retryable 503, and anything else as a 500 that hides its internals.
+// take a request and a saturated database as a retryable 503, and anything else as a 500 that hides its internals.
 import type { App } from '../context.ts';
 import { problemBody, problemContentType, ProblemError } from '../problems.ts';
 
@@ -28,11 +28,20 @@ export function temporalRefusal(error: unknown): 'unavailable' | 'overloaded' | 
   return undefined;
 }
 
+/** Prisma's "timed out fetching a new connection from the pool" (P2024) or the pg adapter's pool timeout. */
+function databaseSaturated(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e.code === 'P2024' || (typeof e.message === 'string' && /timeout exceeded when trying to connect|timed out fetching a new connection/i.test(e.message));
+}
+
 export function registerErrorHandlers(app: App): void {
   app.setErrorHandler((error, request, reply) => {
     let problem;
-    if (error instanceof ProblemError) problem = error.problem;
-    else if ((error as { validation?: unknown }).validation) {
+    if (error instanceof ProblemError) {
+      const { retryAfterSeconds, ...rest } = error.problem;
+      if (typeof retryAfterSeconds === 'number') void reply.header('retry-after', String(retryAfterSeconds));
+      problem = rest as typeof error.problem;
+    } else if ((error as { validation?: unknown }).validation) {
       const e = error as { message: string; validation: Array<{ instancePath: string; message?: string; params?: unknown }>; validationContext?: string };
       problem = {
         status: 400,
@@ -56,6 +65,11 @@ export function registerErrorHandlers(app: App): void {
         request.log.warn({ err: error }, 'Temporal overloaded');
         void reply.header('retry-after', '2');
         problem = { status: 503, code: 'temporal_overloaded', title: 'Service overloaded', detail: 'the workflow service has too many requests at once; retry the request (with the same Idempotency-Key) in a moment' };
+      } else if (databaseSaturated(error)) {
+        // Every connection of the pool is busy: nothing was done, a retry in a moment may be.
+        request.log.warn({ err: error }, 'database saturated');
+        void reply.header('retry-after', '2');
+        problem = { status: 503, code: 'database_overloaded', title: 'Service overloaded', detail: 'the database has too many requests at once; retry the request (with the same Idempotency-Key) in a moment' };
       } else {
         request.log.error({ err: error }, 'request failed');
         problem = { status: 500, code: 'internal_error', title: 'Internal error', detail: 'the server could not complete the request; it is logged with this request id', requestId: request.id };

@@ -22,7 +22,7 @@ import { mapParticipant } from '../services/map-participant.ts';
 import { openSession } from '../services/open-session.ts';
 import { openVote } from '../services/open-vote.ts';
 import { publishAgenda } from '../services/publish-agenda.ts';
-import { readSession } from '../services/read-session.ts';
+import { readSession, sessionReader, sessionViewFor, type SessionView } from '../services/read-session.ts';
 import { recordAttendance } from '../services/record-attendance.ts';
 import { recordConvocationDelivery } from '../services/record-convocation-delivery.ts';
 import { referItem } from '../services/refer-item.ts';
@@ -34,8 +34,6 @@ import { scheduleSession } from '../services/schedule-session.ts';
 /** Every role reads a session; what each sees is scoped by the use case. */
 const readers = roles;
 /** How often a Server-Sent Events stream looks for a change of state. */
-const eventsPollMs = 500;
-
 export function registerSessionRoutes(app: App, deps: RouteContext): void {
   app.post('/committees/:id/sessions', {
     config: { scope: 'committee' },
@@ -67,25 +65,44 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
     },
   }, async (request, reply) => {
     const principal = requireRole(request.principal, ...readers);
-    const read = () => readSession(deps, principal, request.params.id);
-    let state = await read();
+    const sessionId = request.params.id;
+    const reader = await sessionReader(deps, principal, sessionId);
+    const release = deps.streams.reserve(principal.subject);
+    let first;
+    try {
+      first = sessionViewFor(await deps.sessions.state(sessionId), reader);
+    } catch (error) {
+      release();
+      throw error;
+    }
     reply.hijack();
-    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    let closed = false;
-    request.raw.on('close', () => { closed = true; });
+    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     let sent = '';
-    for (;;) {
-      const data = JSON.stringify(state);
+    let unfollow = () => undefined as void;
+    let expiry: NodeJS.Timeout | undefined;
+    const end = () => {
+      clearTimeout(expiry);
+      unfollow();
+      release();
+      if (!reply.raw.writableEnded) reply.raw.end();
+    };
+    const send = (view: SessionView) => {
+      const data = JSON.stringify(view);
       if (data !== sent) {
         reply.raw.write(`event: state\ndata: ${data}\n\n`);
         sent = data;
       }
-      if (closed || finishedPhases.has(state.phase)) break;
-      await new Promise((resolve) => setTimeout(resolve, eventsPollMs));
-      if (closed) break;
-      state = await read().catch(() => state);
+      if (finishedPhases.has(view.phase)) end();
+    };
+    request.raw.on('close', end);
+    // A stream is worth what its token is: it ends when the token expires.
+    if (principal.expiresAt !== undefined) {
+      expiry = setTimeout(end, Math.max(0, principal.expiresAt * 1000 - Date.now()));
+      expiry.unref();
     }
-    reply.raw.end();
+    send(first);
+    if (reply.raw.writableEnded) return;
+    unfollow = deps.streams.follow(sessionId, (state) => send(sessionViewFor(state, reader)));
   });
 
   app.post('/sessions/:id/agenda-items', {

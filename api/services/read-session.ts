@@ -4,13 +4,16 @@
 // whether they were lawfully convened.
 import { mayAttendItem } from '../../domain/rules/index.ts';
 import { convenedMembers, convocationStatus, type SessionState } from '../../domain/session/index.ts';
-import type { Principal } from '../auth.ts';
+import { staffRoles, type Principal } from '../auth.ts';
 import { actingLookups } from './acting.ts';
 import type { ServiceDeps } from './deps.ts';
 
-export type SessionView = ReturnType<typeof viewOf>;
+export type SessionView = ReturnType<typeof wholeView>;
 
-function viewOf(state: SessionState) {
+/** Who reads: staff (every item), or the member the principal is in the session's committee. */
+export type SessionReader = { staff: true } | { staff: false; memberId: string };
+
+function wholeView(state: SessionState) {
   const convocations = Object.fromEntries(convenedMembers(state).map((m) => {
     const c = state.convocations[m.id];
     return [m.id, { ...c, sequence: c?.sequence ?? 0, status: convocationStatus(state, m.id) }];
@@ -18,17 +21,25 @@ function viewOf(state: SessionState) {
   return { ...state, convocations };
 }
 
-export async function readSession({ db, sessions }: ServiceDeps, principal: Principal, sessionId: string): Promise<SessionView> {
+/** The reader of a session; a member of another committee is refused before anything is read. */
+export async function sessionReader({ db }: ServiceDeps, principal: Principal, sessionId: string): Promise<SessionReader> {
   const { sessionCommittee, actingMember } = actingLookups(db);
   const { committeeId } = await sessionCommittee(sessionId);
-  const staff = principal.roles.some((r) => r === 'secretary' || r === 'auditor' || r === 'ops');
-  // A member of another committee is refused before anything is read.
-  const memberId = staff ? undefined : await actingMember(principal, committeeId);
-  const state = await sessions.state(sessionId);
-  const view = viewOf(state);
-  if (!memberId) return view;
-  const member = state.members.find((m) => m.id === memberId);
+  if (principal.roles.some((r) => staffRoles.includes(r))) return { staff: true };
+  return { staff: false, memberId: await actingMember(principal, committeeId) };
+}
+
+/** The session as this reader may see it. */
+export function sessionViewFor(state: SessionState, reader: SessionReader): SessionView {
+  const view = wholeView(state);
+  if (reader.staff) return view;
+  const member = state.members.find((m) => m.id === reader.memberId);
   // A member who joined the committee after the session was scheduled sits on none of its items.
   if (!member) return { ...view, agenda: [] };
   return { ...view, agenda: view.agenda.filter((item) => mayAttendItem(member, item.place)) };
+}
+
+export async function readSession(deps: ServiceDeps, principal: Principal, sessionId: string): Promise<SessionView> {
+  const reader = await sessionReader(deps, principal, sessionId);
+  return sessionViewFor(await deps.sessions.state(sessionId), reader);
 }

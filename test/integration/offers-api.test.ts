@@ -56,8 +56,9 @@ describe('offers over HTTP', () => {
     const read = expectStatus(await call('GET', `/offers/${first.id}`, auditor), 200);
     expect(read).toMatchObject({ id: first.id, workflowId: started.workflowId, rank: 1, status: 'offered', outcome: 'offering', deadline: first.deadline.toISOString() });
 
-    // Only the secretary records answers.
-    expectProblem(await call('POST', `/offers/${first.id}/decline`, member, {}), 403, 'role_required');
+    // Only the secretary records answers; an auditor may read, and a token naming no member of the committee reaches nothing.
+    expectProblem(await call('POST', `/offers/${first.id}/decline`, auditor, {}), 403, 'role_required');
+    expectProblem(await call('POST', `/offers/${first.id}/decline`, member, {}), 403, 'committee_scope');
     expect((await call('POST', `/offers/${first.id}/accept`, secretary, { extra: true })).statusCode).toBe(400);
 
     const declined = expectStatus(await call('POST', `/offers/${first.id}/decline`, secretary, { reason: 'trop loin de l\'école' }), 200);

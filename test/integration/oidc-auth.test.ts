@@ -116,7 +116,7 @@ describe('oidcTokenVerifier', () => {
   it('gives the principal of a valid token: subject, known roles only, lower-cased e-mail', async () => {
     const verifier = oidcTokenVerifier(settings());
     const principal = await verifier.verify(await entraToken({ claims: { roles: ['secretary', 'Directory.Read.All', 'member', 'Admin'], email: 'Claire.Martin@OPH.Test' } }));
-    expect(principal).toEqual({ subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', roles: ['secretary', 'member'], memberId: undefined, email: 'claire.martin@oph.test', committees: [] });
+    expect(principal).toEqual({ subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', roles: ['secretary', 'member'], memberId: undefined, email: 'claire.martin@oph.test', committees: [], expiresAt: expect.any(Number) });
   });
 
   it('falls back to preferred_username for the e-mail when the token has no email claim', async () => {
@@ -225,7 +225,7 @@ describe('localTokenVerifier', () => {
   it('accepts a token from issueLocalToken', async () => {
     const memberId = '00000000-0000-4000-8000-000000000101';
     const principal = await localTokenVerifier(testSecret).verify(await issueLocalToken(testSecret, { subject: 'claire', roles: ['member', 'chair'], memberId }, '1h'));
-    expect(principal).toEqual({ subject: 'claire', roles: ['member', 'chair'], memberId, email: undefined, committees: [] });
+    expect(principal).toEqual({ subject: 'claire', roles: ['member', 'chair'], memberId, email: undefined, committees: [], expiresAt: expect.any(Number) });
   });
 });
 

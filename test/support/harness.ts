@@ -10,6 +10,7 @@ import type { ZoomMeetings } from '../../activities/zoom/meetings.ts';
 import { buildApp, type App } from '../../api/app.ts';
 import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
 import type { RateLimitSettings } from '../../api/plugins/rate-limits.ts';
+import type { StreamLimits } from '../../api/services/session-streams.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from './database.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
@@ -38,6 +39,8 @@ export interface HarnessOptions {
   replayBundlePath?: string | undefined;
   /** The API's per-subject limits; default: the app's own. */
   rateLimit?: RateLimitSettings | false | undefined;
+  /** Bounds on the live events streams; default: the app's own. */
+  streamLimits?: Partial<StreamLimits> | undefined;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
@@ -60,6 +63,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     videoProvider: options.zoom ? 'zoom' : 'manual', zoomWebhookSecret: options.zoomWebhookSecret,
     workflowBundlePath: options.replayBundlePath ?? inject('workflowBundlePath'),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    streamLimits: options.streamLimits,
   });
   return {
     app, db, client, worker, taskQueue, mail,

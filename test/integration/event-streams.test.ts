@@ -1,0 +1,118 @@
+// The live events streams cannot starve the sessions they follow: a bounded number per subject and
+// in all (429 or 503 with Retry-After beyond, never 500), one read of a session per tick however
+// many follow it, and each stream ends when its token expires.
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, expectStatus, untilConvened } from '../support/api-client.ts';
+import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
+import { issueLocalToken } from '../../api/auth.ts';
+import { eventually, startHarness, testSecret, type Harness } from '../support/harness.ts';
+
+let h: Harness;
+let call: ReturnType<typeof apiClient>;
+let base: string;
+const limits = { perSubject: 5, total: 40, tickMs: 200 };
+
+beforeAll(async () => {
+  h = await startHarness('event-streams', { streamLimits: limits, rateLimit: false });
+  call = apiClient(h);
+  await h.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+});
+afterAll(async () => h?.close());
+
+interface Stream { status: number; retryAfter: string | null; body?: ReadableStreamDefaultReader<Uint8Array>; abort: AbortController }
+
+async function openStream(sessionId: string, token: string): Promise<Stream> {
+  const abort = new AbortController();
+  const res = await fetch(`${base}/sessions/${sessionId}/events`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+  if (res.status !== 200) {
+    await res.text();
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), abort };
+  }
+  return { status: 200, retryAfter: null, body: res.body!.getReader(), abort };
+}
+
+/** Reads a stream to its end; the stream's text. */
+async function readToEnd(stream: Stream): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await stream.body!.read();
+    if (done) return text;
+    text += decoder.decode(value);
+  }
+}
+
+async function liveSession(suffix: string) {
+  const secretary = await h.token({ subject: `secretary@streams${suffix}`, roles: ['secretary'] });
+  const committee = expectStatus<{ id: string; members: Array<{ id: string; role: string; chair: boolean }> }>(await call('POST', '/committees', secretary, committeeInput(suffix)), 201);
+  const voters = committee.members.filter((m) => ['board_member', 'prefect', 'mayor', 'epci_president'].includes(m.role));
+  const session = expectStatus<{ id: string }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(10), mode: 'remote' }), 201);
+  const item = expectStatus<{ id: string; candidates: Array<{ applicationId: string }> }>(await call('POST', `/sessions/${session.id}/agenda-items`, secretary, agendaItemInput(`ST${suffix.length}`)), 201);
+  expectStatus(await call('POST', `/sessions/${session.id}/agenda/publish`, secretary), 200);
+  await untilConvened(call, `/sessions/${session.id}`, secretary);
+  expectStatus(await call('POST', `/sessions/${session.id}/open`, secretary), 200);
+  for (const m of voters) expectStatus(await call('POST', `/sessions/${session.id}/attendance`, secretary, { memberId: m.id, present: true }), 200);
+  expectStatus(await call('POST', `/sessions/${session.id}/agenda-items/${item.id}/vote/open`, secretary, {
+    proposal: item.candidates.map((c, i) => ({ applicationId: c.applicationId, type: 'ranked_attribution', rank: i + 1 })),
+  }), 200);
+  const token = (i: number) => h.token({ subject: voters[i]!.id, memberId: voters[i]!.id, roles: ['member'] });
+  return { sessionId: session.id, itemId: item.id, token, secretary };
+}
+
+describe('the events streams', () => {
+  it('hold at most five per subject: 800 opened by one member leave votes and reads answering', { timeout: 120_000 }, async () => {
+    const s = await liveSession(' flood');
+    const flooder = await s.token(0);
+    const streams = await Promise.all(Array.from({ length: 800 }, () => openStream(s.sessionId, flooder)));
+    try {
+      expect(streams.filter((x) => x.status === 200)).toHaveLength(limits.perSubject);
+      const refused = streams.filter((x) => x.status !== 200);
+      expect(new Set(refused.map((x) => x.status))).toEqual(new Set([429]));
+      expect(refused.every((x) => Number(x.retryAfter) > 0)).toBe(true);
+      // The others still vote and read.
+      const vote = await call('POST', `/sessions/${s.sessionId}/agenda-items/${s.itemId}/votes`, await s.token(1), { choice: 'for' });
+      expect(vote.statusCode, vote.body).toBe(200);
+      expect(expectStatus<{ openVote: { votesCast: number } }>(await call('GET', `/sessions/${s.sessionId}`, s.secretary), 200).openVote.votesCast).toBe(1);
+      // The first stream sees the ballot.
+      const seen = await eventually(async () => {
+        const { value } = await streams.find((x) => x.status === 200)!.body!.read();
+        return new TextDecoder().decode(value);
+      }, (text) => text.includes('"votesCast":1'), 10_000);
+      expect(seen).toContain('event: state');
+    } finally {
+      for (const x of streams) x.abort.abort();
+    }
+    // Closed streams give their places back.
+    const again = await openStream(s.sessionId, flooder);
+    expect(again.status).toBe(200);
+    again.abort.abort();
+  });
+
+  it('hold a bounded number in all: beyond, 503 with Retry-After', { timeout: 120_000 }, async () => {
+    const s = await liveSession(' total');
+    const subjects = await Promise.all(Array.from({ length: limits.total + 5 }, (_, i) => h.token({ subject: `auditor-${i}@streams`, roles: ['auditor'] })));
+    const streams = await Promise.all(subjects.map((t) => openStream(s.sessionId, t)));
+    try {
+      expect(streams.filter((x) => x.status === 200).length).toBeLessThanOrEqual(limits.total);
+      const refused = streams.filter((x) => x.status !== 200);
+      expect(refused.length).toBeGreaterThanOrEqual(5);
+      expect(refused.every((x) => x.status === 503 && Number(x.retryAfter) > 0)).toBe(true);
+    } finally {
+      for (const x of streams) x.abort.abort();
+    }
+  });
+
+  it('end when their token expires', { timeout: 60_000 }, async () => {
+    const s = await liveSession(' expiry');
+    const shortLived = await issueLocalToken(testSecret, { subject: 'auditor-short@streams', roles: ['auditor'] }, '3s');
+    const stream = await openStream(s.sessionId, shortLived);
+    expect(stream.status).toBe(200);
+    const started = Date.now();
+    const text = await readToEnd(stream);
+    expect(text).toContain('event: state');
+    // Ended by the server at the token's expiry, not by this test.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
