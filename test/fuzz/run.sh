@@ -2,14 +2,15 @@
 # Fuzzes every route of /openapi.json with schemathesis against the whole system started by
 # `npm start` (embedded PostgreSQL, or a throwaway database on DATABASE_URL's server, and a
 # Temporal dev server) in a temporary DATA_DIR on free ports. Checks: no 5xx, and every response
-# matches its documented schema. Runs as the secretary, then the chair, the auditor and ops.
+# matches its documented schema. Runs as the secretary, then the chair, a member, a member of another
+# committee, the auditor and ops.
 # Exits non-zero when schemathesis reports a failure. See test/fuzz/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 examples=${FUZZ_MAX_EXAMPLES:-30}
 other_examples=${FUZZ_OTHER_ROLES_MAX_EXAMPLES:-10}
-roles=${FUZZ_ROLES:-secretary chair auditor ops}
+roles=${FUZZ_ROLES:-secretary chair member outsider auditor ops}
 seed=${FUZZ_SEED:-}
 schemathesis_version=4.32.5
 
@@ -86,6 +87,24 @@ done
 [ -n "$ready" ] || { echo "the system was not ready within 180 s" >&2; exit 1; }
 tokens="$work/data/dev-tokens.json"
 token() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]])' "$tokens" "$1"; }
+# A member of the demo committee who is not its chair, and a member of another committee: minted
+# with the local signing secret, as the demo tokens are.
+BASE=$base TOKEN=$(token secretary) SECRET_FILE="$work/data/auth-secret" TOKENS="$tokens" node --input-type=module -e '
+  import { readFileSync, writeFileSync } from "node:fs";
+  import { SignJWT } from "jose";
+  const { BASE, TOKEN, SECRET_FILE, TOKENS } = process.env;
+  const res = await fetch(`${BASE}/committees`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "CALEOL voisine", landlord: "Autre bailleur", members: [{ name: "Membre voisin", email: "voisin@autre.test", role: "board_member" }] }) });
+  if (!res.ok) throw new Error(`POST /committees: ${res.status} ${await res.text()}`);
+  const outsider = (await res.json()).members[0].id;
+  const demo = await (await fetch(`${BASE}/committees/00000000-0000-4000-8000-000000000001`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+  const member = demo.members.find((m) => m.role === "board_member" && !m.chair).id;
+  const key = new TextEncoder().encode(readFileSync(SECRET_FILE, "utf8").trim());
+  const mint = (id) => new SignJWT({ roles: ["member"], member_id: id }).setProtectedHeader({ alg: "HS256" }).setSubject(id)
+    .setIssuer("caleol-engine").setAudience("caleol-api").setIssuedAt().setJti(crypto.randomUUID()).setExpirationTime("2h").sign(key);
+  const tokens = JSON.parse(readFileSync(TOKENS, "utf8"));
+  writeFileSync(TOKENS, JSON.stringify({ ...tokens, member: await mint(member), outsider: await mint(outsider) }, null, 2));
+'
 
 # Real ids for the fuzzer to use half of the time (the other half it makes its own): the demo
 # committee and its members, and an in-person session of it, deliberating with a vote open.
