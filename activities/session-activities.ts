@@ -34,8 +34,9 @@ const defaultOrganizer = { name: 'CALEOL', email: 'caleol@localhost' };
 export function createSessionActivities({ db, zoom, mailer, organizer = defaultOrganizer, opsEmail, temporal }: SessionActivityDeps) {
   return {
     /** The session's Temporal history, kept beside its minutes; returns the events kept. */
-    async archiveHistory(sessionId: string): Promise<number> {
-      return archiveWorkflowHistory(db, temporal, sessionWorkflowId(sessionId), sessionId);
+    /** Keeps a run's history (the current run's, or a finished one's), for the record to be replayable after Temporal deletes it. */
+    async archiveHistory(sessionId: string, runId?: string): Promise<number> {
+      return archiveWorkflowHistory(db, temporal, sessionWorkflowId(sessionId), sessionId, runId);
     },
 
     /** Sends the agenda's version to the members named; reports who received it and who did not. */

@@ -39,9 +39,10 @@ async function main(argv: string[]): Promise<number> {
     }
     const history = bundle.body?.history;
     if (!history) throw new UsageError('the bundle holds no workflow history');
-    const replay = await replayHistory({ workflowId: history.workflowId, source: history.source, json: history.json, events: 0 }, args['workflow-bundle']);
+    const runs = history.runs.map((r) => ({ runId: r.runId, json: r.json, events: 0 }));
+    const replay = await replayHistory({ workflowId: history.workflowId, runs }, args['workflow-bundle']);
     // The tallies re-derived offline from the bundle's own part of the trail, folded from the recorded input.
-    const input = sessionInputOf(history.json);
+    const input = runs[0] ? sessionInputOf(runs[0].json) : undefined;
     const sessionId = bundle.body.session.id;
     const events = bundle.body.trail.entries.flatMap((e) => ('dedupeKey' in e && e.dedupeKey.startsWith(`session:${sessionId}:step:`) ? [recordedEvent(e)] : []));
     const votes = input ? recheckVotesOf(input, events, () => undefined) : [];

@@ -35,7 +35,8 @@ export interface ExportBody {
   minutes: ExportedMinutes[];
   /** The committee's chain from the session's first event to its last (or to the head). */
   trail: { committeeId: string; entries: Array<ChainedAuditEvent | ChainLink>; head: { seq: number; hash: string } | null };
-  history: { workflowId: string; source: 'live' | 'archived'; sha256: string; json: string } | null;
+  /** Every run of the session's workflow, first to last (one unless it continued as new). */
+  history: { workflowId: string; source: 'live' | 'archived'; runs: Array<{ runId: string; sha256: string; json: string }> } | null;
 }
 
 export interface ExportBundle {
@@ -102,12 +103,15 @@ async function checkMinutes(body: ExportBody, problems: string[]): Promise<void>
 function checkHistory(body: ExportBody, problems: string[]): void {
   if (!body.history) return;
   if (body.history.workflowId !== sessionWorkflowId(body.session.id)) problems.push(`history: is the history of ${body.history.workflowId}, not of this session`);
-  if (sha256Hex(body.history.json) !== body.history.sha256) problems.push('history: does not match its hash');
-  try {
-    const parsed = JSON.parse(body.history.json) as { events?: unknown[] };
-    if (!Array.isArray(parsed.events) || parsed.events.length === 0) problems.push('history: holds no events');
-  } catch {
-    problems.push('history: is not JSON');
+  if (body.history.runs.length === 0) problems.push('history: holds no run');
+  for (const run of body.history.runs) {
+    if (sha256Hex(run.json) !== run.sha256) problems.push(`history: run ${run.runId} does not match its hash`);
+    try {
+      const parsed = JSON.parse(run.json) as { events?: unknown[] };
+      if (!Array.isArray(parsed.events) || parsed.events.length === 0) problems.push(`history: run ${run.runId} holds no events`);
+    } catch {
+      problems.push(`history: run ${run.runId} is not JSON`);
+    }
   }
 }
 

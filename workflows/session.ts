@@ -71,7 +71,6 @@ export interface CarriedSession {
 // number of ballots, attendances or retries people send.
 const updatesPerRun = 1_000;
 const appliedUpdateIdsKept = 1_000;
-const carriedEventsAtMost = 20;
 
 export async function sessionWorkflow(input: SessionInput, carried?: CarriedSession): Promise<SessionState> {
   let state = carried?.state ?? initialState(input);
@@ -240,10 +239,18 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
   }
 
   if (!carried) run({ type: 'start_session', actor: systemActor, agenda: input.agenda });
+  // The run before this one has finished: its whole history is kept, while this one goes on.
+  const previousRun = workflowInfo().continuedFromExecutionRunId;
+  const previousArchived = carried && previousRun ? store.archiveHistory(input.sessionId, previousRun) : undefined;
+  let previousKept = previousArchived === undefined;
+  void previousArchived?.then(() => { previousKept = true; });
   upsertSearchAttributes([{ key: sessionPhaseKey, value: state.phase }, { key: lastProgressKey, value: new Date() }]);
 
-  /** Whether this run should hand over now: Temporal suggests it (history length or size), or updates near the limit. */
-  const handOverDue = () => (workflowInfo().continueAsNewSuggested || updatesApplied >= updatesPerRun) && allHandlersFinished();
+  /**
+   * Whether this run should hand over now: Temporal suggests it (history length or size, updates)
+   * or this run took its share of updates; and the run before it is kept, so that none is lost.
+   */
+  const handOverDue = () => (workflowInfo().continueAsNewSuggested || updatesApplied >= updatesPerRun) && allHandlersFinished() && previousKept;
 
   // What the loop would do now, recomputed only when the state changed: a ballot that changes
   // nothing of it wakes no one and arms no new timer.
@@ -273,22 +280,16 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
       await storePending();
       continue;
     }
-    if (handOverDue()) {
-      // The ballots waiting for their batch are stored first, so that what the next run starts
-      // from stays small; a few that arrive meanwhile go along with the state.
-      if (pending.length > carriedEventsAtMost) {
-        await storePending();
-        continue;
-      }
-      // The state is a plain value: the next run starts from it, with the same input.
-      return continueAsNew<typeof sessionWorkflow>(input, { state, pending, appliedUpdateIds });
-    }
+    // At once, whatever arrives: the state is a plain value, and the next run starts from it (with
+    // the steps not yet stored, a bounded batch), under the same input.
+    if (handOverDue()) return continueAsNew<typeof sessionWorkflow>(input, { state, pending, appliedUpdateIds });
     const { key, wakeAt } = planOf();
     if (wakeAt === Infinity) await condition(() => planOf().key !== key);
     else await condition(() => planOf().key !== key, Math.max(1, wakeAt - Date.now()));
   }
   await condition(allHandlersFinished);
   await storePending();
+  await previousArchived;
   await store.archiveHistory(input.sessionId);
   return state;
 }

@@ -2,9 +2,12 @@
 // the workflow's history): storing each vote in its own activity costs an activity and a
 // workflow task per vote. The frequent steps that only add to the audit trail (a vote, the
 // opening of a vote, an attendance, a meeting event) therefore wait, at most
-// `deferredStepsMaxWaitMs`, to be stored with the steps after them (the other votes, the vote's
-// close); any other step is stored at once, with the steps queued before it, in order.
+// `deferredStepsMaxWaitMs` and `deferredStepsAtMost` steps, to be stored with the steps after them
+// (the other votes, the vote's close); any other step is stored at once, with the steps queued
+// before it, in order.
 export const deferredStepsMaxWaitMs = 30_000;
+/** However young, this many queued steps are stored together: a flood of ballots stays a bounded batch. */
+export const deferredStepsAtMost = 200;
 
 const deferrableTypes: ReadonlySet<string> = new Set(['vote_cast', 'vote_opened', 'attendance_recorded', 'meeting_event']);
 
@@ -21,7 +24,7 @@ interface QueuedStep {
 export function storeStepsBy(pending: readonly QueuedStep[], maxWaitMs = deferredStepsMaxWaitMs): number | 'now' | undefined {
   const first = pending[0];
   if (!first) return undefined;
-  if (pending.some((step) => !deferrableTypes.has(step.type))) return 'now';
+  if (pending.length >= deferredStepsAtMost || pending.some((step) => !deferrableTypes.has(step.type))) return 'now';
   return Date.parse(first.at) + maxWaitMs;
 }
 

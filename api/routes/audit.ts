@@ -29,7 +29,7 @@ const ReplayReport = Type.Object({
   sessionId: Uuid,
   workflowId: Type.String(),
   ok: Type.Boolean({ description: 'The history replays with the current code and every recomputed tally and decision matches the record' }),
-  history: Type.Object({ source: Type.Enum(['live', 'archived']), events: Type.Integer() }),
+  history: Type.Object({ source: Type.Enum(['live', 'archived']), runs: Type.Integer({ description: 'Runs of the workflow: a session continues as new when its history grows long' }), events: Type.Integer() }),
   replay: Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.Object({ name: Type.String(), message: Type.String() })) }),
   rulesVersion: Type.Integer(),
   votes: Type.Array(Type.Object({

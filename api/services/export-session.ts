@@ -23,7 +23,7 @@ export async function sessionExport(db: Database, temporal: Client, sessionId: s
   let history: ExportBody['history'] = null;
   try {
     const h = await sessionHistory(db, temporal, sessionId);
-    history = { workflowId: h.workflowId, source: h.source, sha256: sha256Hex(h.json), json: h.json };
+    history = { workflowId: h.workflowId, source: h.source, runs: h.runs.map((r) => ({ runId: r.runId, sha256: sha256Hex(r.json), json: r.json })) };
   } catch (error) {
     if (!(error instanceof NoHistoryError)) throw error;
   }

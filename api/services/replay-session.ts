@@ -14,12 +14,18 @@ import { sessionWorkflowId } from '../../workflows/ids.ts';
 
 const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
+export interface RunHistory {
+  runId: string;
+  /** The run's history as Temporal's JSON, exactly as fetched or stored. */
+  json: string;
+  events: number;
+}
+
 export interface HistorySource {
   workflowId: string;
   source: 'live' | 'archived';
-  /** The history as Temporal's JSON, exactly as fetched or stored. */
-  json: string;
-  events: number;
+  /** Every run of the workflow, first to last: a session continues as new when its history grows long. */
+  runs: RunHistory[];
 }
 
 export interface ReplayOutcome {
@@ -42,7 +48,7 @@ export interface VoteRecheck {
 export interface SessionReplayReport {
   sessionId: string;
   workflowId: string;
-  history: { source: 'live' | 'archived'; events: number };
+  history: { source: 'live' | 'archived'; runs: number; events: number };
   replay: ReplayOutcome;
   rulesVersion: number;
   votes: VoteRecheck[];
@@ -53,30 +59,39 @@ export class NoHistoryError extends Error {
   override readonly name = 'NoHistoryError';
 }
 
-/** The session's history from Temporal, or the archived copy when Temporal no longer has it. */
+/** The session's runs from Temporal (from the last back to the first), or the archived copies when Temporal no longer has them. */
 export async function sessionHistory(db: Database, client: Client, sessionId: string): Promise<HistorySource> {
   const workflowId = sessionWorkflowId(sessionId);
   try {
-    const history = await client.workflow.getHandle(workflowId).fetchHistory();
-    return { workflowId, source: 'live', json: historyToJSON(history), events: history.events?.length ?? 0 };
+    const runs: RunHistory[] = [];
+    let runId = (await client.workflow.getHandle(workflowId).describe()).runId;
+    for (;;) {
+      const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+      runs.unshift({ runId, json: historyToJSON(history), events: history.events?.length ?? 0 });
+      const previous = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+      if (!previous) break;
+      runId = previous;
+    }
+    return { workflowId, source: 'live', runs };
   } catch (error) {
     if ((error as { name?: string }).name !== 'WorkflowNotFoundError' && !/not found/i.test((error as Error).message)) throw error;
   }
-  const archived = await db.workflowHistory.findUnique({ where: { workflowId } });
-  if (!archived) throw new NoHistoryError(`the history of ${workflowId} is neither in Temporal nor archived`);
-  return { workflowId, source: 'archived', json: archived.history, events: archived.events };
+  const archived = await db.workflowHistory.findMany({ where: { workflowId }, orderBy: { archivedAt: 'asc' } });
+  if (archived.length === 0) throw new NoHistoryError(`the history of ${workflowId} is neither in Temporal nor archived`);
+  return { workflowId, source: 'archived', runs: archived.map((a) => ({ runId: a.runId, json: a.history, events: a.events })) };
 }
 
-/** Replays a history with the given workflow bundle (or the current code, bundled on the spot). */
-export async function replayHistory(history: HistorySource, workflowBundlePath?: string): Promise<ReplayOutcome> {
-  const parsed = JSON.parse(history.json) as unknown;
-  try {
-    await Worker.runReplayHistory(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath }, parsed, history.workflowId);
-    return { ok: true };
-  } catch (error) {
-    const e = error as Error;
-    return { ok: false, error: { name: e.name, message: e.message } };
+/** Replays every run of a history with the given workflow bundle (or the current code, bundled on the spot). */
+export async function replayHistory(history: Pick<HistorySource, 'workflowId' | 'runs'>, workflowBundlePath?: string): Promise<ReplayOutcome> {
+  for (const run of history.runs) {
+    try {
+      await Worker.runReplayHistory(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath }, JSON.parse(run.json) as unknown, history.workflowId);
+    } catch (error) {
+      const e = error as Error;
+      return { ok: false, error: { name: e.name, message: `run ${run.runId}: ${e.message}` } };
+    }
   }
+  return { ok: true };
 }
 
 /** The input the session's workflow started with, as its history records it. */
@@ -126,13 +141,14 @@ export async function recheckVotes(db: Database, sessionId: string, input: Sessi
 
 export async function replaySession(deps: { db: Database; temporal: Client; workflowBundlePath?: string | undefined }, sessionId: string): Promise<SessionReplayReport> {
   const history = await sessionHistory(deps.db, deps.temporal, sessionId);
-  const input = sessionInputOf(history.json);
+  // Every run starts with the session's input (and the next ones with the state carried over).
+  const input = history.runs[0] ? sessionInputOf(history.runs[0].json) : undefined;
   if (!input) throw new NoHistoryError(`the history of session ${sessionId} does not record its input`);
   const [replay, recheck] = await Promise.all([replayHistory(history, deps.workflowBundlePath), recheckVotes(deps.db, sessionId, input)]);
   return {
     sessionId,
     workflowId: history.workflowId,
-    history: { source: history.source, events: history.events },
+    history: { source: history.source, runs: history.runs.length, events: history.runs.reduce((n, r) => n + r.events, 0) },
     replay,
     rulesVersion: recheck.rulesVersion,
     votes: recheck.votes,

@@ -134,7 +134,7 @@ describe('the evidence of a finished session', () => {
 
     const completed = await h.client.workflow.getHandle(workflowId).result() as SessionState;
     expect(completed.phase).toBe('completed');
-    const archived = await eventually(() => h.db.workflowHistory.findUnique({ where: { workflowId } }), (row) => row !== null, 30_000);
+    const archived = await eventually(() => h.db.workflowHistory.findFirst({ where: { workflowId } }), (row) => row !== null, 30_000);
     expect(archived).toMatchObject({ sessionId, sha256: sha256Hex(archived!.history) });
     expect(archived!.events).toBeGreaterThan(0);
     const signature = await h.db.minutesSignature.findFirstOrThrow({ where: { minutes: { sessionId } } });
@@ -247,8 +247,8 @@ describe('the evidence of a finished session', () => {
 
     const report = await replay();
     expect(report.history.source).toBe('archived');
-    const archived = await h.db.workflowHistory.findUniqueOrThrow({ where: { workflowId } });
-    expect(report.history.events).toBe(archived.events);
+    const archived = await h.db.workflowHistory.findFirstOrThrow({ where: { workflowId } });
+    expect(report.history).toMatchObject({ runs: 1, events: archived.events });
     expect(report.replay, 'the archived history replays with the current code').toEqual({ ok: true });
     expect(report.votes.map((v) => [v.tallyMatches, v.decisionsMatch])).toEqual([[true, true]]);
     expect(report.ok).toBe(true);
@@ -270,9 +270,9 @@ describe('the evidence of a finished session', () => {
     await writeFile(archivedExportFile, res.rawPayload);
 
     const bundle = JSON.parse(archivedExport) as ExportBundle;
-    const archived = await h.db.workflowHistory.findUniqueOrThrow({ where: { workflowId } });
+    const archived = await h.db.workflowHistory.findFirstOrThrow({ where: { workflowId } });
     expect(bundle.body.session).toMatchObject({ id: sessionId, committeeId, phase: 'completed' });
-    expect(bundle.body.history).toEqual({ workflowId, source: 'archived', sha256: archived.sha256, json: archived.history });
+    expect(bundle.body.history).toEqual({ workflowId, source: 'archived', runs: [{ runId: archived.runId, sha256: archived.sha256, json: archived.history }] });
     expect(bundle.body.minutes.map((m) => [m.version, m.status, m.signatures.map((s) => [s.role, s.keyFingerprint])])).toEqual([[1, 'signed', [['chair', chairFingerprint]]]]);
     const own = bundle.body.trail.entries.filter((e) => 'type' in e);
     expect(own.map((e) => (e as { type: string }).type)).toContain('vote_closed');
@@ -310,7 +310,7 @@ describe('the evidence of a finished session', () => {
       const bytes = Buffer.from(text, 'utf8');
       const positions: Array<[string, Buffer, RegExp]> = [
         ['PDF', changedAt(text, after(text, '"pdfBase64":"', 600)), /^minutes v1: pdf: the PDF hashes to /],
-        ['history JSON', changedAt(text, after(text, '"json":"', 400, bytes.indexOf('"history":{'))), /^history: does not match its hash$/],
+        ['history JSON', changedAt(text, after(text, '"json":"', 400, bytes.indexOf('"history":{'))), /^history: run \S+ does not match its hash$/],
         ['trail payload', changedAt(text, after(text, '"choice":"agai', 0)), /^trail: seq \d+, vote_cast, does not match its hash: it was changed$/],
         ['minutes JSON', changedAt(text, after(text, '"documentJson":"', 80)), /^minutes v1: (json|hash): /],
         ['bundle hash', changedAt(text, after(text, '"sha256":"', 20, bytes.lastIndexOf('"sha256":"'))), /^bundle: its content does not match its hash$/],
@@ -354,9 +354,10 @@ describe('the evidence of a finished session', () => {
       expect(trailResult.problems).toEqual([expect.stringMatching(/^trail: seq \d+, vote_cast, does not match its hash: it was changed$/)]);
       // The history changed.
       const history = structuredClone(bundle.body);
-      history.history!.json = history.history!.json.replace('sessionWorkflow', 'sessionWorkflox');
-      expect(history.history!.json).not.toBe(bundle.body.history!.json);
-      expect((await verifyExportBundle(buildExportBundle(history))).problems).toEqual(['history: does not match its hash']);
+      const run = history.history!.runs[0]!;
+      run.json = run.json.replace('sessionWorkflow', 'sessionWorkflox');
+      expect(run.json).not.toBe(bundle.body.history!.runs[0]!.json);
+      expect((await verifyExportBundle(buildExportBundle(history))).problems).toEqual([`history: run ${run.runId} does not match its hash`]);
     });
   });
 

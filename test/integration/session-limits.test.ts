@@ -86,6 +86,16 @@ describe('a session past Temporal\'s limits on one run', () => {
     expect(accepted).toBeGreaterThanOrEqual(ballots);
     expect(accepted).toBeLessThan(ballots + repeats);
 
+    // Every run is archived, and the whole chain of runs replays with the current code; every tally re-checks.
+    expect(await h.db.workflowHistory.count({ where: { workflowId: `session-${session.id}` } })).toBe(runs.length);
+    const auditor = await h.token({ subject: 'auditor@limits', roles: ['auditor'] });
+    const report = expectStatus<{ ok: boolean; history: { runs: number }; replay: { ok: boolean }; votes: Array<{ tallyMatches: boolean }> }>(
+      await call('POST', `/sessions/${session.id}/replay`, auditor), 200);
+    expect(report.history.runs).toBe(runs.length);
+    expect(report.replay).toEqual({ ok: true });
+    expect(report.votes.map((v) => v.tallyMatches)).toEqual([true, true]);
+    expect(report.ok).toBe(true);
+
     // Every ballot is on the record once, and the decisions are the last ballots' tally.
     expect(await h.db.auditEvent.count({ where: { sessionId: session.id, type: 'vote_cast' } })).toBe(ballots);
     expect(await h.db.vote.count({ where: { agendaItem: { sessionId: session.id } } })).toBe(items.length * voters.length);

@@ -1,7 +1,7 @@
 // When the session workflow stores its queued steps: votes and the like wait a few seconds to go
 // with the steps after them; anything else goes at once, with what is queued before it.
 import { describe, expect, it } from 'vitest';
-import { deferredStepsMaxWaitMs, stepsDue, storeStepsBy } from '../../workflows/step-batching.ts';
+import { deferredStepsAtMost, deferredStepsMaxWaitMs, stepsDue, storeStepsBy } from '../../workflows/step-batching.ts';
 
 const t0 = Date.parse('2026-12-01T09:00:00.000Z');
 const at = (ms: number) => new Date(t0 + ms).toISOString();
@@ -31,6 +31,13 @@ describe('storing queued session steps', () => {
       expect(storeStepsBy([step(type, 0), step('vote_cast', 1)])).toBe('now');
       expect(stepsDue([step('vote_cast', 0), step(type, 1)], t0 + 2)).toBe(true);
     }
+  });
+
+  it('stores a full batch of votes at once, however young', () => {
+    const votes = (n: number) => Array.from({ length: n }, (_, i) => step('vote_cast', i));
+    expect(storeStepsBy(votes(deferredStepsAtMost - 1))).toBe(t0 + deferredStepsMaxWaitMs);
+    expect(storeStepsBy(votes(deferredStepsAtMost))).toBe('now');
+    expect(stepsDue(votes(deferredStepsAtMost), t0 + 1)).toBe(true);
   });
 
   it('takes the longest wait as a parameter', () => {
