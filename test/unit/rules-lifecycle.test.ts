@@ -582,6 +582,7 @@ describe('the committee\'s own rules', () => {
     expect(rules).toEqual({
       quorum: { threshold: 0.6, gracePeriodMinutes: 45, reconvenedWithoutQuorum: false, reconveneAfterDays: defaultCommitteeRules.quorum.reconveneAfterDays },
       proxiesPerHolder: 2,
+      ballotsPerSeat: defaultCommitteeRules.ballotsPerSeat,
       noticePeriodDays: 8,
       openingToleranceMinutes: 0,
       unconvenedOpeningAllowed: false,
