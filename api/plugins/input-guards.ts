@@ -1,31 +1,40 @@
-// What every request's input must satisfy before its route sees it.
+// What every request's input must satisfy before its route sees it: a bounded nesting depth,
+// checked without recursion (a body nested thousands deep would overflow any recursive walk),
+// and no NUL character, which PostgreSQL text cannot hold.
 import type { App } from '../context.ts';
 import { ProblemError } from '../problems.ts';
+
+/** Deeper than any document of this API: the agenda item, the deepest, is four levels. */
+export const maxJsonDepth = 32;
 
 export function registerInputGuards(app: App): void {
   // A POST without a body is an empty object: optional bodies validate, required fields are named.
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {};
-    // PostgreSQL text cannot hold NUL: refuse it here rather than fail at the database.
-    const where = nulCharacterIn({ body: Buffer.isBuffer(request.body) ? undefined : request.body, query: request.query, params: request.params });
-    if (where) throw new ProblemError({ status: 400, code: 'invalid_request', title: 'Invalid request', detail: `${where} contains a NUL character, which no text may hold` });
+    const problem = inputProblem({ body: Buffer.isBuffer(request.body) ? undefined : request.body, query: request.query, params: request.params });
+    if (problem) throw problem;
   });
 }
 
-/** The path of the first string holding U+0000 in a parsed request, if any. */
-function nulCharacterIn(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'the request' : undefined;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = nulCharacterIn(v, `${path}/${i}`);
-      if (found) return found;
+/** The first thing wrong with a parsed input (too deep, or a NUL character), as a problem. */
+export function inputProblem(value: unknown): ProblemError | undefined {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, path, depth } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return invalid('invalid_request', `${path || 'the request'} contains a NUL character, which no text may hold`);
+      continue;
     }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) return `${path}/${k}`;
-      const found = nulCharacterIn(v, path ? `${path}/${k}` : k);
-      if (found) return found;
+    if (!v || typeof v !== 'object') continue;
+    if (depth > maxJsonDepth) return invalid('json_too_deep', `the input is nested more than ${maxJsonDepth} levels deep`);
+    for (const [k, child] of Object.entries(v)) {
+      if (k.includes('\u0000')) return invalid('invalid_request', `${path}/${k} contains a NUL character, which no text may hold`);
+      stack.push({ value: child, path: path ? `${path}/${k}` : k, depth: depth + 1 });
     }
   }
   return undefined;
+}
+
+function invalid(code: string, detail: string): ProblemError {
+  return new ProblemError({ status: 400, code, title: 'Invalid request', detail });
 }

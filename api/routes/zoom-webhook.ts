@@ -3,36 +3,15 @@
 // participant matched to a member by registrant id, then e-mail; never by display name.
 import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Compile } from 'typebox/compile';
 import type { MeetingEvent } from '../../domain/session/index.ts';
 import { sessionWorkflowId } from '../../workflows/ids.ts';
 import { zoomEvent } from '../../workflows/session-messages.ts';
 import type { App, RouteContext } from '../context.ts';
+import { inputProblem } from '../plugins/input-guards.ts';
 import { problemBody, problemContentType } from '../problems.ts';
 import { urlValidationAnswer, verifyZoomSignature } from '../zoom-signature.ts';
-
-interface Delivery {
-  event?: string;
-  event_ts?: number;
-  payload?: {
-    plainToken?: string;
-    object?: {
-      id?: string | number;
-      uuid?: string;
-      start_time?: string;
-      end_time?: string;
-      participant?: {
-        user_id?: string | number;
-        participant_uuid?: string;
-        registrant_id?: string | null;
-        email?: string | null;
-        user_name?: string;
-        join_time?: string;
-        leave_time?: string;
-      };
-    };
-  };
-}
 
 const kinds: Record<string, MeetingEvent['kind']> = {
   'meeting.started': 'meeting_started',
@@ -41,11 +20,33 @@ const kinds: Record<string, MeetingEvent['kind']> = {
   'meeting.participant_left': 'participant_left',
 };
 
+const Text = (maxLength = 500) => Type.String({ maxLength });
+const MeetingId = Type.Union([Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), Type.String({ pattern: '^[0-9]{1,18}$' })]);
 const DeliverySchema = Type.Object({
-  event: Type.String({ description: 'e.g. meeting.participant_joined, endpoint.url_validation' }),
+  event: Type.String({ maxLength: 100, description: 'e.g. meeting.participant_joined, endpoint.url_validation' }),
   event_ts: Type.Optional(Type.Number()),
-  payload: Type.Object({}, { additionalProperties: true }),
+  payload: Type.Object({
+    plainToken: Type.Optional(Text()),
+    object: Type.Optional(Type.Object({
+      id: Type.Optional(MeetingId),
+      uuid: Type.Optional(Text()),
+      start_time: Type.Optional(Text(64)),
+      end_time: Type.Optional(Text(64)),
+      participant: Type.Optional(Type.Object({
+        user_id: Type.Optional(Type.Union([Text(), Type.Integer()])),
+        participant_uuid: Type.Optional(Text()),
+        registrant_id: Type.Optional(Type.Union([Text(), Type.Null()])),
+        email: Type.Optional(Type.Union([Text(), Type.Null()])),
+        user_name: Type.Optional(Text()),
+        join_time: Type.Optional(Text(64)),
+        leave_time: Type.Optional(Text(64)),
+      }, { additionalProperties: true })),
+    }, { additionalProperties: true })),
+  }, { additionalProperties: true }),
 }, { additionalProperties: true, description: 'A Zoom webhook delivery; the raw bytes are signed.' });
+type Delivery = Static<typeof DeliverySchema>;
+// The route's own validation is off (the signature covers the raw bytes): this one runs once they are verified.
+const delivery = Compile(DeliverySchema);
 
 export function registerZoomWebhook(app: App, { db, temporal }: RouteContext, secret: string | undefined): void {
   void app.register(async (scope) => {
@@ -79,28 +80,36 @@ export function registerZoomWebhook(app: App, { db, temporal }: RouteContext, se
         timestamp: request.headers['x-zm-request-timestamp'] as string | undefined,
       }, raw);
       if (!check.valid) return refuse(401, 'invalid_signature', check.reason);
-      let delivery: Delivery;
+      let parsed: unknown;
       try {
-        delivery = JSON.parse(raw.toString('utf8')) as Delivery;
+        parsed = JSON.parse(raw.toString('utf8'));
       } catch {
         return refuse(400, 'invalid_json', 'the delivery is not JSON');
       }
-      if (delivery.event === 'endpoint.url_validation') {
-        const plainToken = delivery.payload?.plainToken;
+      const problem = inputProblem(parsed);
+      if (problem) return refuse(400, problem.problem.code, problem.problem.detail);
+      if (!delivery.Check(parsed)) {
+        const first = [...delivery.Errors(parsed)][0];
+        return refuse(400, 'invalid_request', `the delivery is not a Zoom event: ${first ? `${first.instancePath || '/'} ${first.message}` : 'unexpected shape'}`);
+      }
+      const body: Delivery = parsed;
+      if (body.event === 'endpoint.url_validation') {
+        const plainToken = body.payload.plainToken;
         if (!plainToken) return refuse(400, 'invalid_request', 'the URL validation has no plainToken');
         return urlValidationAnswer(secret, plainToken);
       }
-      const kind = kinds[delivery.event ?? ''];
-      const object = delivery.payload?.object;
+      const kind = kinds[body.event];
+      const object = body.payload.object;
       if (!kind || object?.id === undefined || !object.uuid) return {};
       const session = await db.session.findUnique({ where: { zoomMeetingId: BigInt(object.id) }, include: { convocations: true, committee: { include: { members: true } } } });
       if (!session) {
-        request.log.info({ meetingId: String(object.id), event: delivery.event }, 'webhook for a meeting of no session');
+        request.log.info({ meetingId: String(object.id), event: body.event }, 'webhook for a meeting of no session');
         return {};
       }
       const participant = object.participant;
       const at = (kind === 'participant_joined' ? participant?.join_time : kind === 'participant_left' ? participant?.leave_time : kind === 'meeting_started' ? object.start_time : object.end_time)
-        ?? new Date((delivery.event_ts ?? Date.now())).toISOString();
+        ?? new Date((body.event_ts ?? Date.now())).toISOString();
+      if (!Number.isFinite(Date.parse(at))) return refuse(400, 'invalid_request', `the event's time ${at} is not a date`);
       let memberId: string | undefined;
       if (participant) {
         const registrant = participant.registrant_id || undefined;
@@ -110,7 +119,7 @@ export function registerZoomWebhook(app: App, { db, temporal }: RouteContext, se
       }
       const participantKey = participant ? String(participant.user_id ?? participant.participant_uuid ?? '') || undefined : undefined;
       const event: MeetingEvent = {
-        key: createHash('sha256').update(`${delivery.event}:${object.uuid}:${participantKey ?? ''}:${at}`).digest('hex'),
+        key: createHash('sha256').update(`${body.event}:${object.uuid}:${participantKey ?? ''}:${at}`).digest('hex'),
         kind,
         meetingUuid: object.uuid,
         at,
