@@ -1,6 +1,7 @@
 // Builds the HTTP API from its dependencies: the plugins (documentation, authentication, committee
 // scope, errors, input guards, rate limits, idempotency, metrics), then the routes. Process entries (bin/)
 // listen; tests inject.
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -79,7 +80,22 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Security headers on every answer: a JSON API needs no script, style or frame of anyone's. The
+  // documentation pages get their own policy (their scripts and styles, by hash); served over
+  // plain HTTP on a workstation, nothing is upgraded to HTTPS.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"], upgradeInsecureRequests: null } },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
+  // Answers carry personal data (names, households, decisions): no cache keeps them.
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/docs')) void reply.header('cache-control', 'no-store');
+  });
   app.addSchema({ ...ProblemSchema, $id: 'Problem' });
 
   registerAuthentication(app, deps.verifier);

@@ -76,7 +76,8 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
       throw error;
     }
     reply.hijack();
-    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    // The headers set so far (security headers) go out with the stream's own.
+    reply.raw.writeHead(200, { ...reply.getHeaders(), 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     let sent = '';
     let unfollow = () => undefined as void;
     let expiry: NodeJS.Timeout | undefined;

@@ -76,3 +76,25 @@ describe('validly signed Zoom deliveries of odd shapes', () => {
     expect((await deliver(joined(987654321))).statusCode).toBe(200);
   });
 });
+
+describe('security headers', () => {
+  it('answer every route with helmet\'s headers, a strict policy and no caching of personal data', async () => {
+    for (const [url, token] of [['/health', undefined], [`/committees/${committeeId}`, secretary], ['/committees/not-a-uuid', secretary], ['/openapi.json', undefined]] as const) {
+      const res = await h.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['strict-transport-security'], url).toMatch(/max-age=/);
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(String(res.headers['content-security-policy']), url).toMatch(/default-src 'none'.*frame-ancestors 'none'/);
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
+  it('let the documentation page run its own scripts and styles, and nothing else', async () => {
+    const page = await h.app.inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).toMatch(/object-src 'none'/);
+    expect(policy).not.toMatch(/upgrade-insecure-requests/);
+  });
+});
