@@ -10,7 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fast
 import type { Registry } from 'prom-client';
 import type { Database } from '../prisma/database.ts';
 import { sessionWorkflowId } from '../workflows/ids.ts';
-import type { TokenVerifier } from './auth.ts';
+import { defaultMaxTokenLifetimeSeconds, type TokenVerifier } from './auth.ts';
 import type { App, RouteContext } from './context.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerCommitteeScope } from './plugins/committee-scope.ts';
@@ -30,6 +30,7 @@ import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerZoomWebhook } from './routes/zoom-webhook.ts';
 import { SessionClient } from './services/session-client.ts';
 import { defaultStreamLimits, SessionStreams, type StreamLimits } from './services/session-streams.ts';
+import { TokenRevocations } from './services/token-revocations.ts';
 
 export type { App } from './context.ts';
 
@@ -54,6 +55,8 @@ export interface ApiDeps {
   rateLimit?: RateLimitSettings | false | undefined;
   /** Bounds on the live events streams (services/session-streams.ts). */
   streamLimits?: Partial<StreamLimits> | undefined;
+  /** The longest a token may live, which bounds how long a revocation is kept; default 31 days. */
+  maxTokenLifetimeSeconds?: number | undefined;
 }
 
 export async function buildApp(deps: ApiDeps): Promise<App> {
@@ -98,7 +101,8 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   });
   app.addSchema({ ...ProblemSchema, $id: 'Problem' });
 
-  registerAuthentication(app, deps.verifier);
+  const revocations = new TokenRevocations(deps.db, deps.maxTokenLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds.local);
+  registerAuthentication(app, deps.verifier, revocations);
   registerCommitteeScope(app, deps.db);
   registerErrorHandlers(app);
   registerInputGuards(app);
@@ -118,7 +122,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   const streams = new SessionStreams(sessions, { ...defaultStreamLimits, ...deps.streamLimits });
   app.addHook('onClose', async () => streams.close());
   const context: RouteContext = {
-    db: deps.db, temporal: deps.temporal, sessions, streams, videoProvider: deps.videoProvider ?? 'manual',
+    db: deps.db, temporal: deps.temporal, sessions, streams, revocations, videoProvider: deps.videoProvider ?? 'manual',
     workflowBundlePath: deps.workflowBundlePath,
   };
   registerHealthRoutes(app, context);

@@ -16,6 +16,9 @@ export interface Principal {
   committees: readonly string[];
   /** When the token expires (seconds since the epoch): a stream it opened ends then. */
   expiresAt?: number | undefined;
+  /** When the token was issued (seconds since the epoch) and its id: what a revocation names. */
+  issuedAt?: number | undefined;
+  tokenId?: string | undefined;
 }
 
 /** Roles that act as staff of the committees in their scope rather than as one of their members. */
@@ -38,27 +41,62 @@ export class IdentityProviderUnavailableError extends Error {
 export const localIssuer = 'caleol-engine';
 export const localAudience = 'caleol-api';
 
-function principalFrom(payload: JWTPayload, rolesClaim: string): Principal {
+/**
+ * How a token names a committee member: the app's own tokens by `member_id`; an identity
+ * provider's by an e-mail it has verified (`email` with `email_verified: true`), or by another
+ * claim the deployment trusts to hold the member's e-mail (an organisation's UPN, say).
+ */
+export interface MemberMatching {
+  memberClaim: 'member_id' | string;
+}
+
+/** The longest a token may live (exp - iat): tokens without an expiry, or with a far one, are refused. */
+export const defaultMaxTokenLifetimeSeconds = { local: 31 * 24 * 3600, oidc: 24 * 3600 } as const;
+const clockToleranceSeconds = 60;
+
+function principalFrom(payload: JWTPayload, rolesClaim: string, matching: MemberMatching): Principal {
   if (!payload.sub) throw new InvalidTokenError('the token has no subject');
   const claimed = payload[rolesClaim];
   const list = Array.isArray(claimed) ? claimed : typeof claimed === 'string' ? claimed.split(' ') : [];
   const known = list.filter((r): r is Role => (roles as readonly string[]).includes(r));
-  const memberId = typeof payload.member_id === 'string' ? payload.member_id : undefined;
-  const emailClaim = payload.email ?? payload.preferred_username;
+  const memberId = matching.memberClaim === 'member_id' && typeof payload.member_id === 'string' ? payload.member_id : undefined;
+  // An e-mail the provider has not verified names no one.
+  const emailClaim = matching.memberClaim === 'member_id' ? undefined
+    : matching.memberClaim === 'email' ? (payload.email_verified === true ? payload.email : undefined)
+      : payload[matching.memberClaim];
   const scope = payload.committees;
   const committees = Array.isArray(scope) ? scope.filter((c): c is string => typeof c === 'string') : typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [];
   return {
     subject: payload.sub, roles: known, memberId, email: typeof emailClaim === 'string' ? emailClaim.toLowerCase() : undefined, committees,
     expiresAt: typeof payload.exp === 'number' ? payload.exp : undefined,
+    issuedAt: typeof payload.iat === 'number' ? payload.iat : undefined,
+    tokenId: typeof payload.jti === 'string' ? payload.jti : undefined,
   };
 }
 
-async function verifyWith(key: Uint8Array | JWTVerifyGetKey, token: string, issuer: string, audience: string, rolesClaim: string) {
+interface Checks {
+  issuer: string;
+  audience: string;
+  rolesClaim: string;
+  matching: MemberMatching;
+  maxLifetimeSeconds: number;
+}
+
+async function verifyWith(key: Uint8Array | JWTVerifyGetKey, token: string, checks: Checks) {
+  // An expiry and an issue time are required, the issue time not in the future (jose checks it
+  // with maxTokenAge), and the lifetime bounded: a token signed to last forever does not.
+  const options = {
+    issuer: checks.issuer, audience: checks.audience, requiredClaims: ['exp', 'iat'],
+    maxTokenAge: checks.maxLifetimeSeconds, clockTolerance: clockToleranceSeconds,
+  };
   try {
     const { payload } = typeof key === 'function'
-      ? await jwtVerify(token, key, { issuer, audience })
-      : await jwtVerify(token, key, { issuer, audience, algorithms: ['HS256'] });
-    return principalFrom(payload, rolesClaim);
+      ? await jwtVerify(token, key, options)
+      : await jwtVerify(token, key, { ...options, algorithms: ['HS256'] });
+    if (payload.exp! - payload.iat! > checks.maxLifetimeSeconds) {
+      throw new InvalidTokenError(`the token lives longer than the ${checks.maxLifetimeSeconds} seconds this deployment allows`);
+    }
+    return principalFrom(payload, checks.rolesClaim, checks.matching);
   } catch (error) {
     if (error instanceof InvalidTokenError || error instanceof IdentityProviderUnavailableError) throw error;
     if (error instanceof joseErrors.JOSEError && !(error instanceof joseErrors.JWKSTimeout)) throw new InvalidTokenError(error.message);
@@ -66,9 +104,10 @@ async function verifyWith(key: Uint8Array | JWTVerifyGetKey, token: string, issu
   }
 }
 
-export function localTokenVerifier(secret: string): TokenVerifier {
+export function localTokenVerifier(secret: string, maxLifetimeSeconds: number = defaultMaxTokenLifetimeSeconds.local): TokenVerifier {
   const key = new TextEncoder().encode(secret);
-  return { verify: (token) => verifyWith(key, token, localIssuer, localAudience, 'roles') };
+  const checks = { issuer: localIssuer, audience: localAudience, rolesClaim: 'roles', matching: { memberClaim: 'member_id' }, maxLifetimeSeconds };
+  return { verify: (token) => verifyWith(key, token, checks) };
 }
 
 export interface OidcSettings {
@@ -77,9 +116,17 @@ export interface OidcSettings {
   /** Where the provider publishes its keys; discovered from the issuer when absent. */
   jwksUrl?: string | undefined;
   rolesClaim: string;
+  /** The claim holding a member's e-mail (default `email`, taken only when `email_verified` is true). */
+  memberClaim?: string | undefined;
+  /** The longest lifetime (exp - iat) of a token; default 24 hours. */
+  maxLifetimeSeconds?: number | undefined;
 }
 
 export function oidcTokenVerifier(settings: OidcSettings): TokenVerifier {
+  const checks = {
+    issuer: settings.issuer, audience: settings.audience, rolesClaim: settings.rolesClaim,
+    matching: { memberClaim: settings.memberClaim ?? 'email' }, maxLifetimeSeconds: settings.maxLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds.oidc,
+  };
   let keys: Promise<JWTVerifyGetKey> | undefined;
   const resolveKeys = async (): Promise<JWTVerifyGetKey> => {
     const jwksUrl = settings.jwksUrl ?? (await discoverJwksUrl(settings.issuer));
@@ -91,7 +138,7 @@ export function oidcTokenVerifier(settings: OidcSettings): TokenVerifier {
         keys = undefined;
         throw error;
       });
-      return verifyWith(await keys, token, settings.issuer, settings.audience, settings.rolesClaim);
+      return verifyWith(await keys, token, checks);
     },
   };
 }
@@ -126,6 +173,7 @@ export async function issueLocalToken(secret: string, claims: LocalTokenClaims, 
     .setIssuer(localIssuer)
     .setAudience(localAudience)
     .setIssuedAt()
+    .setJti(crypto.randomUUID())
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
 }

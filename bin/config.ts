@@ -3,8 +3,11 @@
 import { resolve } from 'node:path';
 
 export type AuthConfig =
-  | { mode: 'local'; secret?: string | undefined }
-  | { mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string | undefined; rolesClaim: string };
+  | { mode: 'local'; secret?: string | undefined; maxLifetimeSeconds?: number | undefined }
+  | {
+    mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string | undefined; rolesClaim: string;
+    memberClaim?: string | undefined; maxLifetimeSeconds?: number | undefined;
+  };
 
 export interface ZoomConfig {
   accountId: string;
@@ -82,6 +85,8 @@ export const configVariables = {
   AUTH_OIDC_AUDIENCE: 'expected audience of OIDC tokens (oidc mode)',
   AUTH_OIDC_JWKS_URL: 'JWKS URL (oidc mode; default: discovered from the issuer)',
   AUTH_OIDC_ROLES_CLAIM: 'claim holding the roles (oidc mode; default roles)',
+  AUTH_OIDC_MEMBER_CLAIM: 'claim holding a member\'s e-mail (oidc mode; default email, taken only when email_verified is true)',
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: 'longest lifetime (exp - iat) of a token, in seconds (default 2678400 local, 86400 oidc)',
   ZOOM_ACCOUNT_ID: 'Zoom Server-to-Server OAuth account id; with the three below, sessions meet on Zoom',
   ZOOM_CLIENT_ID: 'Zoom Server-to-Server OAuth client id',
   ZOOM_CLIENT_SECRET: 'Zoom Server-to-Server OAuth client secret',
@@ -136,16 +141,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   let auth: AuthConfig;
   const mode = env.AUTH_MODE || 'local';
+  const lifetimeRaw = env.AUTH_MAX_TOKEN_LIFETIME_SECONDS || undefined;
+  const maxLifetimeSeconds = lifetimeRaw === undefined ? undefined : Number(lifetimeRaw);
+  if (maxLifetimeSeconds !== undefined && (!Number.isInteger(maxLifetimeSeconds) || maxLifetimeSeconds < 60 || maxLifetimeSeconds > 366 * 24 * 3600)) {
+    problems.push(`AUTH_MAX_TOKEN_LIFETIME_SECONDS must be a number of seconds between 60 and a year, got "${lifetimeRaw}"`);
+  }
+  const lifetime = maxLifetimeSeconds !== undefined && Number.isInteger(maxLifetimeSeconds) ? { maxLifetimeSeconds } : {};
   if (mode === 'local') {
     const secret = env.AUTH_LOCAL_SECRET || undefined;
     if (secret !== undefined && secret.length < 32) problems.push('AUTH_LOCAL_SECRET must be at least 32 characters');
-    auth = { mode, secret };
+    auth = { mode, secret, ...lifetime };
   } else if (mode === 'oidc') {
     const issuer = url('AUTH_OIDC_ISSUER', ['https:', 'http:']);
     const audience = env.AUTH_OIDC_AUDIENCE;
     if (!issuer) problems.push('AUTH_OIDC_ISSUER is required when AUTH_MODE=oidc');
     if (!audience) problems.push('AUTH_OIDC_AUDIENCE is required when AUTH_MODE=oidc');
-    auth = { mode, issuer: issuer ?? '', audience: audience ?? '', jwksUrl: url('AUTH_OIDC_JWKS_URL', ['https:', 'http:']), rolesClaim: env.AUTH_OIDC_ROLES_CLAIM || 'roles' };
+    auth = {
+      mode, issuer: issuer ?? '', audience: audience ?? '', jwksUrl: url('AUTH_OIDC_JWKS_URL', ['https:', 'http:']), rolesClaim: env.AUTH_OIDC_ROLES_CLAIM || 'roles',
+      ...(env.AUTH_OIDC_MEMBER_CLAIM ? { memberClaim: env.AUTH_OIDC_MEMBER_CLAIM } : {}), ...lifetime,
+    };
   } else {
     problems.push(`AUTH_MODE must be local or oidc, got "${mode}"`);
     auth = { mode: 'local' };

@@ -12,14 +12,14 @@ import { smtpMailer } from '../activities/notify/mailer.ts';
 import { createWorker } from '../activities/worker.ts';
 import { zoomMeetings } from '../activities/zoom/zoom-meetings.ts';
 import { buildApp } from '../api/app.ts';
-import { localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
+import { defaultMaxTokenLifetimeSeconds, localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
 import { createDatabase, type Database } from '../prisma/database.ts';
 import type { AuthConfig, Config } from './config.ts';
 
 export function createVerifier(auth: AuthConfig, localSecret: string | undefined): TokenVerifier {
   if (auth.mode === 'oidc') return oidcTokenVerifier(auth);
   if (!localSecret) throw new Error('AUTH_LOCAL_SECRET is required with AUTH_MODE=local');
-  return localTokenVerifier(localSecret);
+  return localTokenVerifier(localSecret, auth.maxLifetimeSeconds);
 }
 
 /** The local signing secret: configured, or created once under the data folder. */
@@ -108,6 +108,7 @@ export async function startApi(config: Config & { databaseUrl: string; temporalA
     videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,
     metricsRegistry, temporalMetricsUrl: temporalMetricsUrl(config.temporalMetricsAddress),
     workflowBundlePath: config.workflowBundlePath,
+    maxTokenLifetimeSeconds: config.auth.maxLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds[config.auth.mode],
     rateLimit: config.rateLimitPerMinute === undefined ? undefined : config.rateLimitPerMinute === 0 ? false : { max: config.rateLimitPerMinute, windowMs: 60_000 },
   });
   const address = await app.listen({ port: config.port, host: config.host });

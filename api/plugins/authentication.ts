@@ -1,9 +1,11 @@
-// Every route but the public ones needs a bearer token, verified before anything else runs.
+// Every route but the public ones needs a bearer token, verified (and checked against the
+// revocation list) before anything else runs.
 import type { App } from '../context.ts';
 import { IdentityProviderUnavailableError, InvalidTokenError, type TokenVerifier } from '../auth.ts';
 import { ProblemError } from '../problems.ts';
+import type { TokenRevocations } from '../services/token-revocations.ts';
 
-export function registerAuthentication(app: App, verifier: TokenVerifier): void {
+export function registerAuthentication(app: App, verifier: TokenVerifier, revocations: TokenRevocations): void {
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public || request.url.startsWith('/docs')) return;
     const header = request.headers.authorization;
@@ -22,5 +24,6 @@ export function registerAuthentication(app: App, verifier: TokenVerifier): void 
       }
       throw error;
     }
+    await revocations.check(request.principal);
   });
 }

@@ -22,7 +22,7 @@ import {
   type ActionResult,
   type WorkflowKind,
 } from '../services/ops-client.ts';
-import { notFound } from '../problems.ts';
+import { notFound, ProblemError } from '../problems.ts';
 import { DateTime, problemResponses as problems, SessionPhase, Uuid } from '../schemas.ts';
 import { staffActor } from '../services/acting.ts';
 
@@ -129,10 +129,62 @@ const ActionAnswer = Type.Object({
   result: Type.Record(Type.String(), Type.Unknown()),
 });
 
+const RevocationInput = Type.Union([
+  Type.Object({ tokenId: Type.String({ minLength: 1, maxLength: 200, description: 'The token\'s jti' }), reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+  Type.Object({
+    subject: Type.String({ minLength: 1, maxLength: 200, description: 'Every token of this subject…' }),
+    issuedBefore: Type.Optional(Type.String({ format: 'date-time', description: '…issued before this time (default: now)' })),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+  }, { additionalProperties: false }),
+]);
+const Revocation = Type.Object({
+  id: Uuid,
+  tokenId: NullableText,
+  subject: NullableText,
+  issuedBefore: NullableDate,
+  reason: Type.String(),
+  revokedBy: Type.String(),
+  revokedAt: DateTime,
+  forgetAfter: Type.String({ format: 'date-time', description: 'When every token it names has expired anyway' }),
+});
+const revocationView = (r: { id: string; tokenId: string | null; subject: string | null; issuedBefore: Date | null; reason: string; revokedBy: string; revokedAt: Date; forgetAfter: Date }) => ({
+  ...r, issuedBefore: r.issuedBefore?.toISOString() ?? null, revokedAt: r.revokedAt.toISOString(), forgetAfter: r.forgetAfter.toISOString(),
+});
+
 const typesOf = (type: WorkflowKind | undefined): WorkflowKind[] => (type ? [type] : ['session', 'offer']);
 const clampLimit = (value: string | undefined, fallback: number) => Math.min(500, Math.max(1, value === undefined ? fallback : Number(value)));
 
-export function registerOpsRoutes(app: App, { db, temporal }: RouteContext): void {
+export function registerOpsRoutes(app: App, { db, temporal, revocations }: RouteContext): void {
+  app.post('/ops/token-revocations', {
+    config: { scope: 'deployment', rateClass: 'ops' },
+    schema: {
+      tags: ['ops'],
+      summary: 'Revoke a token before its expiry (by its jti), or every token of a subject issued before a time; effective at once on this API process, within 5 seconds on the others',
+      body: RevocationInput, response: { 201: Revocation, ...problems },
+    },
+  }, async (request, reply) => {
+    const principal = requireRole(request.principal, 'ops');
+    const body = request.body;
+    const issuedBefore = 'issuedBefore' in body && body.issuedBefore ? new Date(body.issuedBefore) : undefined;
+    if (issuedBefore && (!Number.isFinite(issuedBefore.getTime()) || issuedBefore.getUTCFullYear() < 2000 || issuedBefore.getUTCFullYear() > 2100)) {
+      throw new ProblemError({ status: 422, code: 'invalid_date', title: 'Unprocessable request', detail: 'issuedBefore is a time between the years 2000 and 2100', rule: 'date_in_range' });
+    }
+    const row = await revocations.revoke({
+      ...('tokenId' in body ? { tokenId: body.tokenId } : { subject: body.subject, issuedBefore }),
+      reason: body.reason, revokedBy: staffActor(principal),
+    });
+    request.log.info({ revocation: row.id }, 'token revoked');
+    return reply.code(201).send(revocationView(row));
+  });
+
+  app.get('/ops/token-revocations', {
+    config: { scope: 'deployment' },
+    schema: { tags: ['ops'], summary: 'The revocations in force (tokens they name may not have expired yet)', response: { 200: Type.Array(Revocation), ...problems } },
+  }, async (request) => {
+    requireRole(request.principal, 'ops', 'auditor');
+    return (await revocations.list()).map(revocationView);
+  });
+
   app.get('/ops/workflows', {
     config: { scope: 'deployment' },
     schema: {

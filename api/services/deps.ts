@@ -3,12 +3,15 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../../prisma/database.ts';
 import type { SessionClient } from './session-client.ts';
 import type { SessionStreams } from './session-streams.ts';
+import type { TokenRevocations } from './token-revocations.ts';
 
 export interface ServiceDeps {
   db: Database;
   sessions: SessionClient;
   /** The live feeds of the events streams, shared by every stream of the app. */
   streams: SessionStreams;
+  /** Tokens refused before their expiry. */
+  revocations: TokenRevocations;
   temporal: Client;
   /** Sessions meet on Zoom when the deployment has Zoom credentials. */
   videoProvider: 'manual' | 'zoom';

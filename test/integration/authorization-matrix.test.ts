@@ -86,6 +86,8 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['GET /ops/workflows', ['ops', 'auditor']],
   ['GET /ops/stuck', ['ops', 'auditor']],
   ['POST /ops/workflows/{workflowId}/actions', ['ops']],
+  ['POST /ops/token-revocations', ['ops']],
+  ['GET /ops/token-revocations', ['ops', 'auditor']],
 ];
 
 type Outcome = 'allowed' | 'unauthenticated' | 'forbidden';
@@ -262,6 +264,9 @@ describe('authorization matrix', () => {
         case 'GET /ops/workflows': return { url: '/ops/workflows?limit=5' };
         case 'GET /ops/stuck': return { url: '/ops/stuck?limit=5' };
         case 'POST /ops/workflows/{workflowId}/actions': return { url: `/ops/workflows/session-${done.id}/actions`, payload: { action: 'retry', reason: 'matrix' } };
+        // A token no one holds: revoking it changes no caller's access.
+        case 'POST /ops/token-revocations': return { url: '/ops/token-revocations', payload: { tokenId: randomUUID(), reason: 'matrix' } };
+        case 'GET /ops/token-revocations': return { url: '/ops/token-revocations' };
         default: throw new Error(`no request written for ${operation}`);
       }
     };

@@ -115,14 +115,27 @@ afterAll(async () => {
 describe('oidcTokenVerifier', () => {
   it('gives the principal of a valid token: subject, known roles only, lower-cased e-mail', async () => {
     const verifier = oidcTokenVerifier(settings());
-    const principal = await verifier.verify(await entraToken({ claims: { roles: ['secretary', 'Directory.Read.All', 'member', 'Admin'], email: 'Claire.Martin@OPH.Test' } }));
-    expect(principal).toEqual({ subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', roles: ['secretary', 'member'], memberId: undefined, email: 'claire.martin@oph.test', committees: [], expiresAt: expect.any(Number) });
+    const principal = await verifier.verify(await entraToken({ claims: { roles: ['secretary', 'Directory.Read.All', 'member', 'Admin'], email: 'Claire.Martin@OPH.Test', email_verified: true } }));
+    expect(principal).toEqual({
+      subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', roles: ['secretary', 'member'], memberId: undefined, email: 'claire.martin@oph.test', committees: [],
+      expiresAt: expect.any(Number), issuedAt: expect.any(Number), tokenId: undefined,
+    });
   });
 
-  it('falls back to preferred_username for the e-mail when the token has no email claim', async () => {
-    const principal = await oidcTokenVerifier(settings()).verify(await entraToken({ claims: { roles: ['member'], preferred_username: 'Karim.Benali@OPH.test' } }));
-    expect(principal.roles).toEqual(['member']);
-    expect(principal.email).toBe('karim.benali@oph.test');
+  it('takes an e-mail only when the provider verified it, never preferred_username, unless the deployment names the claim it trusts', async () => {
+    const unverified = await oidcTokenVerifier(settings()).verify(await entraToken({ claims: { roles: ['member'], email: 'karim@oph.test', email_verified: false } }));
+    expect(unverified.email).toBeUndefined();
+    const username = await oidcTokenVerifier(settings()).verify(await entraToken({ claims: { roles: ['member'], preferred_username: 'Karim.Benali@OPH.test' } }));
+    expect(username.email).toBeUndefined();
+    const trusted = await oidcTokenVerifier(settings({ memberClaim: 'upn' })).verify(await entraToken({ claims: { roles: ['member'], upn: 'Karim.Benali@OPH.test' } }));
+    expect(trusted.email).toBe('karim.benali@oph.test');
+  });
+
+  it('refuses a token without an expiry, or living longer than a day', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const noExpiry = await new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'RS256', kid }).setIssuer(provider.issuer).setAudience(audience).setSubject('s').setIssuedAt(now - 10).sign(signingKey);
+    await refusal(oidcTokenVerifier(settings()).verify(noExpiry));
+    await refusal(oidcTokenVerifier(settings()).verify(await entraToken({ expiresAt: now + 3 * 24 * 3600 })));
   });
 
   it('reads the roles from the configured claim, as an array or a space-separated string', async () => {
@@ -225,7 +238,7 @@ describe('localTokenVerifier', () => {
   it('accepts a token from issueLocalToken', async () => {
     const memberId = '00000000-0000-4000-8000-000000000101';
     const principal = await localTokenVerifier(testSecret).verify(await issueLocalToken(testSecret, { subject: 'claire', roles: ['member', 'chair'], memberId }, '1h'));
-    expect(principal).toEqual({ subject: 'claire', roles: ['member', 'chair'], memberId, email: undefined, committees: [], expiresAt: expect.any(Number) });
+    expect(principal).toEqual({ subject: 'claire', roles: ['member', 'chair'], memberId, email: undefined, committees: [], expiresAt: expect.any(Number), issuedAt: expect.any(Number), tokenId: expect.any(String) });
   });
 });
 
@@ -281,8 +294,11 @@ describe('the app with the identity provider\'s tokens', () => {
     expect(stranger.statusCode).toBe(403);
     expect(stranger.json()).toMatchObject({ rule: 'committee_scope' });
 
-    // Karim is recognised: the refusal now comes from the session (no vote is open), not from who he is.
-    const karim = await post(votes, await entraToken({ claims: { roles: ['member'], preferred_username: 'KARIM@oph.test' } }), { choice: 'for' });
+    // Karim's e-mail, unverified, names no one.
+    const unverified = await post(votes, await entraToken({ claims: { roles: ['member'], email: 'KARIM@oph.test', email_verified: false } }), { choice: 'for' });
+    expect(unverified.json()).toMatchObject({ rule: 'committee_scope' });
+    // Karim is recognised by his verified e-mail: the refusal now comes from the session (no vote is open), not from who he is.
+    const karim = await post(votes, await entraToken({ claims: { roles: ['member'], email: 'KARIM@oph.test', email_verified: true } }), { choice: 'for' });
     expect(karim.statusCode, karim.body).toBe(409);
     expect(karim.json()).toMatchObject({ code: 'session_conflict', rule: 'vote_open' });
   });
