@@ -17,6 +17,8 @@ import { renderMinutesPdf } from '../documents/minutes-pdf.ts';
 import { buildMinutesDocument } from './minutes/minutes-document.ts';
 import { recordSessionEvents } from './store/session-events.ts';
 import { archiveWorkflowHistory } from './store/workflow-history.ts';
+import type { CheckpointSigner } from '../documents/audit-checkpoints.ts';
+import { checkpointChain } from '../prisma/audit-trail.ts';
 import type { Client } from '@temporalio/client';
 
 export interface SessionActivityDeps {
@@ -27,13 +29,17 @@ export interface SessionActivityDeps {
   opsEmail?: string | undefined;
   /** To read the session's own history when it ends; without it nothing is archived. */
   temporal?: Client | undefined;
+  /** Signs the audit chain's head at the session's milestones; without it, no checkpoint. */
+  checkpointSigner?: CheckpointSigner | undefined;
 }
+
+/** The steps after which the committee's chain head is signed at once. */
+const checkpointedSteps: ReadonlySet<string> = new Set(['vote_closed', 'session_closed', 'minutes_signed', 'session_adjourned', 'session_cancelled', 'applicants_notified']);
 
 const defaultOrganizer = { name: 'CALEOL', email: 'caleol@localhost' };
 
-export function createSessionActivities({ db, zoom, mailer, organizer = defaultOrganizer, opsEmail, temporal }: SessionActivityDeps) {
+export function createSessionActivities({ db, zoom, mailer, organizer = defaultOrganizer, opsEmail, temporal, checkpointSigner }: SessionActivityDeps) {
   return {
-    /** The session's Temporal history, kept beside its minutes; returns the events kept. */
     /** Keeps a run's history (the current run's, or a finished one's), for the record to be replayable after Temporal deletes it. */
     async archiveHistory(sessionId: string, runId?: string): Promise<number> {
       return archiveWorkflowHistory(db, temporal, sessionWorkflowId(sessionId), sessionId, runId);
@@ -57,7 +63,10 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
     },
 
     async recordSessionEvents(sessionId: string, committeeId: string, events: SessionEvent[]): Promise<number> {
-      return recordSessionEvents(db, sessionId, committeeId, events);
+      const stored = await recordSessionEvents(db, sessionId, committeeId, events);
+      const milestone = events.findLast((e) => checkpointedSteps.has(e.type));
+      if (checkpointSigner && milestone) await checkpointChain(db, checkpointSigner, committeeId, milestone.type, sessionId);
+      return stored;
     },
 
     async draftMinutes(facts: MinutesFacts): Promise<{ version: number; sha256: string }> {

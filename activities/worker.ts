@@ -3,6 +3,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { Registry } from 'prom-client';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../prisma/database.ts';
+import type { CheckpointSigner } from '../documents/audit-checkpoints.ts';
 import { activityMetricsInterceptor } from './metrics.ts';
 import type { Mailer } from './notify/mailer.ts';
 import { createOfferActivities } from './offers.ts';
@@ -26,6 +27,8 @@ export interface WorkerDeps {
   temporal?: Client | undefined;
   /** Where activity attempts and failures are counted (Prometheus); none: not counted. */
   metricsRegistry?: Registry | undefined;
+  /** Signs the audit chain's heads (a key the database does not hold); none: no checkpoint. */
+  checkpointSigner?: CheckpointSigner | undefined;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -37,7 +40,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     activities: {
-      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, opsEmail: deps.opsEmail, temporal: deps.temporal }),
+      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, opsEmail: deps.opsEmail, temporal: deps.temporal, checkpointSigner: deps.checkpointSigner }),
       ...createOfferActivities({ db: deps.db, mailer: deps.mailer }),
     },
     ...(deps.metricsRegistry ? { interceptors: { activity: [activityMetricsInterceptor(deps.metricsRegistry)] } } : {}),

@@ -55,6 +55,8 @@ export interface ApiDeps {
   rateLimit?: RateLimitSettings | false | undefined;
   /** Bounds on the live events streams (services/session-streams.ts). */
   streamLimits?: Partial<StreamLimits> | undefined;
+  /** The public keys that verify the audit trail's checkpoints, by key id; none: checkpoints are reported unverifiable. */
+  checkpointKeys?: ReadonlyMap<string, string> | undefined;
   /** The longest a token may live, which bounds how long a revocation is kept; default 31 days. */
   maxTokenLifetimeSeconds?: number | undefined;
 }
@@ -123,6 +125,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   app.addHook('onClose', async () => streams.close());
   const context: RouteContext = {
     db: deps.db, temporal: deps.temporal, sessions, streams, revocations, videoProvider: deps.videoProvider ?? 'manual',
+    checkpointKeys: deps.checkpointKeys ?? new Map(),
     workflowBundlePath: deps.workflowBundlePath,
   };
   registerHealthRoutes(app, context);

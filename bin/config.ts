@@ -43,6 +43,10 @@ export interface Config {
   temporalMetricsAddress?: string | undefined;
   logLevel: string;
   auth: AuthConfig;
+  /** The Ed25519 private key (PKCS#8 PEM file) that signs the audit checkpoints; default: one made under the data folder. */
+  auditCheckpointKeyFile?: string | undefined;
+  /** Earlier checkpoint keys' public PEM files, still verified. */
+  auditCheckpointPublicKeyFiles: string[];
   /** Absent: sessions use manual attendance. */
   zoom?: ZoomConfig | undefined;
   /** Absent: `npm start` runs a mail catcher; a worker alone sends nothing (deliveries are recorded by hand). */
@@ -85,6 +89,8 @@ export const configVariables = {
   AUTH_OIDC_AUDIENCE: 'expected audience of OIDC tokens (oidc mode)',
   AUTH_OIDC_JWKS_URL: 'JWKS URL (oidc mode; default: discovered from the issuer)',
   AUTH_OIDC_ROLES_CLAIM: 'claim holding the roles (oidc mode; default roles)',
+  AUDIT_CHECKPOINT_KEY_FILE: 'Ed25519 private key (PKCS#8 PEM) signing the audit checkpoints, kept off the database server (default: made once under DATA_DIR)',
+  AUDIT_CHECKPOINT_PUBLIC_KEYS: 'comma-separated public key PEM files of earlier checkpoint keys, still verified',
   AUTH_OIDC_MEMBER_CLAIM: 'claim holding a member\'s e-mail (oidc mode; default email, taken only when email_verified is true)',
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: 'longest lifetime (exp - iat) of a token, in seconds (default 2678400 local, 86400 oidc)',
   ZOOM_ACCOUNT_ID: 'Zoom Server-to-Server OAuth account id; with the three below, sessions meet on Zoom',
@@ -202,6 +208,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalMetricsAddress,
     logLevel,
     auth,
+    ...(env.AUDIT_CHECKPOINT_KEY_FILE ? { auditCheckpointKeyFile: resolve(env.AUDIT_CHECKPOINT_KEY_FILE) } : {}),
+    auditCheckpointPublicKeyFiles: (env.AUDIT_CHECKPOINT_PUBLIC_KEYS ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => resolve(f)),
     zoom,
     mail,
     rateLimitPerMinute,

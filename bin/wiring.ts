@@ -13,6 +13,9 @@ import { createWorker } from '../activities/worker.ts';
 import { zoomMeetings } from '../activities/zoom/zoom-meetings.ts';
 import { buildApp } from '../api/app.ts';
 import { defaultMaxTokenLifetimeSeconds, localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
+import { checkpointKeys, checkpointSigner, type CheckpointSigner } from '../documents/audit-checkpoints.ts';
+import { generateSignerKeyPair } from '../documents/signatures.ts';
+import { checkpointMovedChains } from '../prisma/audit-trail.ts';
 import { createDatabase, type Database } from '../prisma/database.ts';
 import type { AuthConfig, Config } from './config.ts';
 
@@ -33,6 +36,26 @@ export function localSecret(config: Config): string | undefined {
   }
   return readFileSync(file, 'utf8').trim();
 }
+
+/**
+ * The key that signs the audit chain's checkpoints: configured (a file the database server does
+ * not hold), or created once under the data folder. The verifying keys are its public key and any
+ * earlier ones listed in AUDIT_CHECKPOINT_PUBLIC_KEYS (rotation).
+ */
+export function auditCheckpointKeys(config: Config): { signer: CheckpointSigner; verifying: Map<string, string> } {
+  const file = config.auditCheckpointKeyFile ?? join(config.dataDir, 'audit-checkpoint-key.pem');
+  if (!existsSync(file)) {
+    if (config.auditCheckpointKeyFile) throw new Error(`AUDIT_CHECKPOINT_KEY_FILE ${file} does not exist`);
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, generateSignerKeyPair().privateKeyPem, { mode: 0o600 });
+  }
+  const signer = checkpointSigner(readFileSync(file, 'utf8'));
+  const earlier = config.auditCheckpointPublicKeyFiles.map((f) => readFileSync(f, 'utf8'));
+  return { signer, verifying: checkpointKeys([signer.publicKeyPem, ...earlier]) };
+}
+
+/** Signs every moved chain head at this interval, besides the session milestones. */
+const checkpointEveryMs = 60_000;
 
 export function createLogger(config: Config) {
   return pino({ level: config.logLevel, base: { service: 'caleol' } });
@@ -70,6 +93,7 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
+  const checkpointSignerOfWorker = auditCheckpointKeys(config).signer;
   const worker = await createWorker({
     connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, workflowBundlePath: config.workflowBundlePath,
     zoom: config.zoom ? zoomMeetings({ accountId: config.zoom.accountId, clientId: config.zoom.clientId, clientSecret: config.zoom.clientSecret, apiBaseUrl: config.zoom.apiBaseUrl, oauthBaseUrl: config.zoom.oauthBaseUrl }) : undefined,
@@ -78,12 +102,16 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
     opsEmail: config.mail?.opsEmail,
     temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
     metricsRegistry,
+    checkpointSigner: checkpointSignerOfWorker,
   });
   const running = worker.run();
+  const sweep = setInterval(() => void checkpointMovedChains(db, checkpointSignerOfWorker).catch(() => undefined), checkpointEveryMs);
+  sweep.unref();
   return {
     worker,
     running,
     async stop() {
+      clearInterval(sweep);
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
@@ -109,6 +137,7 @@ export async function startApi(config: Config & { databaseUrl: string; temporalA
     metricsRegistry, temporalMetricsUrl: temporalMetricsUrl(config.temporalMetricsAddress),
     workflowBundlePath: config.workflowBundlePath,
     maxTokenLifetimeSeconds: config.auth.maxLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds[config.auth.mode],
+    checkpointKeys: auditCheckpointKeys(config).verifying,
     rateLimit: config.rateLimitPerMinute === undefined ? undefined : config.rateLimitPerMinute === 0 ? false : { max: config.rateLimitPerMinute, windowMs: 60_000 },
   });
   const address = await app.listen({ port: config.port, host: config.host });

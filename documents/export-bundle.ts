@@ -3,6 +3,7 @@
 // chain (other events appear as their hashes only, so the chain can be followed without their
 // content), and the workflow's Temporal history. The file is canonical JSON whose body is
 // hashed: changing any byte of it makes verification fail.
+import { checkpointKeys, checkpointProblems, type SignedCheckpoint } from './audit-checkpoints.ts';
 import { sessionWorkflowId } from '../workflows/ids.ts';
 import { auditEventHash, chainGenesis, type ChainedAuditEvent } from './audit-chain.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
@@ -34,7 +35,12 @@ export interface ExportBody {
   session: { id: string; committeeId: string; scheduledStart: string; phase: string; rulesVersion: number; rules: unknown };
   minutes: ExportedMinutes[];
   /** The committee's chain from the session's first event to its last (or to the head). */
-  trail: { committeeId: string; entries: Array<ChainedAuditEvent | ChainLink>; head: { seq: number; hash: string } | null };
+  trail: {
+    committeeId: string; entries: Array<ChainedAuditEvent | ChainLink>; head: { seq: number; hash: string } | null;
+    /** The signed checkpoints of the chain within the entries, and the public keys that verify them. */
+    checkpoints?: SignedCheckpoint[] | undefined;
+    checkpointKeys?: string[] | undefined;
+  };
   /** Every run of the session's workflow, first to last (one unless it continued as new). */
   history: { workflowId: string; source: 'live' | 'archived'; runs: Array<{ runId: string; sha256: string; json: string }> } | null;
 }
@@ -115,8 +121,20 @@ function checkHistory(body: ExportBody, problems: string[]): void {
   }
 }
 
-/** Checks a bundle end to end, offline. */
-export async function verifyExportBundle(text: string): Promise<ExportVerification> {
+/**
+ * The checkpoints against the bundle's chain, with the keys the reader trusts (pinned), or else
+ * the bundle's own: then they prove the chain is the one the keys' holder signed, not who that is.
+ */
+function checkCheckpoints(body: ExportBody, problems: string[], pinnedKeys: readonly string[]): void {
+  const checkpoints = body.trail.checkpoints ?? [];
+  if (checkpoints.length === 0) return;
+  const keys = checkpointKeys(pinnedKeys.length ? pinnedKeys : body.trail.checkpointKeys ?? []);
+  const chain = new Map(body.trail.entries.map((e) => [e.seq, e.hash] as const));
+  for (const p of checkpointProblems(chain, checkpoints, keys)) problems.push(`trail: ${p.message}`);
+}
+
+/** Checks a bundle end to end, offline; `checkpointPublicKeys` pins the keys its checkpoints must be signed with. */
+export async function verifyExportBundle(text: string, checkpointPublicKeys: readonly string[] = []): Promise<ExportVerification> {
   let bundle: ExportBundle;
   try {
     bundle = JSON.parse(text) as ExportBundle;
@@ -131,6 +149,7 @@ export async function verifyExportBundle(text: string): Promise<ExportVerificati
   if (sha256Hex(canonicalJson(bundle.body)) !== bundle.sha256) problems.push('bundle: its content does not match its hash');
   try {
     checkTrail(bundle.body, problems);
+    checkCheckpoints(bundle.body, problems, checkpointPublicKeys);
     await checkMinutes(bundle.body, problems);
     checkHistory(bundle.body, problems);
   } catch (error) {

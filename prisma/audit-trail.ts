@@ -3,6 +3,7 @@
 // event to the last one, and moves the chain's head, so events of one committee are chained in
 // the order they were committed.
 import { auditEventHash, chainGenesis, verifyAuditChain, type ChainVerification, type StoredAuditEvent } from '../documents/audit-chain.ts';
+import { checkpointProblems, type CheckpointSigner, type SignedCheckpoint } from '../documents/audit-checkpoints.ts';
 import type { Database, Prisma } from './database.ts';
 
 export type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
@@ -79,10 +80,50 @@ export function storedAuditEvent(row: AuditRow): StoredAuditEvent {
 
 export interface CommitteeTrailVerification extends ChainVerification {
   committeeId: string;
+  /** Signed checkpoints checked against the chain; the last one's seq, if any. */
+  checkpoints: number;
+  lastCheckpointSeq?: number | undefined;
 }
 
-/** Checks the chain of each committee (or of one), in table order. */
-export async function verifyAuditTrail(db: Database, committeeId?: string): Promise<CommitteeTrailVerification[]> {
+type CheckpointRow = Awaited<ReturnType<Database['auditCheckpoint']['findMany']>>[number];
+
+export function signedCheckpoint(row: CheckpointRow): SignedCheckpoint {
+  return { committeeId: row.committeeId, seq: row.seq, hash: row.hash, signedAt: row.signedAt.toISOString(), keyId: row.keyId, signature: row.signature };
+}
+
+/**
+ * Signs the committee's chain head as it stands, unless the last checkpoint already covers it.
+ * Returns the checkpoint covering the head (new or not), or undefined for an empty chain.
+ */
+export async function checkpointChain(db: Database, signer: CheckpointSigner, committeeId: string, reason: string, sessionId?: string): Promise<SignedCheckpoint | undefined> {
+  return db.$transaction(async (tx) => {
+    await lockCommitteeChain(tx, committeeId);
+    const head = await tx.auditChainHead.findUnique({ where: { committeeId } });
+    if (!head) return undefined;
+    const last = await tx.auditCheckpoint.findFirst({ where: { committeeId }, orderBy: { seq: 'desc' } });
+    if (last && last.seq === head.seq && last.hash === head.hash) return signedCheckpoint(last);
+    const signed = signer.sign({ committeeId, seq: head.seq, hash: head.hash, signedAt: new Date().toISOString() });
+    await tx.auditCheckpoint.create({
+      data: { id: crypto.randomUUID(), committeeId, seq: signed.seq, hash: signed.hash, signedAt: new Date(signed.signedAt), keyId: signed.keyId, signature: signed.signature, reason, sessionId: sessionId ?? null },
+    });
+    return signed;
+  });
+}
+
+/** Checkpoints every committee whose head moved since its last checkpoint. */
+export async function checkpointMovedChains(db: Database, signer: CheckpointSigner): Promise<number> {
+  const moved = await db.$queryRaw<Array<{ committee_id: string }>>`
+    SELECT h.committee_id FROM audit_chain_head h
+    WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint c WHERE c.committee_id = h.committee_id AND c.seq = h.seq AND c.hash = h.hash)`;
+  for (const { committee_id: id } of moved) await checkpointChain(db, signer, id, 'periodic');
+  return moved.length;
+}
+
+/**
+ * Checks the chain of each committee (or of one), in table order, and, with the checkpoint keys,
+ * every signed checkpoint against it.
+ */
+export async function verifyAuditTrail(db: Database, committeeId?: string, checkpointKeys: ReadonlyMap<string, string> = new Map()): Promise<CommitteeTrailVerification[]> {
   // One snapshot: an event committed between reading the rows and the head is no false alarm.
   return db.$transaction(async (tx) => {
     const committees = committeeId
@@ -90,13 +131,21 @@ export async function verifyAuditTrail(db: Database, committeeId?: string): Prom
       : [...new Set([
         ...(await tx.auditEvent.findMany({ distinct: ['committeeId'], select: { committeeId: true } })).map((r) => r.committeeId),
         ...(await tx.auditChainHead.findMany({ select: { committeeId: true } })).map((r) => r.committeeId),
+        // A chain whose events and head are gone is still named by its checkpoints.
+        ...(await tx.auditCheckpoint.findMany({ distinct: ['committeeId'], select: { committeeId: true } })).map((r) => r.committeeId),
       ])].sort();
     const start = await tx.auditChainStart.findUnique({ where: { id: 1 } });
     const results: CommitteeTrailVerification[] = [];
     for (const id of committees) {
       const rows = await tx.auditEvent.findMany({ where: { committeeId: id }, orderBy: { id: 'asc' } });
       const head = await tx.auditChainHead.findUnique({ where: { committeeId: id } });
-      results.push({ committeeId: id, ...verifyAuditChain(rows.map(storedAuditEvent), head, start?.lastUnchainedId ?? 0n) });
+      const chain = verifyAuditChain(rows.map(storedAuditEvent), head, start?.lastUnchainedId ?? 0n);
+      const checkpoints = (await tx.auditCheckpoint.findMany({ where: { committeeId: id }, orderBy: { seq: 'asc' } })).map(signedCheckpoint);
+      const bySeq = new Map(rows.flatMap((r) => (r.seq !== null && r.hash !== null ? [[r.seq, r.hash] as const] : [])));
+      // Without a key to verify them with, checkpoints are counted, not checked.
+      const signed = checkpointKeys.size > 0 ? checkpointProblems(bySeq, checkpoints, checkpointKeys) : [];
+      const problems = [...chain.problems, ...signed];
+      results.push({ committeeId: id, ...chain, ok: problems.length === 0, problems, checkpoints: checkpoints.length, lastCheckpointSeq: checkpoints.at(-1)?.seq });
     }
     return results;
   }, { isolationLevel: 'RepeatableRead', timeout: 60_000 });

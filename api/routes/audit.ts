@@ -19,6 +19,8 @@ const AuditVerification = Type.Object({
     ok: Type.Boolean(),
     events: Type.Integer({ description: 'Events in the chain' }),
     unchained: Type.Integer({ description: 'Events written before the chain existed' }),
+    checkpoints: Type.Integer({ description: 'Signed checkpoints of the chain head checked against the chain' }),
+    lastCheckpointSeq: Type.Optional(Type.Integer({ description: 'The seq the last checkpoint vouches for: events after it are vouched for by the chain alone' })),
     problems: Type.Array(ChainProblem),
   })),
 });
@@ -45,7 +47,7 @@ const Timeline = Type.Object({
   })),
 });
 
-export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath }: RouteContext): void {
+export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath, checkpointKeys }: RouteContext): void {
   const { sessionRow } = actingLookups(db);
 
   app.get('/sessions/:id/history', {
@@ -89,7 +91,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
   }, async (request, reply) => {
     requireRole(request.principal, 'auditor');
     const session = await sessionRow(request.params.id);
-    const bundle = await sessionExport(db, temporal, session.id);
+    const bundle = await sessionExport(db, temporal, session.id, checkpointKeys);
     // Sent as the exact bytes that were hashed: re-serialising would change them.
     return reply
       .type('application/json')
@@ -108,7 +110,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
     },
   }, async (request) => {
     requireRole(request.principal, 'auditor', 'ops');
-    const committees = await verifyAuditTrail(db, request.query.committeeId);
+    const committees = await verifyAuditTrail(db, request.query.committeeId, checkpointKeys);
     return { ok: committees.every((c) => c.ok), committees };
   });
 }

@@ -12,6 +12,8 @@ export interface ServiceDeps {
   streams: SessionStreams;
   /** Tokens refused before their expiry. */
   revocations: TokenRevocations;
+  /** The public keys that verify the audit trail's checkpoints, by key id. */
+  checkpointKeys: ReadonlyMap<string, string>;
   temporal: Client;
   /** Sessions meet on Zoom when the deployment has Zoom credentials. */
   videoProvider: 'manual' | 'zoom';

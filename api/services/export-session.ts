@@ -3,11 +3,11 @@ import type { Client } from '@temporalio/client';
 import type { ChainLink } from '../../documents/export-bundle.ts';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
 import { buildExportBundle, type ExportBody } from '../../documents/export-bundle.ts';
-import { storedAuditEvent } from '../../prisma/audit-trail.ts';
+import { signedCheckpoint, storedAuditEvent } from '../../prisma/audit-trail.ts';
 import type { Database } from '../../prisma/database.ts';
 import { NoHistoryError, sessionHistory } from './replay-session.ts';
 
-export async function sessionExport(db: Database, temporal: Client, sessionId: string): Promise<string> {
+export async function sessionExport(db: Database, temporal: Client, sessionId: string, checkpointKeyPems: ReadonlyMap<string, string> = new Map()): Promise<string> {
   const session = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
   const [rules, minutes, ownEvents, head] = await Promise.all([
     db.committeeRules.findUnique({ where: { committeeId_version: { committeeId: session.committeeId, version: session.rulesVersion } } }),
@@ -19,6 +19,7 @@ export async function sessionExport(db: Database, temporal: Client, sessionId: s
   const last = ownEvents.at(-1)?.seq ?? 0;
   const rows = await db.auditEvent.findMany({ where: { committeeId: session.committeeId, seq: { gte: first, lte: last } }, orderBy: { seq: 'asc' } });
   const keys = await db.signerKey.findMany({ where: { committeeId: session.committeeId } });
+  const checkpoints = (await db.auditCheckpoint.findMany({ where: { committeeId: session.committeeId, seq: { gte: first, lte: last } }, orderBy: { seq: 'asc' } })).map(signedCheckpoint);
   const keyPem = new Map(keys.map((k) => [k.fingerprint, k.publicKeyPem]));
   let history: ExportBody['history'] = null;
   try {
@@ -49,6 +50,8 @@ export async function sessionExport(db: Database, temporal: Client, sessionId: s
         return { seq: r.seq!, prevHash: r.prevHash!, hash: r.hash! } satisfies ChainLink;
       }),
       head: head ? { seq: head.seq, hash: head.hash } : null,
+      checkpoints,
+      checkpointKeys: [...new Set(checkpoints.map((c) => checkpointKeyPems.get(c.keyId)).filter((pem): pem is string => pem !== undefined))],
     },
     history,
   };

@@ -133,7 +133,7 @@ describe('the audit trail of a committee', () => {
       expect(auditEventHash({ ...stored, seq: r.seq!, prevHash: r.prevHash! })).toBe(r.hash);
     });
     expect(await h.db.auditChainHead.findUnique({ where: { committeeId: committee.id } })).toMatchObject({ seq: rows.length, hash: rows.at(-1)!.hash });
-    expect(await verify(committee.id)).toEqual({ committeeId: committee.id, ok: true, events: rows.length, unchained: 0, problems: [] });
+    expect(await verify(committee.id)).toEqual({ committeeId: committee.id, ok: true, events: rows.length, unchained: 0, checkpoints: 0, problems: [] });
   });
 
   it('is append-only: PostgreSQL refuses UPDATE and DELETE', async () => {
@@ -274,7 +274,7 @@ describe('the audit trail of a committee', () => {
         // Had it been written before the chain existed (the cutoff moved past it), it would be a legacy row.
         await h.db.auditChainStart.update({ where: { id: 1 }, data: { lastUnchainedId: forged!.id } });
         try {
-          expect(await verify(committee.id)).toEqual({ committeeId: committee.id, ok: true, events: snapshot.length, unchained: 1, problems: [] });
+          expect(await verify(committee.id)).toEqual({ committeeId: committee.id, ok: true, events: snapshot.length, unchained: 1, checkpoints: 0, problems: [] });
         } finally {
           await h.db.auditChainStart.update({ where: { id: 1 }, data: { lastUnchainedId: start!.lastUnchainedId } });
         }
@@ -318,7 +318,7 @@ describe('the audit trail of a committee', () => {
 
     it('after every restore the trail is as it was and checks out', async () => {
       expect(await trailSnapshot(committee.id)).toEqual(snapshot);
-      expect(await verify(committee.id)).toEqual({ committeeId: committee.id, ok: true, events: snapshot.length, unchained: 0, problems: [] });
+      expect(await verify(committee.id)).toEqual({ committeeId: committee.id, ok: true, events: snapshot.length, unchained: 0, checkpoints: 0, problems: [] });
     });
   });
 
@@ -418,7 +418,7 @@ describe('verifyAuditTrail while the committee is being written to', () => {
       expect(committedHead).toMatchObject({ seq: 2 });
       expect(await h.db.auditEvent.count({ where: { committeeId: committee.id } })).toBe(2);
       // The check saw the trail as it was when it began: one event, and the head on that one.
-      expect(result).toEqual({ committeeId: committee.id, ok: true, events: 1, unchained: 0, problems: [] });
+      expect(result).toEqual({ committeeId: committee.id, ok: true, events: 1, unchained: 0, checkpoints: 0, problems: [] });
     } finally {
       await reader.$disconnect();
     }

@@ -11,11 +11,14 @@ import { buildApp, type App } from '../../api/app.ts';
 import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
 import type { RateLimitSettings } from '../../api/plugins/rate-limits.ts';
 import type { StreamLimits } from '../../api/services/session-streams.ts';
+import { checkpointKeys, checkpointSigner } from '../../documents/audit-checkpoints.ts';
+import { checkpointKeyPair } from './checkpoint-key.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from './database.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const testSecret = 'test-secret-for-local-tokens-0123456789';
+export { checkpointKeyPair } from './checkpoint-key.ts';
 
 export interface Harness {
   app: App;
@@ -55,7 +58,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath'),
     zoom: options.zoom, mailer, organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' },
-    opsEmail: options.opsEmail, temporal: client,
+    opsEmail: options.opsEmail, temporal: client, checkpointSigner: checkpointSigner(checkpointKeyPair.privateKeyPem),
   });
   const running = worker.run();
   const app = await buildApp({
@@ -64,6 +67,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     workflowBundlePath: options.replayBundlePath ?? inject('workflowBundlePath'),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     streamLimits: options.streamLimits,
+    checkpointKeys: checkpointKeys([checkpointKeyPair.publicKeyPem]),
   });
   return {
     app, db, client, worker, taskQueue, mail,

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       workflowBundlePath: undefined,
       logLevel: 'info',
       auth: { mode: 'local', secret: undefined },
+      auditCheckpointPublicKeyFiles: [],
     };
     expect(loadConfig({})).toEqual(expected);
   });
@@ -166,6 +167,7 @@ describe('loadConfig', () => {
         jwksUrl: `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
         rolesClaim: 'app_roles',
       },
+      auditCheckpointPublicKeyFiles: [],
     } satisfies Config);
   });
 
