@@ -1,6 +1,7 @@
 // The embedded services of the zero-setup default: PostgreSQL as PGlite behind a wire-protocol
 // server, a Temporal dev server and a mail catcher, all persisted under the data folder.
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,6 +9,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SMTPServer } from 'smtp-server';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from '../workflows/search-attributes.ts';
+import { startPasswordGate } from './postgres-password-gate.ts';
 import { temporalExecutable } from './temporal-server.ts';
 
 export const searchAttributeKeys = [committeeIdKey, sessionPhaseKey, scheduledStartKey, lastProgressKey];
@@ -17,18 +19,33 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-/** PGlite persisted in `dataDir`, reachable as PostgreSQL on 127.0.0.1:`port` (user postgres). */
+/**
+ * PGlite persisted in `dataDir`, reachable as PostgreSQL on 127.0.0.1:`port` as user postgres with
+ * a password generated once (kept beside the data, readable by this account only): PGlite's own
+ * server, which takes any password, listens on a Unix socket in a directory no other account
+ * can open, behind a gate that asks for the password.
+ */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
+  const passwordFile = `${dataDir}-password`;
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const socketDir = `${dataDir}-socket`;
+  mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+  chmodSync(socketDir, 0o700);
+  const socketPath = join(socketDir, 'pg.sock');
+  rmSync(socketPath, { force: true });
   const db = await PGlite.create(dataDir);
   // The server queues every connection's protocol messages onto the one PGlite session, so two
   // clients' queries can interleave: callers use a single connection (a pool of one). Several
   // connections are still accepted so that a short-lived one (migrations, psql) is not refused.
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 64 });
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 64 });
   await server.start();
+  const gate = await startPasswordGate(port, password, socketPath);
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?sslmode=disable`,
     async stop() {
+      await gate.stop();
       await server.stop();
       await db.close();
     },
