@@ -26,6 +26,10 @@ COPY --from=build /app/node_modules ./node_modules
 # Sources (what .dockerignore lets through), owned by root: the `node` user can read but not change them.
 COPY . .
 COPY --from=build /app/generated ./generated
+# The data folder (the keys made once: Temporal payload keys, the audit checkpoint key), writable
+# by the `node` user; compose mounts one volume there for the API and the worker.
+RUN mkdir -p /var/lib/caleol && chown node:node /var/lib/caleol
+ENV DATA_DIR=/var/lib/caleol
 USER node
 EXPOSE 3000
 # `node --import tsx` rather than `npx tsx`: node is PID 1 and gets SIGTERM itself (clean stop).

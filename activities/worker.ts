@@ -2,6 +2,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Registry } from 'prom-client';
 import type { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { Database } from '../prisma/database.ts';
 import type { CheckpointSigner } from '../documents/audit-checkpoints.ts';
 import { activityMetricsInterceptor } from './metrics.ts';
@@ -29,6 +30,8 @@ export interface WorkerDeps {
   metricsRegistry?: Registry | undefined;
   /** Signs the audit chain's heads (a key the database does not hold); none: no checkpoint. */
   checkpointSigner?: CheckpointSigner | undefined;
+  /** How payloads are encoded (encrypted) on their way to Temporal; the same as the clients'. */
+  dataConverter?: DataConverter | undefined;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -43,6 +46,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, opsEmail: deps.opsEmail, temporal: deps.temporal, checkpointSigner: deps.checkpointSigner }),
       ...createOfferActivities({ db: deps.db, mailer: deps.mailer }),
     },
+    ...(deps.dataConverter ? { dataConverter: deps.dataConverter } : {}),
     ...(deps.metricsRegistry ? { interceptors: { activity: [activityMetricsInterceptor(deps.metricsRegistry)] } } : {}),
     ...workflows,
   });

@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Database } from '../prisma/database.ts';
@@ -28,6 +29,7 @@ import { registerOfferRoutes } from './routes/offers.ts';
 import { registerOpsRoutes } from './routes/ops.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerZoomWebhook } from './routes/zoom-webhook.ts';
+import { registerCodecRoutes } from './routes/codec.ts';
 import { SessionClient } from './services/session-client.ts';
 import { defaultStreamLimits, SessionStreams, type StreamLimits } from './services/session-streams.ts';
 import { TokenRevocations } from './services/token-revocations.ts';
@@ -55,6 +57,10 @@ export interface ApiDeps {
   rateLimit?: RateLimitSettings | false | undefined;
   /** Bounds on the live events streams (services/session-streams.ts). */
   streamLimits?: Partial<StreamLimits> | undefined;
+  /** How Temporal payloads are encoded (encrypted): replays use it, and POST /codec/decode shows them to ops. */
+  dataConverter?: DataConverter | undefined;
+  /** Origins (the Temporal UI's) allowed to call the codec endpoint from a browser. */
+  codecCorsOrigins?: readonly string[] | undefined;
   /** The public keys that verify the audit trail's checkpoints, by key id; none: checkpoints are reported unverifiable. */
   checkpointKeys?: ReadonlyMap<string, string> | undefined;
   /** The longest a token may live, which bounds how long a revocation is kept; default 31 days. */
@@ -126,6 +132,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   const context: RouteContext = {
     db: deps.db, temporal: deps.temporal, sessions, streams, revocations, videoProvider: deps.videoProvider ?? 'manual',
     checkpointKeys: deps.checkpointKeys ?? new Map(),
+    dataConverter: deps.dataConverter ?? {},
     workflowBundlePath: deps.workflowBundlePath,
   };
   registerHealthRoutes(app, context);
@@ -136,5 +143,6 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerOfferRoutes(app, context);
   registerOpsRoutes(app, context);
   registerZoomWebhook(app, context, deps.zoomWebhookSecret);
+  registerCodecRoutes(app, context, deps.codecCorsOrigins ?? []);
   return app;
 }

@@ -47,6 +47,10 @@ export interface Config {
   auditCheckpointKeyFile?: string | undefined;
   /** Earlier checkpoint keys' public PEM files, still verified. */
   auditCheckpointPublicKeyFiles: string[];
+  /** The keys of Temporal payloads (`id:base64,…`, the first encrypting); default: one made under the data folder. */
+  temporalCodecKeys?: string | undefined;
+  /** Origins (the Temporal UI's) allowed to call the codec endpoint from a browser. */
+  temporalCodecCorsOrigins: string[];
   /** Absent: sessions use manual attendance. */
   zoom?: ZoomConfig | undefined;
   /** Absent: `npm start` runs a mail catcher; a worker alone sends nothing (deliveries are recorded by hand). */
@@ -91,6 +95,8 @@ export const configVariables = {
   AUTH_OIDC_ROLES_CLAIM: 'claim holding the roles (oidc mode; default roles)',
   AUDIT_CHECKPOINT_KEY_FILE: 'Ed25519 private key (PKCS#8 PEM) signing the audit checkpoints, kept off the database server (default: made once under DATA_DIR)',
   AUDIT_CHECKPOINT_PUBLIC_KEYS: 'comma-separated public key PEM files of earlier checkpoint keys, still verified',
+  TEMPORAL_CODEC_CORS_ORIGINS: 'comma-separated origins of the Temporal UI that may call POST /codec/decode from a browser (default: the embedded UI, http://localhost:8233)',
+  TEMPORAL_CODEC_KEYS: 'keys encrypting Temporal payloads, id:base64 (32 bytes) comma-separated, the first encrypting; the same in every API and worker (default: made once under DATA_DIR)',
   AUTH_OIDC_MEMBER_CLAIM: 'claim holding a member\'s e-mail (oidc mode; default email, taken only when email_verified is true)',
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: 'longest lifetime (exp - iat) of a token, in seconds (default 2678400 local, 86400 oidc)',
   ZOOM_ACCOUNT_ID: 'Zoom Server-to-Server OAuth account id; with the three below, sessions meet on Zoom',
@@ -209,6 +215,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     auth,
     ...(env.AUDIT_CHECKPOINT_KEY_FILE ? { auditCheckpointKeyFile: resolve(env.AUDIT_CHECKPOINT_KEY_FILE) } : {}),
+    ...(env.TEMPORAL_CODEC_KEYS ? { temporalCodecKeys: env.TEMPORAL_CODEC_KEYS } : {}),
+    temporalCodecCorsOrigins: (env.TEMPORAL_CODEC_CORS_ORIGINS || 'http://localhost:8233').split(',').map((o) => o.trim()).filter(Boolean),
     auditCheckpointPublicKeyFiles: (env.AUDIT_CHECKPOINT_PUBLIC_KEYS ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => resolve(f)),
     zoom,
     mail,

@@ -2,7 +2,9 @@
 // from the recorded votes with the rules the session pinned: from Temporal or the archived copy
 // (--session, with DATABASE_URL and TEMPORAL_ADDRESS), or from an export bundle (--bundle, offline).
 // Exit 0 when everything matches, 1 with what does not, 2 on misuse.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { encryptingDataConverter, parseCodecKeys } from '../documents/payload-codec.ts';
 import { Client, Connection } from '@temporalio/client';
 import { recheckVotesOf, recordedEvent, replayHistory, replaySession, sessionInputOf, type SessionReplayReport } from '../api/services/replay-session.ts';
 import type { ExportBundle } from '../documents/export-bundle.ts';
@@ -30,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if ((args.session === undefined) === (args.bundle === undefined)) throw new UsageError('give --session or --bundle');
+  // The payload keys of the deployment (TEMPORAL_CODEC_KEYS, or the embedded default's file): the histories are encrypted with them.
+  const keysFile = join(process.env.DATA_DIR || '.data', 'temporal-codec-keys');
+  const keys = process.env.TEMPORAL_CODEC_KEYS || (existsSync(keysFile) ? readFileSync(keysFile, 'utf8').trim() : '');
+  const dataConverter = keys ? encryptingDataConverter(parseCodecKeys(keys)) : {};
   if (args.bundle !== undefined) {
     let bundle: ExportBundle;
     try {
@@ -40,9 +46,9 @@ async function main(argv: string[]): Promise<number> {
     const history = bundle.body?.history;
     if (!history) throw new UsageError('the bundle holds no workflow history');
     const runs = history.runs.map((r) => ({ runId: r.runId, json: r.json, events: 0 }));
-    const replay = await replayHistory({ workflowId: history.workflowId, runs }, args['workflow-bundle']);
+    const replay = await replayHistory({ workflowId: history.workflowId, runs }, args['workflow-bundle'], dataConverter);
     // The tallies re-derived offline from the bundle's own part of the trail, folded from the recorded input.
-    const input = runs[0] ? sessionInputOf(runs[0].json) : undefined;
+    const input = runs[0] ? await sessionInputOf(runs[0].json, dataConverter) : undefined;
     const sessionId = bundle.body.session.id;
     const events = bundle.body.trail.entries.flatMap((e) => ('dedupeKey' in e && e.dedupeKey.startsWith(`session:${sessionId}:step:`) ? [recordedEvent(e)] : []));
     const votes = input ? recheckVotesOf(input, events, () => undefined) : [];
@@ -53,8 +59,8 @@ async function main(argv: string[]): Promise<number> {
   const db = createDatabase(databaseUrl, { maxConnections: 2 });
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS || '127.0.0.1:7233' });
   try {
-    const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE || 'default' });
-    const report = await replaySession({ db, temporal, workflowBundlePath: args['workflow-bundle'] }, args.session!);
+    const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE || 'default', dataConverter });
+    const report = await replaySession({ db, temporal, workflowBundlePath: args['workflow-bundle'], dataConverter }, args.session!);
     return print({ ...report, source: report.history.source });
   } finally {
     await connection.close();

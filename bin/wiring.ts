@@ -14,6 +14,7 @@ import { zoomMeetings } from '../activities/zoom/zoom-meetings.ts';
 import { buildApp } from '../api/app.ts';
 import { defaultMaxTokenLifetimeSeconds, localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
 import { checkpointKeys, checkpointSigner, type CheckpointSigner } from '../documents/audit-checkpoints.ts';
+import { encryptingDataConverter, newCodecKey, parseCodecKeys, type CodecKey } from '../documents/payload-codec.ts';
 import { generateSignerKeyPair } from '../documents/signatures.ts';
 import { checkpointMovedChains } from '../prisma/audit-trail.ts';
 import { createDatabase, type Database } from '../prisma/database.ts';
@@ -23,6 +24,24 @@ export function createVerifier(auth: AuthConfig, localSecret: string | undefined
   if (auth.mode === 'oidc') return oidcTokenVerifier(auth);
   if (!localSecret) throw new Error('AUTH_LOCAL_SECRET is required with AUTH_MODE=local');
   return localTokenVerifier(localSecret, auth.maxLifetimeSeconds);
+}
+
+/** A file's content, made by `make` the first time; several processes starting at once agree on it. */
+function fileMadeOnce(file: string, make: () => string): string {
+  if (!existsSync(file)) {
+    mkdirSync(join(file, '..'), { recursive: true });
+    try {
+      writeFileSync(file, make(), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The keys of Temporal payloads: configured (the same in every process), or made once under the data folder. */
+export function payloadCodecKeys(config: Config): CodecKey[] {
+  return parseCodecKeys(config.temporalCodecKeys ?? fileMadeOnce(join(config.dataDir, 'temporal-codec-keys'), () => newCodecKey('k1')));
 }
 
 /** The local signing secret: configured, or created once under the data folder. */
@@ -44,12 +63,8 @@ export function localSecret(config: Config): string | undefined {
  */
 export function auditCheckpointKeys(config: Config): { signer: CheckpointSigner; verifying: Map<string, string> } {
   const file = config.auditCheckpointKeyFile ?? join(config.dataDir, 'audit-checkpoint-key.pem');
-  if (!existsSync(file)) {
-    if (config.auditCheckpointKeyFile) throw new Error(`AUDIT_CHECKPOINT_KEY_FILE ${file} does not exist`);
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, generateSignerKeyPair().privateKeyPem, { mode: 0o600 });
-  }
-  const signer = checkpointSigner(readFileSync(file, 'utf8'));
+  if (config.auditCheckpointKeyFile && !existsSync(file)) throw new Error(`AUDIT_CHECKPOINT_KEY_FILE ${file} does not exist`);
+  const signer = checkpointSigner(fileMadeOnce(file, () => generateSignerKeyPair().privateKeyPem));
   const earlier = config.auditCheckpointPublicKeyFiles.map((f) => readFileSync(f, 'utf8'));
   return { signer, verifying: checkpointKeys([signer.publicKeyPem, ...earlier]) };
 }
@@ -94,15 +109,17 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
   const checkpointSignerOfWorker = auditCheckpointKeys(config).signer;
+  const dataConverter = encryptingDataConverter(payloadCodecKeys(config));
   const worker = await createWorker({
     connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, workflowBundlePath: config.workflowBundlePath,
     zoom: config.zoom ? zoomMeetings({ accountId: config.zoom.accountId, clientId: config.zoom.clientId, clientSecret: config.zoom.clientSecret, apiBaseUrl: config.zoom.apiBaseUrl, oauthBaseUrl: config.zoom.oauthBaseUrl }) : undefined,
     mailer,
     organizer: organizerOf(config),
     opsEmail: config.mail?.opsEmail,
-    temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
+    temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter }),
     metricsRegistry,
     checkpointSigner: checkpointSignerOfWorker,
+    dataConverter,
   });
   const running = worker.run();
   const sweep = setInterval(() => void checkpointMovedChains(db, checkpointSignerOfWorker).catch(() => undefined), checkpointEveryMs);
@@ -130,8 +147,10 @@ function organizerOf(config: Config): { name: string; email: string } {
 
 export async function startApi(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>, metricsRegistry?: Registry) {
   const connection = await Connection.connect({ address: config.temporalAddress });
-  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const dataConverter = encryptingDataConverter(payloadCodecKeys(config));
+  const temporal = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
   const app = await buildApp({
+    dataConverter, codecCorsOrigins: config.temporalCodecCorsOrigins,
     db, temporal, taskQueue: config.taskQueue, verifier, logger,
     videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,
     metricsRegistry, temporalMetricsUrl: temporalMetricsUrl(config.temporalMetricsAddress),

@@ -47,7 +47,7 @@ const Timeline = Type.Object({
   })),
 });
 
-export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath, checkpointKeys }: RouteContext): void {
+export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath, checkpointKeys, dataConverter }: RouteContext): void {
   const { sessionRow } = actingLookups(db);
 
   app.get('/sessions/:id/history', {
@@ -74,7 +74,7 @@ export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath
     requireRole(request.principal, 'auditor');
     const session = await sessionRow(request.params.id);
     try {
-      return await replaySession({ db, temporal, workflowBundlePath }, session.id);
+      return await replaySession({ db, temporal, workflowBundlePath, dataConverter }, session.id);
     } catch (error) {
       if (error instanceof NoHistoryError) throw notFound('history of session', session.id);
       throw error;

@@ -1,5 +1,6 @@
 // What the use cases work with: the database, the session workflows, Temporal itself.
 import type { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { Database } from '../../prisma/database.ts';
 import type { SessionClient } from './session-client.ts';
 import type { SessionStreams } from './session-streams.ts';
@@ -12,6 +13,8 @@ export interface ServiceDeps {
   streams: SessionStreams;
   /** Tokens refused before their expiry. */
   revocations: TokenRevocations;
+  /** How Temporal payloads are encoded (encrypted); `{}`: the SDK's default, in clear. */
+  dataConverter: DataConverter;
   /** The public keys that verify the audit trail's checkpoints, by key id. */
   checkpointKeys: ReadonlyMap<string, string>;
   temporal: Client;

@@ -4,6 +4,7 @@
 // with the recorded result and the stored decisions.
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
+import { defaultPayloadConverter, type DataConverter, type Payload } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { canonicalJson } from '../../documents/canonical-json.ts';
@@ -82,10 +83,11 @@ export async function sessionHistory(db: Database, client: Client, sessionId: st
 }
 
 /** Replays every run of a history with the given workflow bundle (or the current code, bundled on the spot). */
-export async function replayHistory(history: Pick<HistorySource, 'workflowId' | 'runs'>, workflowBundlePath?: string): Promise<ReplayOutcome> {
+export async function replayHistory(history: Pick<HistorySource, 'workflowId' | 'runs'>, workflowBundlePath?: string, dataConverter: DataConverter = {}): Promise<ReplayOutcome> {
   for (const run of history.runs) {
     try {
-      await Worker.runReplayHistory(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath }, JSON.parse(run.json) as unknown, history.workflowId);
+      const code = workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath };
+      await Worker.runReplayHistory({ ...code, dataConverter }, JSON.parse(run.json) as unknown, history.workflowId);
     } catch (error) {
       const e = error as Error;
       return { ok: false, error: { name: e.name, message: `run ${run.runId}: ${e.message}` } };
@@ -94,11 +96,19 @@ export async function replayHistory(history: Pick<HistorySource, 'workflowId' | 
   return { ok: true };
 }
 
-/** The input the session's workflow started with, as its history records it. */
-export function sessionInputOf(historyJson: string): SessionInput | undefined {
-  const history = JSON.parse(historyJson) as { events?: Array<{ workflowExecutionStartedEventAttributes?: { input?: { payloads?: Array<{ data?: string }> } } }> };
-  const data = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
-  return data ? JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as SessionInput : undefined;
+type JsonPayload = { metadata?: Record<string, string>; data?: string };
+
+/** The input the session's workflow started with, as its history records it (decrypted with the codec). */
+export async function sessionInputOf(historyJson: string, dataConverter: DataConverter = {}): Promise<SessionInput | undefined> {
+  const history = JSON.parse(historyJson) as { events?: Array<{ workflowExecutionStartedEventAttributes?: { input?: { payloads?: JsonPayload[] } } }> };
+  const recorded = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  if (!recorded?.data) return undefined;
+  let payload: Payload = {
+    metadata: Object.fromEntries(Object.entries(recorded.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+    data: Buffer.from(recorded.data, 'base64'),
+  };
+  for (const codec of [...(dataConverter.payloadCodecs ?? [])].reverse()) [payload] = await codec.decode([payload]) as [Payload];
+  return defaultPayloadConverter.fromPayload<SessionInput>(payload);
 }
 
 /** A stored audit event of a session as the session event it records. */
@@ -139,12 +149,12 @@ export async function recheckVotes(db: Database, sessionId: string, input: Sessi
   return { rulesVersion: input.rulesVersion, votes: recheckVotesOf(input, rows.map(recordedEvent), (itemId) => decisions.get(itemId)) };
 }
 
-export async function replaySession(deps: { db: Database; temporal: Client; workflowBundlePath?: string | undefined }, sessionId: string): Promise<SessionReplayReport> {
+export async function replaySession(deps: { db: Database; temporal: Client; workflowBundlePath?: string | undefined; dataConverter?: DataConverter | undefined }, sessionId: string): Promise<SessionReplayReport> {
   const history = await sessionHistory(deps.db, deps.temporal, sessionId);
   // Every run starts with the session's input (and the next ones with the state carried over).
-  const input = history.runs[0] ? sessionInputOf(history.runs[0].json) : undefined;
+  const input = history.runs[0] ? await sessionInputOf(history.runs[0].json, deps.dataConverter) : undefined;
   if (!input) throw new NoHistoryError(`the history of session ${sessionId} does not record its input`);
-  const [replay, recheck] = await Promise.all([replayHistory(history, deps.workflowBundlePath), recheckVotes(deps.db, sessionId, input)]);
+  const [replay, recheck] = await Promise.all([replayHistory(history, deps.workflowBundlePath, deps.dataConverter), recheckVotes(deps.db, sessionId, input)]);
   return {
     sessionId,
     workflowId: history.workflowId,

@@ -15,6 +15,7 @@ import { buildExportBundle, verifyExportBundle, type ExportBundle } from '../../
 import type { SessionState } from '../../domain/session/index.ts';
 import { apiClient, expectStatus, signMinutesAs, untilConvened } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
+import { testCodecKeys } from '../support/payload-keys.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -71,7 +72,8 @@ interface ReplayReport {
 function runCommand(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`../../bin/${script}`, import.meta.url)), ...args], {
-      env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024,
+      // The deployment's payload keys: the histories are encrypted with them.
+      env: { ...process.env, TEMPORAL_CODEC_KEYS: testCodecKeys, ...env }, maxBuffer: 64 * 1024 * 1024,
     }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
   });
 }

@@ -88,6 +88,9 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['POST /ops/workflows/{workflowId}/actions', ['ops']],
   ['POST /ops/token-revocations', ['ops']],
   ['GET /ops/token-revocations', ['ops', 'auditor']],
+  // api/routes/codec.ts
+  ['POST /codec/decode', ['ops', 'auditor']],
+  ['POST /codec/encode', ['ops']],
 ];
 
 type Outcome = 'allowed' | 'unauthenticated' | 'forbidden';
@@ -267,6 +270,8 @@ describe('authorization matrix', () => {
         // A token no one holds: revoking it changes no caller's access.
         case 'POST /ops/token-revocations': return { url: '/ops/token-revocations', payload: { tokenId: randomUUID(), reason: 'matrix' } };
         case 'GET /ops/token-revocations': return { url: '/ops/token-revocations' };
+        case 'POST /codec/decode': return { url: '/codec/decode', payload: { payloads: [] } };
+        case 'POST /codec/encode': return { url: '/codec/encode', payload: { payloads: [] } };
         default: throw new Error(`no request written for ${operation}`);
       }
     };

@@ -15,6 +15,7 @@ import { buildApp, type App } from '../../api/app.ts';
 import { localTokenVerifier } from '../../api/auth.ts';
 import { canonicalJson } from '../../documents/canonical-json.ts';
 import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
+import { testDataConverter } from '../support/payload-keys.ts';
 import { eventually, startHarness, testSecret, type Harness } from '../support/harness.ts';
 import { freePort } from '../support/ports.ts';
 
@@ -58,7 +59,7 @@ beforeAll(async () => {
   worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db: h.db, workflowBundlePath: inject('workflowBundlePath'),
     organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' }, metricsRegistry: registry,
-    mailer: smtpMailer(h.mail!.url, 'Secrétariat CALEOL <caleol@oph.test>'),
+    mailer: smtpMailer(h.mail!.url, 'Secrétariat CALEOL <caleol@oph.test>'), dataConverter: testDataConverter,
   });
   running = worker.run();
   app = await buildApp({ db: h.db, temporal: h.client, taskQueue, verifier: localTokenVerifier(testSecret), metricsRegistry: registry });

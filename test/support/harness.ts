@@ -13,6 +13,7 @@ import type { RateLimitSettings } from '../../api/plugins/rate-limits.ts';
 import type { StreamLimits } from '../../api/services/session-streams.ts';
 import { checkpointKeys, checkpointSigner } from '../../documents/audit-checkpoints.ts';
 import { checkpointKeyPair } from './checkpoint-key.ts';
+import { testDataConverter } from './payload-keys.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from './database.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
@@ -51,14 +52,14 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const db = testDatabase();
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const connection = await Connection.connect({ address: inject('temporalAddress') });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter: testDataConverter });
   // Members are convened only once their convocation is delivered: a real SMTP server receives them.
   const mail = options.mailer ? undefined : await startSmtpSink();
   const mailer = options.mailer ?? smtpMailer(mail!.url, 'Secrétariat CALEOL <caleol@oph.test>');
   const worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundlePath: inject('workflowBundlePath'),
     zoom: options.zoom, mailer, organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' },
-    opsEmail: options.opsEmail, temporal: client, checkpointSigner: checkpointSigner(checkpointKeyPair.privateKeyPem),
+    opsEmail: options.opsEmail, temporal: client, checkpointSigner: checkpointSigner(checkpointKeyPair.privateKeyPem), dataConverter: testDataConverter,
   });
   const running = worker.run();
   const app = await buildApp({
@@ -68,6 +69,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     streamLimits: options.streamLimits,
     checkpointKeys: checkpointKeys([checkpointKeyPair.publicKeyPem]),
+    dataConverter: testDataConverter, codecCorsOrigins: ['http://localhost:8233'],
   });
   return {
     app, db, client, worker, taskQueue, mail,

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       auth: { mode: 'local', secret: undefined },
       auditCheckpointPublicKeyFiles: [],
+      temporalCodecCorsOrigins: ['http://localhost:8233'],
     };
     expect(loadConfig({})).toEqual(expected);
   });
@@ -168,6 +169,7 @@ describe('loadConfig', () => {
         rolesClaim: 'app_roles',
       },
       auditCheckpointPublicKeyFiles: [],
+      temporalCodecCorsOrigins: ['http://localhost:8233'],
     } satisfies Config);
   });
 
