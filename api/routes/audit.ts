@@ -30,10 +30,15 @@ const Tally = Type.Object({ outcome: Type.String(), decidedBy: Type.String(), co
 const ReplayReport = Type.Object({
   sessionId: Uuid,
   workflowId: Type.String(),
-  ok: Type.Boolean({ description: 'The history replays with the current code and every recomputed tally and decision matches the record' }),
+  ok: Type.Boolean({ description: 'The history replays with the current code, every recomputed tally and decision matches the record, and the trail holds the steps the history recorded' }),
   history: Type.Object({ source: Type.Enum(['live', 'archived']), runs: Type.Integer({ description: 'Runs of the workflow: a session continues as new when its history grows long' }), events: Type.Integer() }),
   replay: Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.Object({ name: Type.String(), message: Type.String() })) }),
   rulesVersion: Type.Integer(),
+  trail: Type.Object({
+    recorded: Type.Integer({ description: 'Steps the workflow recorded in its history' }),
+    stored: Type.Integer({ description: 'Steps of the session in the audit trail' }),
+    problems: Type.Array(Type.String(), { description: 'Steps deleted from, changed in or inserted into the trail, by the archived or live history' }),
+  }),
   votes: Type.Array(Type.Object({
     itemId: Type.String(), closedAt: Type.String(), votes: Type.Integer(), recorded: Tally, recomputed: Tally,
     tallyMatches: Type.Boolean(), decisionsMatch: Type.Optional(Type.Boolean()),

@@ -120,7 +120,16 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
     await requireWholeRecordReader(db, principal, session.committeeId);
     const minutes = await minutesVersion(db, session.id, versionOf(request.query));
     const result = await verifyStoredMinutes(db, session.committeeId, minutes);
-    return { sessionId: session.id, version: minutes.version, status: minutes.status, sha256: minutes.sha256, ...result };
+    // The chain head signed after this version's last signature was recorded.
+    const signedSteps = await db.auditEvent.findMany({ where: { sessionId: session.id, type: 'minutes_signed' }, select: { seq: true, payload: true } });
+    const lastSignature = Math.max(0, ...signedSteps.filter((e) => (e.payload as { version?: number }).version === minutes.version).map((e) => e.seq ?? 0));
+    const checkpoint = lastSignature > 0
+      ? await db.auditCheckpoint.findFirst({ where: { committeeId: session.committeeId, seq: { gte: lastSignature } }, orderBy: { seq: 'asc' } })
+      : null;
+    return {
+      sessionId: session.id, version: minutes.version, status: minutes.status, sha256: minutes.sha256, ...result,
+      ...(checkpoint ? { trailCheckpoint: { seq: checkpoint.seq, hash: checkpoint.hash, signedAt: checkpoint.signedAt.toISOString(), keyId: checkpoint.keyId } } : {}),
+    };
   });
 
   app.get('/sessions/:id/minutes/extracts/:candidateId', {

@@ -53,7 +53,16 @@ export interface SessionReplayReport {
   replay: ReplayOutcome;
   rulesVersion: number;
   votes: VoteRecheck[];
+  /** The trail's steps of the session against the steps the workflow recorded in its history. */
+  trail: TrailCheck;
   ok: boolean;
+}
+
+export interface TrailCheck {
+  /** Steps the workflow recorded (its history), and stored in the trail. */
+  recorded: number;
+  stored: number;
+  problems: string[];
 }
 
 export class NoHistoryError extends Error {
@@ -98,17 +107,53 @@ export async function replayHistory(history: Pick<HistorySource, 'workflowId' | 
 
 type JsonPayload = { metadata?: Record<string, string>; data?: string };
 
+async function decodedPayload(recorded: JsonPayload, dataConverter: DataConverter): Promise<Payload> {
+  let payload: Payload = {
+    metadata: Object.fromEntries(Object.entries(recorded.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+    data: Buffer.from(recorded.data ?? '', 'base64'),
+  };
+  for (const codec of [...(dataConverter.payloadCodecs ?? [])].reverse()) [payload] = await codec.decode([payload]) as [Payload];
+  return payload;
+}
+
+/**
+ * The steps the session's workflow handed to PostgreSQL, by seq, as its history records them (the
+ * arguments of each `recordSessionEvents` activity, in every run): what the trail must hold.
+ */
+export async function recordedSteps(runs: readonly RunHistory[], dataConverter: DataConverter = {}): Promise<Map<number, SessionEvent>> {
+  const steps = new Map<number, SessionEvent>();
+  for (const run of runs) {
+    const history = JSON.parse(run.json) as { events?: Array<{ activityTaskScheduledEventAttributes?: { activityType?: { name?: string }; input?: { payloads?: JsonPayload[] } } }> };
+    for (const event of history.events ?? []) {
+      const scheduled = event.activityTaskScheduledEventAttributes;
+      const events = scheduled?.activityType?.name === 'recordSessionEvents' ? scheduled.input?.payloads?.[2] : undefined;
+      if (!events) continue;
+      for (const step of defaultPayloadConverter.fromPayload<SessionEvent[]>(await decodedPayload(events, dataConverter))) steps.set(step.seq, step);
+    }
+  }
+  return steps;
+}
+
+/** Every step recorded by the workflow is in the trail as recorded, and the trail holds no other. */
+export function trailAgainstHistory(recorded: ReadonlyMap<number, SessionEvent>, stored: ReadonlyMap<number, SessionEvent>): TrailCheck {
+  const problems: string[] = [];
+  for (const [seq, step] of recorded) {
+    const row = stored.get(seq);
+    if (!row) problems.push(`step ${seq} (${step.type}) is in the workflow's history but not in the trail: deleted`);
+    else if (canonicalJson(row) !== canonicalJson(step)) problems.push(`step ${seq} (${step.type}) in the trail is not the one the workflow recorded: changed`);
+  }
+  for (const [seq, row] of stored) {
+    if (!recorded.has(seq)) problems.push(`step ${seq} (${row.type}) in the trail was never recorded by the workflow: inserted`);
+  }
+  return { recorded: recorded.size, stored: stored.size, problems };
+}
+
 /** The input the session's workflow started with, as its history records it (decrypted with the codec). */
 export async function sessionInputOf(historyJson: string, dataConverter: DataConverter = {}): Promise<SessionInput | undefined> {
   const history = JSON.parse(historyJson) as { events?: Array<{ workflowExecutionStartedEventAttributes?: { input?: { payloads?: JsonPayload[] } } }> };
   const recorded = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   if (!recorded?.data) return undefined;
-  let payload: Payload = {
-    metadata: Object.fromEntries(Object.entries(recorded.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
-    data: Buffer.from(recorded.data, 'base64'),
-  };
-  for (const codec of [...(dataConverter.payloadCodecs ?? [])].reverse()) [payload] = await codec.decode([payload]) as [Payload];
-  return defaultPayloadConverter.fromPayload<SessionInput>(payload);
+  return defaultPayloadConverter.fromPayload<SessionInput>(await decodedPayload(recorded, dataConverter));
 }
 
 /** A stored audit event of a session as the session event it records. */
@@ -140,13 +185,14 @@ export function recheckVotesOf(input: SessionInput, events: SessionEvent[], stor
 }
 
 /** Every vote of the session tallied again from its recorded events with the pinned rules. */
-export async function recheckVotes(db: Database, sessionId: string, input: SessionInput): Promise<{ rulesVersion: number; votes: VoteRecheck[] }> {
+export async function recheckVotes(db: Database, sessionId: string, input: SessionInput): Promise<{ rulesVersion: number; votes: VoteRecheck[]; steps: Map<number, SessionEvent> }> {
   const [rows, items] = await Promise.all([
     db.auditEvent.findMany({ where: { sessionId, dedupeKey: { startsWith: `session:${sessionId}:step:` } }, orderBy: { id: 'asc' } }),
     db.agendaItem.findMany({ where: { sessionId }, include: { decisions: true } }),
   ]);
   const decisions = new Map(items.map((i) => [i.id, i.decisions]));
-  return { rulesVersion: input.rulesVersion, votes: recheckVotesOf(input, rows.map(recordedEvent), (itemId) => decisions.get(itemId)) };
+  const events = rows.map(recordedEvent);
+  return { rulesVersion: input.rulesVersion, votes: recheckVotesOf(input, events, (itemId) => decisions.get(itemId)), steps: new Map(events.map((e) => [e.seq, e])) };
 }
 
 export async function replaySession(deps: { db: Database; temporal: Client; workflowBundlePath?: string | undefined; dataConverter?: DataConverter | undefined }, sessionId: string): Promise<SessionReplayReport> {
@@ -154,7 +200,10 @@ export async function replaySession(deps: { db: Database; temporal: Client; work
   // Every run starts with the session's input (and the next ones with the state carried over).
   const input = history.runs[0] ? await sessionInputOf(history.runs[0].json, deps.dataConverter) : undefined;
   if (!input) throw new NoHistoryError(`the history of session ${sessionId} does not record its input`);
-  const [replay, recheck] = await Promise.all([replayHistory(history, deps.workflowBundlePath, deps.dataConverter), recheckVotes(deps.db, sessionId, input)]);
+  const [replay, recheck, recorded] = await Promise.all([
+    replayHistory(history, deps.workflowBundlePath, deps.dataConverter), recheckVotes(deps.db, sessionId, input), recordedSteps(history.runs, deps.dataConverter),
+  ]);
+  const trail = trailAgainstHistory(recorded, recheck.steps);
   return {
     sessionId,
     workflowId: history.workflowId,
@@ -162,6 +211,7 @@ export async function replaySession(deps: { db: Database; temporal: Client; work
     replay,
     rulesVersion: recheck.rulesVersion,
     votes: recheck.votes,
-    ok: replay.ok && recheck.votes.every((v) => v.tallyMatches && v.decisionsMatch !== false),
+    trail,
+    ok: replay.ok && recheck.votes.every((v) => v.tallyMatches && v.decisionsMatch !== false) && trail.problems.length === 0,
   };
 }

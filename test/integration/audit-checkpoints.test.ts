@@ -102,7 +102,11 @@ async function tamperedThen(tamper: (tx: Transaction) => Promise<unknown>, check
 }
 
 describe('signed checkpoints of the audit trail', () => {
-  it('vouch for the intact trail', async () => {
+  it('vouch for the intact trail, which holds every step the workflow recorded', async () => {
+    const replay = expectStatus<{ ok: boolean; trail: { recorded: number; stored: number; problems: string[] } }>(await call('POST', `/sessions/${sessionId}/replay`, auditor), 200);
+    expect(replay.trail.problems).toEqual([]);
+    expect(replay.trail.recorded).toBe(replay.trail.stored);
+    expect(replay.trail.recorded).toBeGreaterThan(10);
     const result = await verify();
     expect(result).toMatchObject({ ok: true, problems: [] });
     expect(result.checkpoints).toBeGreaterThan(0);
@@ -153,6 +157,10 @@ describe('signed checkpoints of the audit trail', () => {
       expect(exported.statusCode).toBe(200);
       const offline = await verifyExportBundle(exported.rawPayload.toString('utf8'), [checkpointKeyPair.publicKeyPem]);
       expect(offline.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^trail: checkpoint of seq \d+ .* the chain was rewritten/)]));
+      // And the session's own history, in Temporal, says which ballot the trail no longer holds as recorded.
+      const replay = expectStatus<{ ok: boolean; trail: { problems: string[] } }>(await call('POST', `/sessions/${sessionId}/replay`, auditor), 200);
+      expect(replay.ok).toBe(false);
+      expect(replay.trail.problems).toEqual([expect.stringMatching(/^step \d+ \(vote_cast\) in the trail is not the one the workflow recorded: changed$/)]);
     });
     expect((await verify()).ok).toBe(true);
   });

@@ -265,6 +265,12 @@ describe('signed minutes with the chair and the secretary as signers', () => {
     ]);
     expect((await storedVersion1()).status).toBe('superseded');
     expect(await verification()).toMatchObject({ ok: true, problems: [], version: 2, status: 'signed', sha256: v2.sha256 });
+    // The minutes carry the audit chain's head as signed once the last signature was recorded.
+    const lastSignature = await h.db.auditEvent.findFirstOrThrow({ where: { sessionId, type: 'minutes_signed' }, orderBy: { seq: 'desc' } });
+    const { trailCheckpoint } = await verification() as Verification & { trailCheckpoint?: { seq: number; hash: string } };
+    expect(trailCheckpoint!.seq).toBeGreaterThanOrEqual(lastSignature.seq!);
+    const atCheckpoint = await h.db.auditEvent.findFirstOrThrow({ where: { committeeId: lastSignature.committeeId, seq: trailCheckpoint!.seq } });
+    expect(atCheckpoint.hash).toBe(trailCheckpoint!.hash);
   });
 
   it('reads an earlier version, and its verification, with ?version=', async () => {
