@@ -119,7 +119,11 @@ BASE=$base TOKEN=$(token secretary) CONFIG="$work/schemathesis.toml" node --inpu
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return JSON.parse(text);
   };
-  const start = new Date(Date.now() + 14 * 86400000); start.setUTCHours(9, 0, 0, 0);
+  // A sitting opens at its convened time, once every member has received the convocation: the
+  // committee may open an hour early, and the session is convened ten minutes ahead.
+  const { rules } = await call("GET", `/committees/${committee}/rules`);
+  await call("PUT", `/committees/${committee}/rules`, { ...rules, noticePeriodDays: 0, openingToleranceMinutes: 60 });
+  const start = new Date(Date.now() + 10 * 60000);
   const members = (await call("GET", `/committees/${committee}`)).members.map((m) => m.id);
   const session = await call("POST", `/committees/${committee}/sessions`, { scheduledStart: start.toISOString(), mode: "in_person" });
   const items = [];
@@ -130,6 +134,12 @@ BASE=$base TOKEN=$(token secretary) CONFIG="$work/schemathesis.toml" node --inpu
     }));
   }
   await call("POST", `/sessions/${session.id}/agenda/publish`, {});
+  for (let waited = 0; ; waited += 100) {
+    const statuses = Object.values((await call("GET", `/sessions/${session.id}`)).convocations ?? {}).map((c) => c.status);
+    if (statuses.length > 0 && statuses.every((s) => s === "convened")) break;
+    if (waited > 60000) throw new Error(`the members were not convened within a minute: ${statuses.join(", ")}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await call("POST", `/sessions/${session.id}/open`);
   for (const id of members.slice(0, 4).concat(members[7])) await call("POST", `/sessions/${session.id}/attendance`, { memberId: id, present: true });
   await call("POST", `/sessions/${session.id}/agenda-items/${items[0].id}/vote/open`, {
