@@ -176,8 +176,9 @@ export class Scenario {
     const body = {
       name: `CALEOL bench ${suffix}`,
       landlord: 'OPH Bench',
-      // No notice, and a sitting that may open up to an hour early: every session sits at once.
-      rules: { noticePeriodDays: 0, openingToleranceMinutes: 60 },
+      // No notice, and a sitting that may open up to an hour early: every session sits at once. The
+      // isolated probe votes again and again on one seat: the ballots of a seat are not bounded here.
+      rules: { noticePeriodDays: 0, openingToleranceMinutes: 60, ballotsPerSeat: 1000 },
       members: seats.slice(0, this.options.voters).map((seat) => ({
         ...seat,
         email: `${seat.name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.')}@bench-${suffix}.test`,
