@@ -3,11 +3,12 @@
 // (the version the workflow hands over, never read back from tables), their personal link and an
 // invitation. A member whose e-mail fails is reported, not thrown for: the workflow records who
 // is not convened and tries again. Every step is recorded first, so a retried activity resumes.
+import { LRUCache } from 'lru-cache';
 import type { ConvocationsResult } from '../domain/session/commands.ts';
 import type { CancellationNotice, ConvocationRequest } from '../domain/session/reactions.ts';
 import { mayAttendItem } from '../domain/rules/index.ts';
 import type { Database } from '../prisma/database.ts';
-import { cancellationInvitation, cancellationText, convocationInvitation, convocationText, type ConvocationFacts } from './notify/convocation-mail.ts';
+import { cancellationInvitation, cancellationText, convocationInvitation, convocationPdf, convocationText, type ConvocationFacts } from '../documents/convocation.ts';
 import type { Mailer } from './notify/mailer.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
 
@@ -16,9 +17,23 @@ export interface ConvocationDeps {
   zoom?: ZoomMeetings | undefined;
   mailer?: Mailer | undefined;
   organizer: { name: string; email: string };
+  /** The web application's address, where members consult the files. */
+  applicationUrl?: string | undefined;
 }
 
 const sessionMinutes = 180;
+
+// The same facts give the same PDF: a retry after a failed send (the mail server down for days)
+// reuses the one rendered before instead of rendering it again.
+const renderedPdfs = new LRUCache<string, Buffer>({ max: 500 });
+async function convocationPdfOf(facts: ConvocationFacts): Promise<Buffer> {
+  const key = JSON.stringify(facts);
+  const cached = renderedPdfs.get(key);
+  if (cached) return cached;
+  const pdf = await convocationPdf(facts);
+  renderedPdfs.set(key, pdf);
+  return pdf;
+}
 const noMailTransport = 'no mail transport is configured (SMTP_URL): record the delivery by hand';
 
 function frenchLongDate(at: Date, timeZone: string): string {
@@ -92,6 +107,8 @@ export async function conveneMembers(deps: ConvocationDeps, request: Convocation
       // The member was sent an earlier version: this one replaces it.
       amended: (convocation?.sequence ?? 0) > 0,
       sequence: request.sequence - 1,
+      publishedAt: request.publishedAt ? new Date(request.publishedAt) : new Date(),
+      applicationUrl: deps.applicationUrl,
     };
     const messageId = `<convocation-${request.sessionId}-${m.id}-${request.sequence}@caleol>`;
     try {
@@ -100,6 +117,7 @@ export async function conveneMembers(deps: ConvocationDeps, request: Convocation
         subject: `${facts.amended ? 'Ordre du jour modifié' : 'Convocation'} — ${committee.name}, séance du ${frenchLongDate(facts.scheduledStart, request.timeZone)}`,
         text: convocationText(facts),
         invitation: { filename: 'convocation.ics', content: convocationInvitation(facts) },
+        attachments: [{ filename: `convocation-${request.sessionId}-v${request.sequence}.pdf`, content: await convocationPdfOf(facts), contentType: 'application/pdf' }],
         messageId,
       });
     } catch (error) {

@@ -26,6 +26,8 @@ export interface SessionActivityDeps {
   zoom?: ZoomMeetings | undefined;
   mailer?: Mailer | undefined;
   organizer?: { name: string; email: string } | undefined;
+  /** The web application's address, which convocations give for consulting the files. */
+  applicationUrl?: string | undefined;
   opsEmail?: string | undefined;
   /** To read the session's own history when it ends; without it nothing is archived. */
   temporal?: Client | undefined;
@@ -38,7 +40,7 @@ const checkpointedSteps: ReadonlySet<string> = new Set(['vote_closed', 'session_
 
 const defaultOrganizer = { name: 'CALEOL', email: 'caleol@localhost' };
 
-export function createSessionActivities({ db, zoom, mailer, organizer = defaultOrganizer, opsEmail, temporal, checkpointSigner }: SessionActivityDeps) {
+export function createSessionActivities({ db, zoom, mailer, organizer = defaultOrganizer, applicationUrl, opsEmail, temporal, checkpointSigner }: SessionActivityDeps) {
   return {
     /** Keeps a run's history (the current run's, or a finished one's), for the record to be replayable after Temporal deletes it. */
     async archiveHistory(sessionId: string, runId?: string): Promise<number> {
@@ -47,7 +49,7 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
 
     /** Sends the agenda's version to the members named; reports who received it and who did not. */
     async conveneMembers(request: ConvocationRequest): Promise<ConvocationsResult> {
-      return conveneMembers({ db, zoom, mailer, organizer }, request);
+      return conveneMembers({ db, zoom, mailer, organizer, applicationUrl }, request);
     },
 
     async notifyCancellation(notice: CancellationNotice): Promise<{ emailed: number; failed: number }> {

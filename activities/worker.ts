@@ -23,6 +23,7 @@ export interface WorkerDeps {
   zoom?: ZoomMeetings | undefined;
   mailer?: Mailer | undefined;
   organizer?: { name: string; email: string } | undefined;
+  applicationUrl?: string | undefined;
   opsEmail?: string | undefined;
   /** A client of the same Temporal service, with which finished sessions archive their history. */
   temporal?: Client | undefined;
@@ -43,7 +44,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     activities: {
-      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, opsEmail: deps.opsEmail, temporal: deps.temporal, checkpointSigner: deps.checkpointSigner }),
+      ...createSessionActivities({ db: deps.db, zoom: deps.zoom, mailer: deps.mailer, organizer: deps.organizer, applicationUrl: deps.applicationUrl, opsEmail: deps.opsEmail, temporal: deps.temporal, checkpointSigner: deps.checkpointSigner }),
       ...createOfferActivities({ db: deps.db, mailer: deps.mailer }),
     },
     ...(deps.dataConverter ? { dataConverter: deps.dataConverter } : {}),

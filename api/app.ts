@@ -30,6 +30,8 @@ import { registerOpsRoutes } from './routes/ops.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerZoomWebhook } from './routes/zoom-webhook.ts';
 import { registerCodecRoutes } from './routes/codec.ts';
+import type { DocumentSigning } from './services/pdf-signing.ts';
+import { registerOutboxRoutes } from './routes/outbox.ts';
 import { SessionClient } from './services/session-client.ts';
 import { defaultStreamLimits, SessionStreams, type StreamLimits } from './services/session-streams.ts';
 import { TokenRevocations } from './services/token-revocations.ts';
@@ -65,6 +67,10 @@ export interface ApiDeps {
   checkpointKeys?: ReadonlyMap<string, string> | undefined;
   /** The longest a token may live, which bounds how long a revocation is kept; default 31 days. */
   maxTokenLifetimeSeconds?: number | undefined;
+  /** Signing certificates and the timestamp authority for the PDF signatures of the minutes. */
+  documentSigning?: DocumentSigning | undefined;
+  /** Where the embedded mail catcher keeps what was sent (GET /outbox); absent: mail goes through SMTP_URL. */
+  outboxDir?: string | undefined;
 }
 
 export async function buildApp(deps: ApiDeps): Promise<App> {
@@ -134,6 +140,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
     checkpointKeys: deps.checkpointKeys ?? new Map(),
     dataConverter: deps.dataConverter ?? {},
     workflowBundlePath: deps.workflowBundlePath,
+    documentSigning: deps.documentSigning,
   };
   registerHealthRoutes(app, context);
   registerCommitteeRoutes(app, context);
@@ -144,5 +151,6 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerOpsRoutes(app, context);
   registerZoomWebhook(app, context, deps.zoomWebhookSecret);
   registerCodecRoutes(app, context, deps.codecCorsOrigins ?? []);
+  registerOutboxRoutes(app, context, deps.outboxDir);
   return app;
 }

@@ -12,6 +12,8 @@ export interface Principal {
   /** The committee member this principal is, when known from the token itself. */
   memberId?: string | undefined;
   email?: string | undefined;
+  /** The person's display name (the `name` claim): what their signature prints. */
+  name?: string | undefined;
   /** The committees a staff principal works for (the `committees` claim); `*`: every committee of the deployment. */
   committees: readonly string[];
   /** When the token expires (seconds since the epoch): a stream it opened ends then. */
@@ -71,6 +73,7 @@ function principalFrom(payload: JWTPayload, rolesClaim: string, matching: Member
     expiresAt: typeof payload.exp === 'number' ? payload.exp : undefined,
     issuedAt: typeof payload.iat === 'number' ? payload.iat : undefined,
     tokenId: typeof payload.jti === 'string' ? payload.jti : undefined,
+    name: typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 200) : undefined,
   };
 }
 

@@ -215,6 +215,10 @@ export const RulesInput = Type.Object({
   ballotsPerSeat: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'How many ballots a member may cast for one seat in one vote, changes of mind included (default 20)' })),
   signatureReminderDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: 'Days between reminders to the signers of unsigned minutes (default 3)' })),
   signatureEscalationDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days after drafting before unsigned minutes are escalated to ops (default 10)' })),
+  letterSignatory: Type.Optional(Type.Object({
+    name: NonEmpty(),
+    title: NonEmpty(),
+  }, { additionalProperties: false, description: 'Who signs the decision and offer letters for the landlord (default: the committee\'s secretariat)' })),
 }, { additionalProperties: false });
 
 export const RulesVersion = Type.Object({ committeeId: Uuid, version: Type.Integer(), rules: RulesInput });
@@ -238,12 +242,16 @@ export const AttendanceInput = Type.Object({
   present: Type.Boolean(),
 }, { additionalProperties: false });
 
+export const PdfSignature = Type.Object({
+  baseSha256: Type.String(), sha256: Type.String(), signerName: Type.String(), certificateSha256: Type.String(), timestampedAt: DateTime,
+}, { description: 'A PDF signature (PAdES B-T): the revision it extended and made, the signer\'s certificate, the certified time' });
+
 export const SignatureInput = Type.Object({
   sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'The hash of the minutes version being signed' }),
-  signature: Type.String({
+  signature: Type.Optional(Type.String({
     pattern: '^[A-Za-z0-9+/]{86}==$',
-    description: 'Base64 Ed25519 signature of "caleol-minutes:v1:<sha256>" with the signer\'s registered key (npx tsx bin/sign-minutes.ts)',
-  }),
+    description: 'Optional second seal: the base64 Ed25519 signature of "caleol-minutes:v1:<sha256>" with the signer\'s registered key (npx tsx bin/sign-minutes.ts). The PDF signature is made by the server either way.',
+  })),
   as: Type.Optional(literals(['chair', 'secretary'] as const)),
 }, { additionalProperties: false });
 
@@ -403,9 +411,10 @@ export const LiveSession = Type.Object({
     status: literals(['drafted', 'signed'] as const),
     version: Type.Integer(),
     sha256: Type.String(),
-    signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), signedAt: DateTime, keyFingerprint: Type.Optional(Type.String()) })),
+    signatures: Type.Array(Type.Object({ memberId: Type.String(), role: Type.String(), signedAt: DateTime, keyFingerprint: Type.Optional(Type.String()), pdf: Type.Optional(PdfSignature) })),
     amendments: Type.Optional(Type.Array(Type.Object({ version: Type.Integer(), at: DateTime, by: Type.String(), reason: Type.String(), text: Type.String() }))),
     redrafting: Type.Optional(Type.Boolean()),
+    pdfHead: Type.Optional(Type.String({ description: 'SHA-256 of the PDF bearing this version\'s signatures so far' })),
   })),
   lastProgressAt: DateTime,
 });
@@ -424,7 +433,10 @@ export const Minutes = Type.Object({
   signatures: Type.Array(Type.Object({
     signer: Type.String(), role: Type.String(), sha256: Type.String(), signedAt: DateTime,
     signature: Type.Optional(Type.String()), keyFingerprint: Type.Optional(Type.String()),
+    pdfSha256: Type.Optional(Type.String()), signerName: Type.Optional(Type.String()),
+    certificateSha256: Type.Optional(Type.String()), timestampedAt: Type.Optional(DateTime),
   })),
+  signedPdfSha256: Type.Optional(Type.String({ description: 'SHA-256 of the PDF with the signatures so far (Accept: application/pdf gives it)' })),
 });
 
 export const OpenVoteAnswer = Type.Object({ quorum: Quorum, warnings: Type.Array(Type.String()) });

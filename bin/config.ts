@@ -57,6 +57,17 @@ export interface Config {
   mail?: MailConfig | undefined;
   /** The port of the embedded mail catcher, used without SMTP_URL. */
   embeddedSmtpPort: number;
+  /** Where users reach the application (convocations give it for consulting the files). */
+  publicUrl: string;
+  /** PDF signatures: signers' PKCS#12 files and trust anchors, the timestamp authority; unset: the embedded authority. */
+  signing: {
+    pkcs12Dir?: string | undefined;
+    pkcs12Passphrase?: string | undefined;
+    trustAnchorFiles: string[];
+    timestampAuthorityUrl?: string | undefined;
+    timestampAuthorityAuthorization?: string | undefined;
+    organisation?: string | undefined;
+  };
   /** Votes per minute per token subject, the other limits scaled from it (api/rate-limits.ts); 0: no limits; absent: the default. */
   rateLimitPerMinute?: number | undefined;
 }
@@ -106,6 +117,13 @@ export const configVariables = {
   ZOOM_API_BASE_URL: 'Zoom REST API base (default https://api.zoom.us/v2)',
   ZOOM_OAUTH_BASE_URL: 'Zoom OAuth base (default https://zoom.us)',
   SMTP_URL: 'SMTP server for convocations, e.g. smtp://user:pass@mail.example:587; unset: npm start keeps mail under DATA_DIR/outbox',
+  SIGNING_PKCS12_DIR: 'folder of the signers\' PKCS#12 certificates (<member id>.p12, staff_<subject>.p12); unset: the embedded signing authority under DATA_DIR/signing',
+  SIGNING_PKCS12_PASSPHRASE: 'passphrase of the PKCS#12 files',
+  SIGNING_TRUST_ANCHORS: 'comma-separated PEM files of the roots that verify the signers\' certificates',
+  SIGNING_ORGANISATION: 'name of the embedded signing authority (default "CALEOL")',
+  TIMESTAMP_AUTHORITY_URL: 'RFC 3161 timestamp authority for PDF signatures; unset: an embedded one on loopback',
+  TIMESTAMP_AUTHORITY_AUTHORIZATION: 'Authorization header sent to the timestamp authority, if it asks for one',
+  PUBLIC_URL: 'address at which users reach the application, given in convocations (default http://localhost:PORT)',
   MAIL_FROM: 'sender of convocations, letters and reminders (default "CALEOL <caleol@localhost>")',
   OPS_EMAIL: 'where unsigned minutes are escalated after the rules\' delay; unset: only recorded',
   RATE_LIMIT_PER_MINUTE: 'votes per minute per token subject (default 600); other writes get five times it, signatures, signer keys, ops actions, replays and exports a tenth, the Zoom webhook five times per client IP; reads are not limited; 0 turns the limits off',
@@ -198,8 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const temporalPort = port('EMBEDDED_TEMPORAL_PORT', 7233);
+  const httpPort = port('PORT', 3000);
   const config: Config = {
-    port: port('PORT', 3000),
+    port: httpPort,
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || '.data'),
     databaseUrl,
@@ -221,6 +240,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zoom,
     mail,
     rateLimitPerMinute,
+    publicUrl: url('PUBLIC_URL', ['https:', 'http:']) ?? `http://localhost:${httpPort}`,
+    signing: {
+      pkcs12Dir: env.SIGNING_PKCS12_DIR ? resolve(env.SIGNING_PKCS12_DIR) : undefined,
+      pkcs12Passphrase: env.SIGNING_PKCS12_PASSPHRASE || undefined,
+      trustAnchorFiles: (env.SIGNING_TRUST_ANCHORS ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => resolve(f)),
+      timestampAuthorityUrl: url('TIMESTAMP_AUTHORITY_URL', ['https:', 'http:']),
+      timestampAuthorityAuthorization: env.TIMESTAMP_AUTHORITY_AUTHORIZATION || undefined,
+      organisation: env.SIGNING_ORGANISATION || undefined,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

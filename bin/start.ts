@@ -86,7 +86,7 @@ runProcess(async (onStop) => {
   }
 
   // Tokens are written before the API answers, so whoever waits for /ready finds them.
-  const api = await startApi(wired, db, verifier, logger, metricsRegistry);
+  const api = await startApi(wired, db, verifier, logger, metricsRegistry, outbox);
   onStop(() => api.stop());
 
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
@@ -98,7 +98,7 @@ runProcess(async (onStop) => {
     `  Metrics      ${base}/metrics${config.temporalMetricsAddress ? ` (with Temporal SDK metrics from ${config.temporalMetricsAddress})` : ''}`,
     `  Temporal UI  ${temporalUi ?? `(external Temporal at ${temporalAddress})`}`,
     `  Database     ${config.databaseUrl ? 'external PostgreSQL' : `embedded PGlite on 127.0.0.1:${config.embeddedPostgresPort}`}`,
-    `  Mail         ${outbox ? `kept in ${outbox} (one .eml file per message sent)` : 'sent through SMTP_URL'}`,
+    `  Mail         ${outbox ? `kept in ${outbox} (one .eml file per message sent), listed at ${base}/outbox` : 'sent through SMTP_URL'}`,
     `  Demo committee ${demoCommitteeId}${seeded ? ' (created)' : ''}`,
   ];
   if (secret) {

@@ -11,6 +11,7 @@ import type { Registry } from 'prom-client';
 import { smtpMailer } from '../activities/notify/mailer.ts';
 import { createWorker } from '../activities/worker.ts';
 import { zoomMeetings } from '../activities/zoom/zoom-meetings.ts';
+import { documentSigning } from './document-signing.ts';
 import { buildApp } from '../api/app.ts';
 import { defaultMaxTokenLifetimeSeconds, localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
 import { checkpointKeys, checkpointSigner, type CheckpointSigner } from '../documents/audit-checkpoints.ts';
@@ -115,6 +116,7 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
     zoom: config.zoom ? zoomMeetings({ accountId: config.zoom.accountId, clientId: config.zoom.clientId, clientSecret: config.zoom.clientSecret, apiBaseUrl: config.zoom.apiBaseUrl, oauthBaseUrl: config.zoom.oauthBaseUrl }) : undefined,
     mailer,
     organizer: organizerOf(config),
+    applicationUrl: config.publicUrl,
     opsEmail: config.mail?.opsEmail,
     temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter }),
     metricsRegistry,
@@ -145,11 +147,14 @@ function organizerOf(config: Config): { name: string; email: string } {
   return match ? { name: match[1]!.trim() || 'CALEOL', email: match[2]! } : { name: 'CALEOL', email: from.trim() };
 }
 
-export async function startApi(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>, metricsRegistry?: Registry) {
+export async function startApi(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>, metricsRegistry?: Registry, outboxDir?: string) {
   const connection = await Connection.connect({ address: config.temporalAddress });
   const dataConverter = encryptingDataConverter(payloadCodecKeys(config));
   const temporal = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
+  const signing = await documentSigning({ dataDir: config.dataDir, ...config.signing });
   const app = await buildApp({
+    documentSigning: signing.signing,
+    outboxDir,
     dataConverter, codecCorsOrigins: config.temporalCodecCorsOrigins,
     db, temporal, taskQueue: config.taskQueue, verifier, logger,
     videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,
@@ -166,6 +171,7 @@ export async function startApi(config: Config & { databaseUrl: string; temporalA
     async stop() {
       await app.close();
       await connection.close();
+      await signing.stop();
     },
   };
 }

@@ -3,12 +3,11 @@
 // the same wording, so they state the same facts. The letter only knows its own applicant: it
 // never names, counts or describes another candidate.
 //
-// The PDF follows minutes-pdf.ts for determinism: the creation date is the issue date, the file
-// id derives from it, streams are left uncompressed and dates are formatted without locale data,
-// so the same letter always gives the same bytes (for the pinned pdfkit version).
-import type { DecisionType } from '../domain/rules/index.ts';
+// The PDF is dated by the letter's issue date, so the same letter always gives the same bytes
+// (pdf-document.ts).
+import { minimumOfferResponseDays, offerDeadline, type DecisionType } from '../domain/rules/index.ts';
 import { frenchDate, frenchDay, frenchDecimal, frenchEuros } from './minutes-french.ts';
-import { a4Document, pageMargin, winAnsiText } from './pdf-document.ts';
+import { pageMargin, TaggedPdf } from './pdf-document.ts';
 
 /** The committee's decisions proper (deferral is an outcome of its own, with its reason). */
 export type LetterDecisionType = Exclude<DecisionType, 'deferred'>;
@@ -37,6 +36,8 @@ export interface DecisionLetter {
   offerDeadline?: string | undefined;
   /** SHA-256 of the signed minutes this decision is taken from. */
   minutesSha256: string;
+  /** Who signs the letter for the landlord (committee rules); the committee's secretariat when unset. */
+  signatory?: { name: string; title: string } | undefined;
 }
 
 // --- wording, shared by the e-mail and the PDF ---------------------------------------------------
@@ -53,6 +54,8 @@ interface LetterContent {
   paragraphs: string[];
   appeal: string[];
   issued: string;
+  /** The signature lines, the signer's name first. */
+  signatory: string[];
   footer: string;
 }
 
@@ -211,7 +214,17 @@ function letterContent(letter: DecisionLetter): LetterContent {
   if (!/^[0-9a-f]{64}$/i.test(letter.minutesSha256)) {
     throw new Error(`decision letter: minutesSha256 is not a SHA-256 in hexadecimal: ${letter.minutesSha256}`);
   }
+  if (issued.getTime() < session.getTime()) {
+    throw new Error(`decision letter: issuedAt ${letter.issuedAt} is before the session (${letter.sessionDate}): a decision is notified after it is taken`);
+  }
   const { decision, paragraphs } = decisionContent(letter, tz);
+  if (letter.offerDeadline !== undefined) {
+    const floor = offerDeadline(issued, minimumOfferResponseDays, tz);
+    if (instant(letter.offerDeadline, 'offerDeadline').getTime() < floor.getTime()) {
+      throw new Error(`decision letter: offerDeadline ${letter.offerDeadline} leaves less than ${minimumOfferResponseDays} days after the notification of ${letter.issuedAt} (CCH R441-10)`);
+    }
+  }
+  const signer = letter.signatory?.name.trim() ? letter.signatory : undefined;
   const d = letter.dwelling;
   const number = letter.applicant.applicationNumber;
   const sessionDay = frenchDay(session.toISOString(), tz);
@@ -223,6 +236,7 @@ function letterContent(letter: DecisionLetter): LetterContent {
       ['Logement', `${d.reference}, ${d.address}, ${d.commune}`],
       ['Caractéristiques', `type ${d.type}, ${frenchDecimal(d.surfaceM2)} m², loyer ${frenchEuros(d.rentCents)} par mois`],
       ['Décision', decision],
+      ['Date de notification', localDayText(issued, tz)],
     ],
     decision,
     paragraphs: [
@@ -239,6 +253,9 @@ function letterContent(letter: DecisionLetter): LetterContent {
         + `(article L441-2-3 ${cch}).`,
     ],
     issued: `Fait le ${localDayText(issued, tz)}`,
+    signatory: signer
+      ? [signer.name.trim(), signer.title.trim(), letter.landlord].filter(Boolean)
+      : [letter.landlord, 'Le secrétariat de la commission d’attribution'],
     footer: `Décision extraite du procès-verbal signé (empreinte SHA-256 : ${letter.minutesSha256.toLowerCase()})`,
   };
 }
@@ -263,7 +280,7 @@ export function decisionLetterText(letter: DecisionLetter): { subject: string; b
     ...c.appeal.flatMap((p) => [p, '']),
     'Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.',
     '',
-    letter.landlord,
+    ...c.signatory,
     '',
     '--',
     c.footer,
@@ -271,14 +288,9 @@ export function decisionLetterText(letter: DecisionLetter): { subject: string; b
   return { subject: c.subject, body: `${lines.join('\n')}\n` };
 }
 
-// --- PDF -----------------------------------------------------------------------------------------
+// --- PDF ---------------------------------------------------------------------------------------
 
-const margin = pageMargin;
-const bodySize = 10;
-
-const printable = (text: string) => winAnsiText(text, [[/\r\n?/g, '\n'], [/[\t\u2000-\u200a\u202f\u205f]/g, ' '], [/[\u2010\u2011\u2212]/g, '-']]);
-
-/** Renders the letter as a French PDF; the same letter always gives the same bytes. */
+/** Renders the letter as a French PDF (PDF/A-2b, PDF/UA-1); the same letter always gives the same bytes. */
 export function renderDecisionLetterPdf(letter: DecisionLetter): Promise<Buffer> {
   let c: LetterContent;
   try {
@@ -286,81 +298,45 @@ export function renderDecisionLetterPdf(letter: DecisionLetter): Promise<Buffer>
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-  const issued = new Date(letter.issuedAt);
-  const { pdf, bytes: done } = a4Document({
-    Title: printable(`Décision de la CALEOL — demande n° ${letter.applicant.applicationNumber}`),
-    Author: printable(letter.landlord),
-    Subject: printable(`Minutes SHA-256 ${letter.minutesSha256.toLowerCase()}`),
-    Creator: 'caleol-engine decision letter v1',
-    Producer: 'caleol-engine decision letter v1 (pdfkit)',
-    CreationDate: issued,
-    ModDate: issued,
+  const doc = new TaggedPdf({
+    title: `Décision de la CALEOL — demande n° ${letter.applicant.applicationNumber}`,
+    author: letter.landlord,
+    subject: `Minutes SHA-256 ${letter.minutesSha256.toLowerCase()}`,
+    creator: 'caleol-engine decision letter v2',
+    createdAt: new Date(letter.issuedAt),
   });
-
-  const width = pdf.page.width - 2 * margin;
-  const text = (t: string, font: string, size: number, x = margin, w = width, options: PDFKit.Mixins.TextOptions = {}) => {
-    pdf.font(font).fontSize(size).text(printable(t), x, pdf.y, { width: w, ...options });
-  };
-  const field = (label: string, value: string) => {
-    pdf.font('Helvetica-Bold').fontSize(bodySize).text(printable(`${label} : `), margin, pdf.y, { width, continued: true });
-    pdf.font('Helvetica').text(printable(value));
-  };
-
+  const block = { x: pageMargin + doc.width * 0.58, width: doc.width * 0.42 };
   // Letterhead.
-  text(letter.landlord, 'Helvetica-Bold', 13);
-  text('Commission d’attribution des logements et d’examen de l’occupation des logements (CALEOL)', 'Helvetica', 9, margin, width * 0.55);
-  text(letter.committee.name, 'Helvetica', 9, margin, width * 0.55);
-
+  doc.paragraph(letter.landlord, { bold: true, size: 13 });
+  doc.paragraph('Commission d’attribution des logements et d’examen de l’occupation des logements (CALEOL)', { size: 9, width: doc.width * 0.55 });
+  doc.paragraph(letter.committee.name, { size: 9, width: doc.width * 0.55 });
   // The applicant's address block, on the right.
   const { name, postalAddress } = letter.applicant;
-  const blockX = margin + width * 0.58;
-  const blockWidth = width - width * 0.58;
-  pdf.moveDown(2);
-  if (name?.trim()) text(name.trim(), 'Helvetica-Bold', bodySize, blockX, blockWidth);
-  if (postalAddress?.trim()) text(postalAddress.trim(), 'Helvetica', bodySize, blockX, blockWidth);
-
-  pdf.moveDown(2);
-  text(c.issued, 'Helvetica', bodySize, margin, width, { align: 'right' });
-  pdf.moveDown(1.5);
-
-  field('Objet', objet);
-  pdf.moveDown(0.3);
-  for (const [label, value] of c.references) field(label, value);
-
-  pdf.moveDown(1.2);
-  text('Madame, Monsieur,', 'Helvetica', bodySize);
+  doc.gap(2);
+  if (name?.trim()) doc.paragraph(name.trim(), { ...block, bold: true });
+  if (postalAddress?.trim()) doc.paragraph(postalAddress.trim(), block);
+  doc.gap(2);
+  doc.paragraph(c.issued, { align: 'right' });
+  doc.gap(1.5);
+  doc.heading(1, `Objet : ${objet}`, { size: 10 });
+  doc.gap(0.3);
+  for (const [label, value] of c.references) doc.field(label, value);
+  doc.gap(1.2);
+  doc.paragraph('Madame, Monsieur,');
   for (const paragraph of c.paragraphs) {
-    pdf.moveDown(0.6);
-    text(paragraph, 'Helvetica', bodySize);
+    doc.gap(0.6);
+    doc.paragraph(paragraph);
   }
-
-  pdf.moveDown(1);
-  text('Voies et délais de recours', 'Helvetica-Bold', bodySize + 1);
+  doc.gap(0.6);
+  doc.heading(2, 'Voies et délais de recours', { size: 11 });
   for (const paragraph of c.appeal) {
-    pdf.moveDown(0.4);
-    text(paragraph, 'Helvetica', bodySize);
+    doc.gap(0.4);
+    doc.paragraph(paragraph);
   }
-
-  pdf.moveDown(1);
-  text('Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.', 'Helvetica', bodySize);
-  pdf.moveDown(1.5);
-  text(letter.landlord, 'Helvetica-Bold', bodySize, blockX, blockWidth);
-
-  // Footers go into the bottom margin, so the page's margin is lifted while they are written.
-  const range = pdf.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    pdf.switchToPage(i);
-    const page = pdf.page;
-    const bottom = page.margins.bottom;
-    page.margins.bottom = 0;
-    const lines = [c.footer, `Demande n° ${letter.applicant.applicationNumber} — page ${i - range.start + 1}/${range.count}`];
-    let y = page.height - margin + 14;
-    for (const line of lines) {
-      pdf.font('Helvetica').fontSize(7).text(printable(line), margin, y, { width, align: 'center', lineBreak: false });
-      y += 9;
-    }
-    page.margins.bottom = bottom;
-  }
-  pdf.end();
-  return done;
+  doc.gap(1);
+  doc.paragraph('Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.');
+  doc.gap(1.5);
+  for (const line of c.signatory) doc.paragraph(line, { ...block, bold: line === c.signatory[0] });
+  doc.footers((page, pages) => [c.footer, `Demande n° ${letter.applicant.applicationNumber} — page ${page}/${pages}`]);
+  return doc.end();
 }

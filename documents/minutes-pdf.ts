@@ -4,7 +4,7 @@
 // it, streams are left uncompressed (no dependence on the zlib build) and dates are formatted
 // without locale data. The bytes still depend on this file and on the pinned pdfkit version.
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
-import { a4Document, pageMargin, winAnsiText } from './pdf-document.ts';
+import { TaggedPdf } from './pdf-document.ts';
 import {
   attendanceHowLabel,
   channelLabel,
@@ -35,100 +35,52 @@ import {
   type MinutesPerson,
   type OtherDwellingItem,
 } from '../domain/minutes.ts';
+import type { MinutesSigner } from '../domain/rules/index.ts';
 
-const margin = pageMargin;
-const bodySize = 10;
 const smallSize = 8;
 
-const printable = (text: string) => winAnsiText(text, [[/[\u2000-\u200a\u202f\u205f]/g, ' '], [/\u2011/g, '-']]);
+/** The signature field the minutes reserve for a signer: their PDF signature fills it. */
+export const signatureFieldName = (signer: MinutesSigner) => `signature-${signer}`;
 
+/** The minutes' blocks, on the shared tagged document. */
 class Writer {
-  readonly width: number;
-
-  constructor(private readonly pdf: PDFKit.PDFDocument) {
-    this.width = pdf.page.width - 2 * margin;
-  }
+  constructor(readonly doc: TaggedPdf) {}
 
   title(text: string): void {
-    this.pdf.font('Helvetica-Bold').fontSize(15).text(printable(text), margin, this.pdf.y, { width: this.width, align: 'center' });
+    this.doc.heading(1, text, { align: 'center' });
   }
 
   subtitle(text: string): void {
-    this.pdf.font('Helvetica').fontSize(11).text(printable(text), margin, this.pdf.y, { width: this.width, align: 'center' });
+    this.doc.paragraph(text, { size: 11, align: 'center' });
   }
 
   heading(text: string): void {
-    this.pdf.moveDown(0.8);
-    this.pdf.font('Helvetica-Bold').fontSize(12);
-    this.keepTogether(printable(text), this.width, 3);
-    this.pdf.text(printable(text), margin, this.pdf.y, { width: this.width });
-    this.pdf.moveDown(0.2);
+    this.doc.heading(2, text);
   }
 
   subheading(text: string): void {
-    this.pdf.moveDown(0.5);
-    this.pdf.font('Helvetica-Bold').fontSize(bodySize + 1);
-    this.keepTogether(printable(text), this.width, 4);
-    this.pdf.text(printable(text), margin, this.pdf.y, { width: this.width });
-    this.pdf.moveDown(0.1);
-  }
-
-  /** A new page first when a short block would otherwise be split across two (`extra` lines kept with it). */
-  private keepTogether(text: string, width: number, extra = 0): void {
-    const needed = this.pdf.heightOfString(text, { width }) + extra * this.pdf.currentLineHeight(true);
-    const bottom = this.pdf.page.height - this.pdf.page.margins.bottom;
-    if (this.pdf.y + needed > bottom && needed < bottom - this.pdf.page.margins.top) this.pdf.addPage();
+    this.doc.heading(3, text);
   }
 
   paragraph(text: string, indent = 0): void {
-    const width = this.width - indent;
-    this.pdf.font('Helvetica').fontSize(bodySize);
-    this.keepTogether(printable(text), width);
-    this.pdf.text(printable(text), margin + indent, this.pdf.y, { width });
+    this.doc.paragraph(text, { indent });
   }
 
-  /** A label in bold followed by its text. */
   field(label: string, text: string, indent = 0): void {
-    const width = this.width - indent;
-    this.pdf.font('Helvetica-Bold').fontSize(bodySize);
-    this.keepTogether(printable(`${label} : ${text}`), width);
-    this.pdf.text(printable(`${label} : `), margin + indent, this.pdf.y, { width, continued: true });
-    this.pdf.font('Helvetica').text(printable(text));
+    this.doc.field(label, text, { indent });
   }
 
   label(text: string, indent = 0): void {
-    this.pdf.font('Helvetica-Bold').fontSize(bodySize);
-    this.keepTogether(printable(text), this.width - indent, 2);
-    this.pdf.text(printable(`${text} :`), margin + indent, this.pdf.y, { width: this.width - indent });
+    this.doc.keepTogether(text, { bold: true, indent }, 2);
+    this.doc.paragraph(`${text} :`, { bold: true, indent });
   }
 
   bullets(lines: string[], indent = 0, empty = 'néant'): void {
-    if (lines.length === 0) {
-      this.paragraph(`– ${empty}`, indent + 10);
-      return;
-    }
-    for (const line of lines) this.paragraph(`• ${line}`, indent + 10);
+    this.doc.list(lines, { indent }, empty);
   }
 
   gap(lines = 0.4): void {
-    this.pdf.moveDown(lines);
-  }
-
-  /** Footers go into the bottom margin, so the page's margin is lifted while they are written. */
-  footers(lines: (page: number, pages: number) => string[]): void {
-    const range = this.pdf.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      this.pdf.switchToPage(i);
-      const page = this.pdf.page;
-      const bottom = page.margins.bottom;
-      page.margins.bottom = 0;
-      let y = page.height - margin + 14;
-      for (const line of lines(i - range.start + 1, range.count)) {
-        this.pdf.font('Helvetica').fontSize(smallSize - 1).text(printable(line), margin, y, { width: this.width, align: 'center', lineBreak: false });
-        y += smallSize + 2;
-      }
-      page.margins.bottom = bottom;
-    }
+    this.doc.gap(lines);
   }
 }
 
@@ -248,14 +200,12 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
   const creationDate = Number.isNaN(closedAt.getTime()) ? new Date(session.scheduledStart) : closedAt;
   const title = extract ? 'Extrait du procès-verbal' : 'Procès-verbal';
 
-  const { pdf, bytes: done } = a4Document({
-    Title: printable(`${title} de la CALEOL ${committee.name}, séance du ${frenchShortDay(session.scheduledStart, tz)}`),
-    Author: printable(committee.landlord),
-    Subject: printable(`Session ${session.id}; document SHA-256 ${documentSha256}`),
-    Creator: 'caleol-engine minutes v2',
-    Producer: 'caleol-engine minutes v2 (pdfkit)',
-    CreationDate: creationDate,
-    ModDate: creationDate,
+  const pdf = new TaggedPdf({
+    title: `${title} de la CALEOL ${committee.name}, séance du ${frenchShortDay(session.scheduledStart, tz)}`,
+    author: committee.landlord,
+    subject: `Session ${session.id}; document SHA-256 ${documentSha256}`,
+    creator: 'caleol-engine minutes v3',
+    createdAt: creationDate,
   });
 
   const w = new Writer(pdf);
@@ -310,6 +260,13 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
     w.bullets(referrals.map((i) => `Point n° ${i.position} : ${i.deferral?.referral ? 'renvoyé à une séance en présence physique' : 'ajourné'} (${i.deferral ? deferralText(i.deferral) : ''})`));
   }
 
+  const decided = items.filter((i): i is MinutesItem => !isOtherDwellingItem(i))
+    .flatMap((i) => i.decisions.map((dec) => [`n° ${i.position}`, i.dwelling.reference, `n° ${dec.applicationNumber}`, decisionText(dec)]));
+  if (decided.length) {
+    w.subheading('Récapitulatif des décisions');
+    w.doc.table(['Point', 'Logement', 'Demande', 'Décision'], decided, [0.1, 0.16, 0.22, 0.52]);
+  }
+
   const amendments = extract ? [] : document.amendments ?? [];
   if (amendments.length) {
     w.heading('Rectifications');
@@ -322,17 +279,27 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
   }
 
   w.heading('4. Signatures');
-  w.paragraph('Le présent procès-verbal est signé électroniquement (Ed25519) sur l’empreinte SHA-256 de son document JSON canonique (RFC 8785) :');
+  w.paragraph('Le présent procès-verbal est signé électroniquement par chacun de ses signataires : chaque signature '
+    + 'est une signature PDF (PAdES) qui porte le nom du signataire, sa qualité et l’heure d’un horodatage qualifié ; '
+    + 'le bloc de chaque signature ci-dessous en donne le détail. L’empreinte SHA-256 du document JSON canonique '
+    + '(RFC 8785) dont ce PDF est le rendu est :');
   w.paragraph(extract ? extract.sourceSha256 : documentSha256, 10);
-  w.gap();
-  w.bullets(document.signers.map((s) => `${signerLabel[s] ?? s} : signature électronique`), 0, 'aucun signataire désigné');
+  if (extract) {
+    w.paragraph('Le présent extrait n’est pas signé : il reproduit, pour le demandeur, le procès-verbal signé dont l’empreinte figure ci-dessus.');
+  } else {
+    if (document.signers.length === 0) w.paragraph('Aucun signataire désigné.');
+    for (const signer of document.signers) {
+      w.gap(0.3);
+      w.label(signerLabel[signer] ?? signer);
+      w.doc.signatureField(signatureFieldName(signer), `Signature : ${signerLabel[signer] ?? signer}`);
+    }
+  }
 
-  w.footers((page, pages) => [
+  pdf.footers((page, pages) => [
     `${title} — ${committee.name} — séance du ${frenchShortDay(session.scheduledStart, tz)} — page ${page}/${pages}`,
     extract
       ? `Extrait pour la demande n° ${extract.extractFor.applicationNumber} ; procès-verbal d’empreinte SHA-256 ${extract.sourceSha256}`
       : `Empreinte SHA-256 du document : ${documentSha256}`,
-  ]);
-  pdf.end();
-  return done;
+  ], smallSize - 1);
+  return pdf.end();
 }

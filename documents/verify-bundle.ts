@@ -23,6 +23,8 @@ export interface MinutesBundle {
   pdf?: Buffer | undefined;
   pdfSha256?: string | undefined;
   signatures: MinutesSignatureEntry[];
+  /** The capacities whose PDF signature (PAdES) the caller has verified over this version's PDF. */
+  pdfSignedRoles?: MinutesSigner[] | undefined;
 }
 
 export interface MinutesVerification {
@@ -75,8 +77,8 @@ async function checkPdf(bundle: MinutesBundle, document: MinutesDocument | undef
 }
 
 function checkSignatures(bundle: MinutesBundle, document: MinutesDocument | undefined, problems: string[]): void {
-  if (bundle.signatures.length === 0) problems.push('signatures: the minutes carry no signature');
-  const validRoles = new Set<MinutesSigner>();
+  if (bundle.signatures.length === 0 && !bundle.pdfSignedRoles?.length) problems.push('signatures: the minutes carry no signature');
+  const validRoles = new Set<MinutesSigner>(bundle.pdfSignedRoles ?? []);
   bundle.signatures.forEach((s, i) => {
     const who = `signature ${i + 1} (${s.signer}${s.role ? `, ${s.role}` : ''})`;
     let valid: boolean;

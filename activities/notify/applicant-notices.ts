@@ -8,7 +8,7 @@ import type { Database } from '../../prisma/database.ts';
 import type { ApplicantNotice } from '../../domain/session/reactions.ts';
 import { deferralText } from '../../documents/minutes-french.ts';
 import type { OfferNotice } from '../../workflows/offer-messages.ts';
-import { offerDeadline, type CandidateDecision } from '../../domain/rules/index.ts';
+import { completeRules, offerDeadline, type CandidateDecision, type CommitteeRules } from '../../domain/rules/index.ts';
 import type { Mailer } from './mailer.ts';
 
 export interface ApplicantNoticeDeps {
@@ -54,7 +54,7 @@ type ApplicationRow = { id: string; applicationNumber: string; applicantName: st
 type DwellingRow = { reference: string; address: string; commune: string; type: string; surfaceM2: { toString(): string }; rentCents: number };
 
 /** The letter's facts; built again on a retry, the same facts and date give the same letter. */
-function letterOf(committee: Committee, sessionStart: Date, notifiedAt: Date, a: ApplicationRow, d: DwellingRow, rest: Pick<DecisionLetter, 'outcome' | 'offerDeadline' | 'minutesSha256'>): DecisionLetter {
+function letterOf(committee: Committee, sessionStart: Date, notifiedAt: Date, a: ApplicationRow, d: DwellingRow, rest: Pick<DecisionLetter, 'outcome' | 'offerDeadline' | 'minutesSha256' | 'signatory'>): DecisionLetter {
   return {
     landlord: committee.landlord,
     committee: { name: committee.name, timeZone: committee.timeZone },
@@ -64,6 +64,12 @@ function letterOf(committee: Committee, sessionStart: Date, notifiedAt: Date, a:
     dwelling: { reference: d.reference, address: d.address, commune: d.commune, type: d.type, surfaceM2: d.surfaceM2.toString(), rentCents: d.rentCents },
     ...rest,
   };
+}
+
+/** The letters' signatory, from the rules version the session sat under (rule versions never change). */
+async function signatoryOf(db: Database, committeeId: string, rulesVersion: number): Promise<DecisionLetter['signatory']> {
+  const row = await db.committeeRules.findUnique({ where: { committeeId_version: { committeeId, version: rulesVersion } } });
+  return completeRules(row?.rules as Partial<CommitteeRules> | null).letterSignatory;
 }
 
 interface LetterDelivery {
@@ -119,6 +125,7 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
   ]);
   const { committee } = session;
   const notifiedAt = earliest?.createdAt ?? new Date(notice.at);
+  const signatory = await signatoryOf(db, session.committeeId, session.rulesVersion);
   const dwelling = new Map(dwellings.map((d) => [d.id, d]));
   const application = new Map(applications.map((a) => [a.id, a]));
 
@@ -136,6 +143,7 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
         outcome,
         offerDeadline: offeredFirst === a.id ? offerDeadline(notifiedAt, notice.responseDays, notice.timeZone).toISOString() : undefined,
         minutesSha256: notice.minutesSha256,
+        signatory,
       });
       letters++;
       const sent = await deliverLetter(deps, {
@@ -147,12 +155,15 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
   }
 
   let minutesToPrefect = 0;
-  if (mailer && minutes.pdf) {
+  // The prefect receives the PDF that bears the signatures.
+  const signedPdf = notice.signedPdfSha256 ? (await db.minutesPdfRevision.findUnique({ where: { sha256: notice.signedPdfSha256 } }))?.pdf : undefined;
+  const minutesPdf = signedPdf ?? minutes.pdf;
+  if (mailer && minutesPdf) {
     for (const prefect of committee.members) {
       const dedupeKey = `minutes:${notice.sessionId}:${notice.minutesVersion}:${prefect.id}`;
       const row = await db.notification.upsert({
         where: { dedupeKey },
-        create: { id: crypto.randomUUID(), dedupeKey, kind: 'minutes_to_prefect', sessionId: notice.sessionId, recipient: prefect.email, documentSha256: minutes.pdfSha256 },
+        create: { id: crypto.randomUUID(), dedupeKey, kind: 'minutes_to_prefect', sessionId: notice.sessionId, recipient: prefect.email, documentSha256: notice.signedPdfSha256 ?? minutes.pdfSha256 },
         update: {},
       });
       if (!row.sentAt) {
@@ -168,7 +179,7 @@ export async function notifyApplicants(deps: ApplicantNoticeDeps, notice: Applic
             `Empreinte SHA-256 du document signé : ${minutes.sha256}`,
           ].join('\n'),
           attachments: [
-            { filename: `proces-verbal-${notice.sessionId}-v${minutes.version}.pdf`, content: Buffer.from(minutes.pdf), contentType: 'application/pdf' },
+            { filename: `proces-verbal-${notice.sessionId}-v${minutes.version}.pdf`, content: Buffer.from(minutesPdf), contentType: 'application/pdf' },
             { filename: `proces-verbal-${notice.sessionId}-v${minutes.version}.json`, content: canonicalJson(minutes.document), contentType: 'application/json' },
           ],
           messageId,
@@ -210,6 +221,7 @@ export async function notifyOfferedCandidate(deps: ApplicantNoticeDeps, notice: 
     },
     offerDeadline: offerDeadline(notifiedAt, notice.responseDays, notice.timeZone).toISOString(),
     minutesSha256: minutes.sha256,
+    signatory: await signatoryOf(db, session.committeeId, session.rulesVersion),
   });
   await deliverLetter(deps, {
     dedupeKey, kind: 'offer_letter', sessionId: notice.sessionId, agendaItemId: notice.agendaItemId,

@@ -136,6 +136,9 @@ async function applyProjection(tx: Tx, sessionId: string, event: SessionEvent): 
         create: {
           minutesId: minutes.id, role: event.role, signer: event.memberId, sha256: event.sha256,
           signature: event.signature ?? null, keyFingerprint: event.keyFingerprint ?? null, signedAt: new Date(event.at),
+          ...(event.pdf
+            ? { pdfSha256: event.pdf.sha256, certificateSha256: event.pdf.certificateSha256, signerName: event.pdf.signerName, timestampedAt: new Date(event.pdf.timestampedAt) }
+            : {}),
         },
         update: {},
       });

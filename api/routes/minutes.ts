@@ -14,6 +14,7 @@ import { amendMinutes } from '../services/amend-minutes.ts';
 import { signMinutes } from '../services/sign-minutes.ts';
 import { signerOf } from '../services/signers.ts';
 import { minutesVersion, verifyStoredMinutes } from '../services/verify-minutes.ts';
+import { currentMinutesPdf } from '../services/pdf-signing.ts';
 import {
   AmendmentInput,
   ExtractParams,
@@ -59,12 +60,15 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
     const session = await sessionRow(request.params.id);
     await requireWholeRecordReader(db, principal, session.committeeId);
     const minutes = await minutesVersion(db, request.params.id, versionOf(request.query));
+    // The revision the session recorded last for the current version; the rows for an older one.
+    const recorded = minutes.status === 'superseded' ? undefined : (await deps.sessions.state(session.id).catch(() => undefined))?.minutes;
+    const pdf = await currentMinutesPdf(db, minutes, recorded?.version === minutes.version ? recorded.pdfHead : undefined);
     if (wantsPdf(request.headers.accept)) {
-      if (!minutes.pdf) throw notFound('PDF of the minutes of session', request.params.id);
+      if (!pdf) throw notFound('PDF of the minutes of session', request.params.id);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="proces-verbal-${minutes.sessionId}-v${minutes.version}.pdf"`)
-        .send(Buffer.from(minutes.pdf));
+        .send(Buffer.from(pdf.bytes));
     }
     return reply.type('application/json').send({
       sessionId: minutes.sessionId,
@@ -76,7 +80,10 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
       signatures: minutes.signatures.map((s) => ({
         signer: s.signer, role: s.role, sha256: s.sha256, signedAt: s.signedAt.toISOString(),
         signature: s.signature ?? undefined, keyFingerprint: s.keyFingerprint ?? undefined,
+        pdfSha256: s.pdfSha256 ?? undefined, signerName: s.signerName ?? undefined,
+        certificateSha256: s.certificateSha256 ?? undefined, timestampedAt: s.timestampedAt?.toISOString(),
       })),
+      signedPdfSha256: pdf && pdf.sha256 !== minutes.pdfSha256 ? pdf.sha256 : undefined,
     });
   });
 
@@ -84,7 +91,7 @@ export function registerMinutesRoutes(app: App, deps: RouteContext): void {
     config: { scope: 'session', ...updateOnly, rateClass: 'signing' },
     schema: {
       tags: ['minutes'],
-      summary: 'Sign the minutes (the chair, and the secretary where the rules say so): the Ed25519 signature of the version\'s hash is checked against the signer\'s registered keys',
+      summary: 'Sign the minutes (the chair, and the secretary where the rules say so): the server adds the signer\'s PDF signature (PAdES, timestamped) to the version\'s PDF; an Ed25519 signature of the hash, if given, is checked against the signer\'s registered keys and kept as a second seal',
       params: IdParams, body: SignatureInput, response: { 200: PhaseAnswer, ...problems },
     },
   }, async (request) => {

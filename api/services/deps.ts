@@ -2,6 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import type { Database } from '../../prisma/database.ts';
+import type { DocumentSigning } from './pdf-signing.ts';
 import type { SessionClient } from './session-client.ts';
 import type { SessionStreams } from './session-streams.ts';
 import type { TokenRevocations } from './token-revocations.ts';
@@ -22,4 +23,6 @@ export interface ServiceDeps {
   videoProvider: 'manual' | 'zoom';
   /** The workflow code sessions are replayed with; default: bundled at the first replay. */
   workflowBundlePath?: string | undefined;
+  /** Signing certificates and timestamps for PDF signatures; absent: the minutes cannot be signed. */
+  documentSigning?: DocumentSigning | undefined;
 }

@@ -44,6 +44,8 @@ export interface CommitteeRules {
   signatureReminderDays: number;
   /** Days after the minutes are drafted before unsigned minutes are escalated to ops. */
   signatureEscalationDays: number;
+  /** Who signs the decision and offer letters for the landlord; the committee's secretariat when unset. */
+  letterSignatory?: { name: string; title: string } | undefined;
 }
 
 /** Legal defaults and the usual RI choices (domain rules, CCH R441-3, R441-9, R441-10). */

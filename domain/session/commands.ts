@@ -3,7 +3,7 @@
 // the meeting's events come as signals; the workflow itself reports the results of its side
 // effects and the end of its timers, as `system`.
 import type { CandidateDecision, CandidateShortfallException, DwellingPlace, MinutesSigner, OccupancyOpinion, VoteChoice } from '../rules/index.ts';
-import type { AgendaCandidate, AgendaItemKind, ConvocationChannel, MeetingEvent, ParticipantSession, PublishedItem } from './state.ts';
+import type { AgendaCandidate, AgendaItemKind, ConvocationChannel, MeetingEvent, ParticipantSession, PdfSignatureRecord, PublishedItem } from './state.ts';
 
 interface By { actor: string }
 
@@ -46,7 +46,7 @@ export type CloseSession = By;
  * `signature` is the signer's Ed25519 signature of the hash with the registered key
  * `keyFingerprint`; the API verifies it before sending the command (the workflow cannot).
  */
-export interface SignMinutes extends By { role: MinutesSigner; sha256: string; signature?: string | undefined; keyFingerprint?: string | undefined }
+export interface SignMinutes extends By { role: MinutesSigner; sha256: string; signature?: string | undefined; keyFingerprint?: string | undefined; pdf?: PdfSignatureRecord | undefined }
 export interface AmendMinutes extends By { reason: string; text: string }
 
 // --- the results of the session's side effects, and its timers ----------------------------------

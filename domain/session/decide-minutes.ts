@@ -36,10 +36,14 @@ export function signMinutes({ state, command, emit }: DecisionContext<CommandOf<
     return refuse('conflict', 'sign_current_minutes', `the signature is over another version of the minutes: the current one is version ${minutes.version}`);
   }
   if (minutes.signatures.some((s) => s.role === role)) return refuse('conflict', 'sign_once', `the minutes already bear the ${role}'s signature`);
+  if (command.pdf && minutes.pdfHead !== undefined && command.pdf.baseSha256 !== minutes.pdfHead) {
+    return refuse('conflict', 'sign_latest_pdf', 'another signature was added to the PDF meanwhile: sign the PDF that bears it');
+  }
   const complete = missingSigners(state).every((r) => r === role);
   return accept([emit({
     type: 'minutes_signed', phase: complete ? 'signed' : state.phase, version: minutes.version, sha256: minutes.sha256, memberId: command.actor, role,
     ...(command.signature ? { signature: command.signature, keyFingerprint: command.keyFingerprint } : {}),
+    ...(command.pdf ? { pdf: command.pdf } : {}),
   })]);
 }
 

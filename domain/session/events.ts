@@ -11,6 +11,7 @@ import type {
   DeferralCause,
   MeetingEvent,
   ParticipantSession,
+  PdfSignatureRecord,
   PublishedItem,
   VoteRecord,
   VoteResult,
@@ -72,6 +73,7 @@ export type SessionEventBody =
     role: MinutesSigner;
     signature?: string | undefined;
     keyFingerprint?: string | undefined;
+    pdf?: PdfSignatureRecord | undefined;
   }
   | { type: 'signature_reminder_sent'; version: number; missing: MinutesSigner[]; reminder: number; emailed: number }
   | { type: 'signatures_overdue'; version: number; missing: MinutesSigner[]; draftedAt: string; escalatedTo: number }

@@ -153,11 +153,18 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       };
     }
     case 'minutes_amended':
-      return { ...s, minutes: { ...s.minutes!, status: 'drafted', version: event.version, sha256: event.sha256, signatures: [], redrafting: false } };
+      return { ...s, minutes: { ...s.minutes!, status: 'drafted', version: event.version, sha256: event.sha256, signatures: [], redrafting: false, pdfHead: undefined } };
     case 'minutes_signed': {
       const minutes = s.minutes!;
-      const signatures = [...minutes.signatures, { memberId: event.memberId, role: event.role, signedAt: event.at, ...(event.keyFingerprint ? { keyFingerprint: event.keyFingerprint } : {}) }];
-      return { ...s, minutes: { ...minutes, signatures, status: event.phase === 'signed' ? 'signed' : minutes.status } };
+      const signatures = [...minutes.signatures, {
+        memberId: event.memberId, role: event.role, signedAt: event.at,
+        ...(event.keyFingerprint ? { keyFingerprint: event.keyFingerprint } : {}),
+        ...(event.pdf ? { pdf: event.pdf } : {}),
+      }];
+      return {
+        ...s,
+        minutes: { ...minutes, signatures, status: event.phase === 'signed' ? 'signed' : minutes.status, ...(event.pdf ? { pdfHead: event.pdf.sha256 } : {}) },
+      };
     }
     case 'signature_reminder_sent':
       return { ...s, signatureChase: { ...s.signatureChase, reminders: event.reminder } };

@@ -24,6 +24,8 @@ export interface ConvocationRequest {
   timeZone: string;
   noticePeriodDays: number;
   urgencyReason?: string | undefined;
+  /** When this version of the agenda was published (absent in histories recorded before it was handed over). */
+  publishedAt?: string | undefined;
   /** A change to a published agenda: the reason, which the new convocation states. */
   amendmentReason?: string | undefined;
 }
@@ -56,6 +58,8 @@ export interface ApplicantNotice {
   committeeId: string;
   minutesVersion: number;
   minutesSha256: string;
+  /** The PDF bearing every signature (absent when the signatures were not made in the PDF). */
+  signedPdfSha256?: string | undefined;
   responseDays: number;
   timeZone: string;
   /** The workflow's time: the notification date, unless a retry finds letters already stored. */
@@ -111,7 +115,7 @@ function convocations(state: SessionState): Reaction[] {
     notBefore,
     request: {
       sessionId: state.sessionId, committeeId: state.committeeId, sequence: published.sequence, memberIds: waiting.map((m) => m.id),
-      agenda: published.items, scheduledStart: state.scheduledStart, mode: state.mode, videoProvider: state.videoProvider,
+      agenda: published.items, publishedAt: published.at, scheduledStart: state.scheduledStart, mode: state.mode, videoProvider: state.videoProvider,
       ...(state.place ? { place: state.place } : {}), timeZone: state.timeZone, noticePeriodDays: state.rules.noticePeriodDays,
       ...(published.urgencyReason ? { urgencyReason: published.urgencyReason } : {}),
     },
@@ -173,6 +177,7 @@ function afterSignature(state: SessionState): Reaction[] {
       type: 'notify_applicants',
       notice: {
         sessionId: state.sessionId, committeeId: state.committeeId, minutesVersion: minutesState.version, minutesSha256: minutesState.sha256,
+        ...(minutesState.pdfHead ? { signedPdfSha256: minutesState.pdfHead } : {}),
         responseDays: state.rules.offerResponseDays, timeZone: state.timeZone, at: state.lastProgressAt, sittingDate: state.sitting.openedAt ?? state.scheduledStart,
         items: state.agenda.map((i) => ({ id: i.id, kind: i.kind, dwellingId: i.dwellingId, status: i.status, candidates: i.candidates, decisions: i.decisions, deferral: i.deferral })),
       },

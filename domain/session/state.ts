@@ -145,6 +145,20 @@ export interface MinutesSignature {
   role: MinutesSigner;
   signedAt: string;
   keyFingerprint?: string | undefined;
+  /** The PDF signature (PAdES) it made, when it made one. */
+  pdf?: PdfSignatureRecord | undefined;
+}
+
+/** A PDF signature (PAdES B-T) as the record keeps it: the revision it made and who and when. */
+export interface PdfSignatureRecord {
+  /** SHA-256 of the PDF it was added to, and of the PDF it made. */
+  baseSha256: string;
+  sha256: string;
+  /** The signer as their certificate names them, and the certificate's SHA-256. */
+  signerName: string;
+  certificateSha256: string;
+  /** The time the timestamp authority certified. */
+  timestampedAt: string;
 }
 
 /** A correction of the minutes: it makes a new version, whose signatures start afresh. */
@@ -166,6 +180,8 @@ export interface MinutesState {
   amendments?: MinutesAmendment[] | undefined;
   /** While an amendment is being drafted into a new version, nothing can be signed. */
   redrafting?: boolean | undefined;
+  /** SHA-256 of the PDF with this version's signatures so far: the next signature adds its revision to it. */
+  pdfHead?: string | undefined;
 }
 
 /** The sitting as it happened: what the minutes state beside the convened time. */

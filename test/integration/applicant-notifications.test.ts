@@ -106,7 +106,7 @@ interface Run {
   item1: string;
   item2: string;
   applicationId: Record<Applicant['key'], string>;
-  minutes: { sha256: string; pdfSha256: string; document: Record<string, unknown> };
+  minutes: { sha256: string; pdfSha256: string; signedPdfSha256?: string | undefined; document: Record<string, unknown> };
   signedAt: Date;
   notifications: Notification[];
   final: SessionState;
@@ -168,12 +168,12 @@ beforeAll(async () => {
   expectStatus(await signMinutesAs(call, { token: chair, committeeId: committee.id, sessionId: session.id, sha256: drafted.minutes!.sha256 }), 200);
   await h.client.workflow.getHandle(`session-${session.id}`).result();
 
-  const minutes = expectStatus<{ sha256: string; pdfSha256: string; document: Record<string, unknown>; status: string; signatures: Array<{ signedAt: string }> }>(await call('GET', `${base}/minutes`, secretary), 200);
+  const minutes = expectStatus<{ sha256: string; pdfSha256: string; signedPdfSha256?: string; document: Record<string, unknown>; status: string; signatures: Array<{ signedAt: string }> }>(await call('GET', `${base}/minutes`, secretary), 200);
   expect(minutes.status).toBe('signed');
   const { notifications } = expectStatus<{ notifications: Notification[] }>(await call('GET', `${base}/notifications`, secretary), 200);
   run = {
     committeeId: committee.id, sessionId: session.id, base, item1: first.id, item2: second.id, applicationId,
-    minutes: { sha256: minutes.sha256, pdfSha256: minutes.pdfSha256, document: minutes.document }, signedAt: new Date(minutes.signatures[0]!.signedAt),
+    minutes: { sha256: minutes.sha256, pdfSha256: minutes.pdfSha256, signedPdfSha256: minutes.signedPdfSha256, document: minutes.document }, signedAt: new Date(minutes.signatures[0]!.signedAt),
     notifications, final: expectStatus<SessionState>(await call('GET', base, secretary), 200),
   };
 }, 180_000);
@@ -206,7 +206,7 @@ function expectLetter(text: string, a: Applicant, what: string, named = true): v
   if (a.key !== 'A') expectNone(text, ['à 24 heures', 'le silence vaut refus'], what);
 }
 
-const letterMails = () => smtp.messages.filter((m) => !m.subject?.startsWith(minutesSubject) && m.attachments.some((x) => x.contentType === 'application/pdf'));
+const letterMails = () => smtp.messages.filter((m) => !m.subject?.startsWith(minutesSubject) && m.attachments.some((x) => x.contentType === 'application/pdf' && !x.filename?.startsWith('convocation-')));
 const lettersOf = () => run.notifications.filter((n) => n.kind === 'decision_letter');
 
 describe('the letters after the minutes are signed', () => {
@@ -291,14 +291,16 @@ describe('the letters after the minutes are signed', () => {
     expect(pdf).toHaveLength(1);
     expect(json).toHaveLength(1);
     expect(pdf[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(sha256(pdf[0]!.content)).toBe(run.minutes.pdfSha256);
+    // The PDF that bears the chair's signature: the rendered minutes, with the signature's revision.
+    expect(sha256(pdf[0]!.content)).toBe(run.minutes.signedPdfSha256);
+    expect(run.minutes.signedPdfSha256).not.toBe(run.minutes.pdfSha256);
     expect(sha256(json[0]!.content.toString('utf8'))).toBe(run.minutes.sha256);
     expect(JSON.parse(json[0]!.content.toString('utf8'))).toEqual(run.minutes.document);
     // Only the prefect receives the minutes.
     expect(smtp.messages.filter((m) => m.subject?.startsWith(minutesSubject)).flatMap(recipientsOf)).toEqual([prefect]);
     const rows = run.notifications.filter((n) => n.kind === 'minutes_to_prefect');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ channel: 'email', recipient: prefect, documentSha256: run.minutes.pdfSha256 });
+    expect(rows[0]).toMatchObject({ channel: 'email', recipient: prefect, documentSha256: run.minutes.signedPdfSha256 });
     expect(rows[0]!.sentAt).toBeDefined();
   });
 

@@ -88,6 +88,10 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['POST /ops/workflows/{workflowId}/actions', ['ops']],
   ['POST /ops/token-revocations', ['ops']],
   ['GET /ops/token-revocations', ['ops', 'auditor']],
+  // api/routes/outbox.ts
+  ['GET /outbox', ['secretary', 'ops']],
+  ['GET /outbox/{messageId}', ['secretary', 'ops']],
+  ['GET /outbox/{messageId}/attachments/{index}', ['secretary', 'ops']],
   // api/routes/codec.ts
   ['POST /codec/decode', ['ops', 'auditor']],
   ['POST /codec/encode', ['ops']],
@@ -270,6 +274,10 @@ describe('authorization matrix', () => {
         // A token no one holds: revoking it changes no caller's access.
         case 'POST /ops/token-revocations': return { url: '/ops/token-revocations', payload: { tokenId: randomUUID(), reason: 'matrix' } };
         case 'GET /ops/token-revocations': return { url: '/ops/token-revocations' };
+        // This deployment sends mail through SMTP: an outbox answers 404 outbox_unavailable to those allowed.
+        case 'GET /outbox': return { url: '/outbox' };
+        case 'GET /outbox/{messageId}': return { url: '/outbox/2026-01-01T00-00-00.000Z-none' };
+        case 'GET /outbox/{messageId}/attachments/{index}': return { url: '/outbox/2026-01-01T00-00-00.000Z-none/attachments/0' };
         case 'POST /codec/decode': return { url: '/codec/decode', payload: { payloads: [] } };
         case 'POST /codec/encode': return { url: '/codec/encode', payload: { payloads: [] } };
         default: throw new Error(`no request written for ${operation}`);

@@ -64,7 +64,8 @@ describe('npm start', () => {
     const secretary = tokens.secretary!;
 
     // As the README walks through it: the demo rules need no notice; the sitting opens at its convened time.
-    const convenedAt = Math.ceil(Date.now() / 1000) * 1000 + 6_000;
+    // Ten members convened one after another, each e-mail with its PDF: time enough before the sitting.
+    const convenedAt = Math.ceil(Date.now() / 1000) * 1000 + 15_000;
     const scheduled = await call('POST', `/committees/${demoCommitteeId}/sessions`, secretary, { scheduledStart: new Date(convenedAt).toISOString() });
     expect(scheduled.status).toBe(201);
     const sessionId = scheduled.body.id as string;

@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { workflowsPath } from '../../activities/worker.ts';
 import { startEmbeddedPostgres, startEmbeddedTemporal } from '../../bin/embedded.ts';
 import { applyMigrations } from '../../prisma/migrations.ts';
+import { buildVeraPdf } from './pdf-validators.ts';
 import { freePort } from './ports.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 
@@ -19,6 +20,8 @@ declare module 'vitest' {
     adminDatabaseUrl: string;
     workflowBundlePath: string;
     embeddedDatabase: boolean;
+    /** Where the test run's signing authority keeps its keys (shared by every harness). */
+    signingDataDir: string;
   }
 }
 
@@ -30,6 +33,7 @@ export default async function setup(project: TestProject) {
     startEmbeddedTemporal(),
     createTestDatabase(workdir),
     bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger }),
+    buildVeraPdf(),
   ]);
   stops.push(() => temporal.stop(), () => database.drop());
   const workflowBundlePath = join(workdir, 'workflow-bundle.js');
@@ -41,6 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminDatabaseUrl', database.adminUrl);
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('embeddedDatabase', database.embedded);
+  project.provide('signingDataDir', join(workdir, 'signing-data'));
 
   return async () => {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));

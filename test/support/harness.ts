@@ -8,6 +8,7 @@ import { smtpMailer, type Mailer } from '../../activities/notify/mailer.ts';
 import { createWorker } from '../../activities/worker.ts';
 import type { ZoomMeetings } from '../../activities/zoom/meetings.ts';
 import { buildApp, type App } from '../../api/app.ts';
+import { documentSigning } from '../../bin/document-signing.ts';
 import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
 import type { RateLimitSettings } from '../../api/plugins/rate-limits.ts';
 import type { StreamLimits } from '../../api/services/session-streams.ts';
@@ -30,6 +31,8 @@ export interface Harness {
   /** The SMTP server the worker sends to when the test gives no mailer of its own. */
   mail?: SmtpSink | undefined;
   token(claims: LocalTokenClaims): Promise<string>;
+  /** The roots that verify the PDF signatures the API makes (the test run's signing authority). */
+  trustAnchorsPem: string[];
   /** Runs `fn` while the worker polls, then stops everything. */
   close(): Promise<void>;
 }
@@ -45,6 +48,8 @@ export interface HarnessOptions {
   rateLimit?: RateLimitSettings | false | undefined;
   /** Bounds on the live events streams; default: the app's own. */
   streamLimits?: Partial<StreamLimits> | undefined;
+  /** The embedded mail catcher's folder, which GET /outbox lists. */
+  outboxDir?: string | undefined;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
@@ -62,7 +67,11 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     opsEmail: options.opsEmail, temporal: client, checkpointSigner: checkpointSigner(checkpointKeyPair.privateKeyPem), dataConverter: testDataConverter,
   });
   const running = worker.run();
+  // The embedded signing authority, its timestamp authority served over HTTP as in production.
+  const signing = await documentSigning({ dataDir: inject('signingDataDir'), organisation: 'OPH de test' });
   const app = await buildApp({
+    documentSigning: signing.signing,
+    outboxDir: options.outboxDir,
     db, temporal: client, taskQueue, verifier: localTokenVerifier(testSecret),
     videoProvider: options.zoom ? 'zoom' : 'manual', zoomWebhookSecret: options.zoomWebhookSecret,
     workflowBundlePath: options.replayBundlePath ?? inject('workflowBundlePath'),
@@ -72,7 +81,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     dataConverter: testDataConverter, codecCorsOrigins: ['http://localhost:8233'],
   });
   return {
-    app, db, client, worker, taskQueue, mail,
+    app, db, client, worker, taskQueue, mail, trustAnchorsPem: signing.signing.trustAnchorsPem,
     token: (claims) => issueLocalToken(testSecret, claims, '1h'),
     async close() {
       await app.close();
@@ -81,6 +90,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
       await connection.close();
       await nativeConnection.close();
       await db.$disconnect();
+      await signing.stop();
       if (mail) {
         mailer.close();
         await mail.close();

@@ -25,6 +25,8 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const expected: Config = {
       port: 3000,
+      publicUrl: 'http://localhost:3000',
+      signing: { trustAnchorFiles: [] },
       host: '127.0.0.1',
       dataDir: resolve('.data'),
       databaseUrl: undefined,
@@ -145,6 +147,7 @@ describe('loadConfig', () => {
       AUTH_OIDC_JWKS_URL: `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
       AUTH_OIDC_ROLES_CLAIM: 'app_roles',
       AUTH_LOCAL_SECRET: 'short',
+      PUBLIC_URL: 'https://caleol.habitat.example',
     });
     expect(config).toEqual({
       port: 8080,
@@ -170,6 +173,8 @@ describe('loadConfig', () => {
       },
       auditCheckpointPublicKeyFiles: [],
       temporalCodecCorsOrigins: ['http://localhost:8233'],
+      publicUrl: 'https://caleol.habitat.example',
+      signing: { trustAnchorFiles: [] },
     } satisfies Config);
   });
 
