@@ -7,6 +7,7 @@ import { checkpointKeys, checkpointProblems, type SignedCheckpoint } from './aud
 import { sessionWorkflowId } from '../workflows/ids.ts';
 import { auditEventHash, chainGenesis, type ChainedAuditEvent } from './audit-chain.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { verifyPdfRevision } from './pdf-signatures.ts';
 import { verifyMinutes, type MinutesSignatureEntry } from './verify-bundle.ts';
 import type { MinutesSigner } from '../domain/rules/index.ts';
 
@@ -21,6 +22,19 @@ export interface ExportedMinutes {
   pdfBase64: string | null;
   pdfSha256: string | null;
   signatures: Array<MinutesSignatureEntry & { keyFingerprint: string; signedAt: string }>;
+  /** The PDF signatures (PAdES) in the order they were made: each revision extends the one before. */
+  pdfSignatures?: ExportedPdfSignature[] | undefined;
+}
+
+export interface ExportedPdfSignature {
+  role: MinutesSigner;
+  signer: string;
+  signerName: string;
+  sha256: string;
+  baseSha256: string;
+  certificateSha256: string;
+  timestampedAt: string;
+  pdfBase64: string;
 }
 
 /** A link of the chain whose event belongs to another session: only what the chain needs. */
@@ -86,7 +100,18 @@ function checkTrail(body: ExportBody, problems: string[]): void {
 async function checkMinutes(body: ExportBody, problems: string[]): Promise<void> {
   const current = body.minutes.filter((m) => m.status !== 'superseded').at(-1);
   for (const m of body.minutes) {
+    // Each PDF signature's revision extends the PDF before it (the rendered minutes first) and verifies.
+    const pdfSignedRoles: MinutesSigner[] = [];
+    let base = m.pdfBase64 === null ? undefined : Buffer.from(m.pdfBase64, 'base64');
+    for (const s of m.pdfSignatures ?? []) {
+      const revision = Buffer.from(s.pdfBase64, 'base64');
+      const found = base ? await verifyPdfRevision(base, revision, { sha256: s.sha256, certificateSha256: s.certificateSha256 }) : ['the PDF it signed is not in the bundle'];
+      for (const p of found) problems.push(`minutes v${m.version}: the ${s.role}'s PDF signature: ${p}`);
+      if (found.length === 0) pdfSignedRoles.push(s.role);
+      base = revision;
+    }
     const result = await verifyMinutes({
+      pdfSignedRoles,
       documentJson: m.documentJson,
       sha256: m.sha256,
       pdf: m.pdfBase64 === null ? undefined : Buffer.from(m.pdfBase64, 'base64'),

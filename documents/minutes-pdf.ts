@@ -280,7 +280,7 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
 
   w.heading('4. Signatures');
   w.paragraph('Le présent procès-verbal est signé électroniquement par chacun de ses signataires : chaque signature '
-    + 'est une signature PDF (PAdES) qui porte le nom du signataire, sa qualité et l’heure d’un horodatage qualifié ; '
+    + 'est une signature PDF (PAdES) qui porte le nom du signataire, sa qualité et l’heure certifiée par une autorité d’horodatage ; '
     + 'le bloc de chaque signature ci-dessous en donne le détail. L’empreinte SHA-256 du document JSON canonique '
     + '(RFC 8785) dont ce PDF est le rendu est :');
   w.paragraph(extract ? extract.sourceSha256 : documentSha256, 10);

@@ -21,6 +21,8 @@ export async function sessionExport(db: Database, temporal: Client, sessionId: s
   const keys = await db.signerKey.findMany({ where: { committeeId: session.committeeId } });
   const checkpoints = (await db.auditCheckpoint.findMany({ where: { committeeId: session.committeeId, seq: { gte: first, lte: last } }, orderBy: { seq: 'asc' } })).map(signedCheckpoint);
   const keyPem = new Map(keys.map((k) => [k.fingerprint, k.publicKeyPem]));
+  const revisionShas = minutes.flatMap((m) => m.signatures.flatMap((s) => s.pdfSha256 ?? []));
+  const revisions = new Map((await db.minutesPdfRevision.findMany({ where: { sha256: { in: revisionShas } } })).map((r) => [r.sha256, r]));
   let history: ExportBody['history'] = null;
   try {
     const h = await sessionHistory(db, temporal, sessionId);
@@ -41,6 +43,13 @@ export async function sessionExport(db: Database, temporal: Client, sessionId: s
       signatures: m.signatures.filter((s) => s.signature && s.keyFingerprint && keyPem.has(s.keyFingerprint)).map((s) => ({
         signer: s.signer, role: s.role as 'chair' | 'secretary', signature: s.signature!, keyFingerprint: s.keyFingerprint!, publicKeyPem: keyPem.get(s.keyFingerprint!)!, signedAt: s.signedAt.toISOString(),
       })),
+      pdfSignatures: m.signatures.filter((s) => s.pdfSha256 && revisions.has(s.pdfSha256)).map((s) => {
+        const revision = revisions.get(s.pdfSha256!)!;
+        return {
+          role: s.role as 'chair' | 'secretary', signer: s.signer, signerName: s.signerName ?? '', sha256: revision.sha256, baseSha256: revision.baseSha256,
+          certificateSha256: s.certificateSha256 ?? '', timestampedAt: s.timestampedAt?.toISOString() ?? '', pdfBase64: Buffer.from(revision.pdf).toString('base64'),
+        };
+      }),
     })),
     trail: {
       committeeId: session.committeeId,

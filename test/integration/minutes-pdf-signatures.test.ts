@@ -5,12 +5,16 @@
 // PDF/A-2B and PDF/UA-1) and pdftotext. An amendment makes a new version whose PDF bears none of
 // the earlier signatures; one byte changed makes every validator refuse the signature.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCommitteeRules } from '../../domain/rules/index.ts';
+import { frenchDay, frenchTime, quorumText } from '../../documents/minutes-french.ts';
+import { verifyExportBundle } from '../../documents/export-bundle.ts';
+import { defaultCommitteeRules, lastDayToAnswer, offerDeadline, type QuorumSnapshot } from '../../domain/rules/index.ts';
 import type { SessionState } from '../../domain/session/index.ts';
 import { apiClient, expectStatus, untilConvened } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, soonSittingRules, startSoon } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
 import { pdfsig, pdfToText, pyHanko, veraPdf } from '../support/pdf-validators.ts';
+import { squash } from '../support/pdf-text.ts';
+import { checkpointKeyPair } from '../support/checkpoint-key.ts';
 
 let h: Harness;
 let call: ReturnType<typeof apiClient>;
@@ -160,5 +164,77 @@ describe('minutes signed in the PDF (PAdES) through the API', () => {
     expect(verification.ok).toBe(false);
     expect(verification.problems.join('\n')).toMatch(/secretary.*SHA-256/);
     await h.db.minutesPdfRevision.update({ where: { sha256: revision.sha256 }, data: { pdf: revision.pdf } });
+  });
+
+  it('prints in the convocation, the minutes and the letters the dates, quorum, counts, signers and deadlines the events recorded', async () => {
+    await eventually(state, (st) => st.phase === 'completed', 30_000);
+    const events = await h.db.auditEvent.findMany({ where: { sessionId }, orderBy: { seq: 'asc' } });
+    const one = (type: string) => {
+      const found = events.filter((e) => e.type === type);
+      expect(found, type).toHaveLength(1);
+      return { at: found[0]!.occurredAt.toISOString(), payload: found[0]!.payload as Record<string, unknown> };
+    };
+    const tz = 'Europe/Paris';
+    const when = (iso: string) => `${frenchDay(iso, tz)} à ${frenchTime(iso, tz)}`;
+    const session = await h.db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    const scheduled = session.scheduledStart.toISOString();
+
+    // The minutes: the convened and actual times, the quorum when deliberations began and at the vote, the counts.
+    const minutes = squash(await pdfToText(await pdfOf(2)));
+    const opened = one('session_opened');
+    const deliberations = one('deliberations_started');
+    const closed = one('session_closed');
+    const vote = one('vote_closed').payload as { result: { counts: { for: number; against: number; abstain: number }; quorum: QuorumSnapshot } };
+    for (const phrase of [
+      `Convocation : ${when(scheduled)}`,
+      `Ouverture : ${when(opened.at)}`,
+      `Début des délibérations : ${when(deliberations.at)}`,
+      `Clôture : ${when(closed.at)}`,
+      quorumText(deliberations.payload.quorum as QuorumSnapshot),
+      `quorum : ${quorumText(vote.result.quorum)}`,
+      `Pour : ${vote.result.counts.for}, contre : ${vote.result.counts.against}, abstentions : ${vote.result.counts.abstain}.`,
+    ]) expect(minutes, phrase).toContain(squash(phrase));
+    // The signers, as the events of version 2 name them, are the PDF's signers.
+    const signedEvents = events.filter((e) => e.type === 'minutes_signed' && (e.payload as { version: number }).version === 2)
+      .map((e) => (e.payload as { pdf: { signerName: string } }).pdf.signerName);
+    expect((await pdfsig(await pdfOf(2))).map((s) => s.signer)).toEqual(signedEvents);
+
+    // The letters: dated by the notification the event recorded, the offer's deadline from it (R441-10).
+    const notifiedAt = (one('applicants_notified').payload as { notifiedAt: string }).notifiedAt;
+    const stored = await h.db.notification.findMany({ where: { sessionId, kind: 'decision_letter' } });
+    const applications = await h.db.application.findMany({ where: { id: { in: stored.flatMap((n) => n.applicationId ?? []) } } });
+    const letters = stored.map((n) => ({ number: applications.find((a) => a.id === n.applicationId)!.applicationNumber, content: Buffer.from(n.document!) }));
+    expect(letters.map((l) => l.number).sort()).toEqual(['PADES-1-A', 'PADES-1-B', 'PADES-1-C']);
+    const offered = letters.find((l) => l.number === 'PADES-1-A')!;
+    const offerText = squash(await pdfToText(offered.content));
+    expect(offerText).toContain(squash(`Date de notification : ${frenchDay(notifiedAt, tz).replace(/^\S+ /, '')}`));
+    const deadline = offerDeadline(new Date(notifiedAt), defaultCommitteeRules.offerResponseDays, tz);
+    const lastDay = lastDayToAnswer(deadline, tz);
+    expect(lastDay > notifiedAt.slice(0, 10)).toBe(true);
+    expect(offerText).toContain(squash(`au plus tard le ${frenchDay(new Date(deadline.getTime() - 1).toISOString(), tz)} à 24 heures`));
+    expect(offerText).toContain(squash(`séance du ${frenchDay(scheduled, tz)}`));
+    for (const letter of letters) expect(squash(await pdfToText(letter.content))).toContain(squash('tribunal administratif'));
+    expect((await veraPdf('ua1', { offer: offered.content })).failures.offer).toEqual([]);
+
+    // The convocation: the convened date and time zone, and the agenda as published.
+    const chairMail = h.mail!.messages.find((m) => m.subject?.startsWith('Convocation') && m.text?.includes(chairName))!;
+    const convocationPdf = chairMail.attachments.find((a) => a.contentType === 'application/pdf')!;
+    const convocationText = squash(await pdfToText(convocationPdf.content));
+    const dateLine = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: tz }).format(session.scheduledStart);
+    for (const text of [squash(chairMail.text!), convocationText]) {
+      expect(text).toContain(squash(`${dateLine} (fuseau horaire ${tz})`));
+      expect(text).toContain('PADES-1');
+    }
+    expect(convocationText).toContain(squash('à distance, par visioconférence'));
+    expect(convocationText).not.toContain(squash('présence physique'));
+  });
+
+  it('exports the signed revisions with the session, and the bundle checks out offline', async () => {
+    const exported = await call('GET', `/sessions/${sessionId}/export`, auditor);
+    expect(exported.statusCode).toBe(200);
+    const text = exported.rawPayload.toString('utf8');
+    const { minutes } = (JSON.parse(text) as { body: { minutes: Array<{ version: number; pdfSignatures?: Array<{ role: string; signerName: string }> }> } }).body;
+    expect(minutes.find((m) => m.version === 2)!.pdfSignatures!.map((s) => [s.role, s.signerName])).toEqual([['chair', chairName], ['secretary', secretaryName]]);
+    expect(await verifyExportBundle(text, [checkpointKeyPair.publicKeyPem])).toEqual({ ok: true, problems: [] });
   });
 });

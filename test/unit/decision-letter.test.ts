@@ -193,4 +193,20 @@ describe('the decision letter', () => {
     expect(() => decisionLetterText(letter(decided('attribution'), { offerDeadline: '2026-12-09T00:00:00.000Z' }))).toThrow(/not 24:00/);
     expect(() => decisionLetterText(letter(decided('non_attribution', { reasons: 'Motifs' }), { offerDeadline: deadline }))).toThrow(/no offer deadline/);
   });
+
+  it('refuses a letter dated before the session, and an offer deadline that leaves less than ten days after the letter', async () => {
+    expect(() => decisionLetterText(letter(decided('attribution'), { issuedAt: '2026-11-25T10:00:00.000Z' }))).toThrow(/before the session/);
+    // 24:00 on the 9th of a letter of the 1st of December: eight days, not ten (the reported defect: a deadline before the session).
+    const early = offerDeadline(new Date('2026-11-28T23:30:00.000Z'), 10, timeZone).toISOString();
+    const late = letter(decided('attribution', { rank: 1 }), { issuedAt: '2026-12-01T09:00:00.000Z', offerDeadline: early });
+    expect(() => decisionLetterText(late)).toThrow(/less than 10 days after the notification/);
+    await expect(renderDecisionLetterPdf(late)).rejects.toThrow(/R441-10/);
+  });
+
+  it('states the date of notification and who signs for the landlord, or the secretariat', async () => {
+    await expectInBoth(letter(decided('attribution'), { signatory: { name: 'Đorđe Đorđević', title: 'Directeur de la clientèle' } }), [
+      'Date de notification : 29 novembre 2026', 'Đorđe Đorđević', 'Directeur de la clientèle',
+    ]);
+    await expectInBoth(letter(decided('attribution')), ['Le secrétariat de la commission d’attribution']);
+  });
 });
