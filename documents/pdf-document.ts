@@ -89,6 +89,25 @@ const pdfUaIdentification = `
             <pdfuaid:part>1</pdfuaid:part>
         </rdf:Description>`;
 
+/**
+ * pdfkit copies the Info entries into the XMP metadata as they are; PDF/A asks both to say the
+ * same, so the copy is escaped for XML ("Habitat & Humanisme") while the Info dictionary, written
+ * just before, keeps the text itself.
+ */
+function escapeXmpOf(pdf: PDFKit.PDFDocument): void {
+  const internals = pdf as unknown as { info: Record<string, unknown>; endMetadata: () => void };
+  const endMetadata = internals.endMetadata.bind(pdf);
+  internals.endMetadata = () => {
+    const original = internals.info;
+    internals.info = Object.fromEntries(Object.entries(original).map(([k, v]) => [k, typeof v === 'string' ? xmlEscape(v) : v]));
+    try {
+      endMetadata();
+    } finally {
+      internals.info = original;
+    }
+  };
+}
+
 /** The box a signature's visible block fills: room for five short lines. */
 export const signatureFieldSize = { width: 260, height: 64 };
 
@@ -132,12 +151,10 @@ export class TaggedPdf {
       tagged: true,
       displayTitle: true,
       lang: 'fr-FR',
-      // pdfkit writes these into the XMP metadata as they are: escaped for XML there, and the
-      // Info dictionary says the same (PDF/A asks both to agree).
       info: {
-        Title: xmlEscape(title),
-        Author: xmlEscape(printable(info.author)),
-        Subject: xmlEscape(printable(info.subject)),
+        Title: title,
+        Author: printable(info.author),
+        Subject: printable(info.subject),
         Creator: info.creator,
         Producer: `${info.creator} (pdfkit)`,
         CreationDate: info.createdAt,
@@ -148,6 +165,7 @@ export class TaggedPdf {
     this.pdf.registerFont('body', fonts.regular as unknown as string);
     this.pdf.registerFont('bold', fonts.bold as unknown as string);
     this.pdf.appendXML(pdfUaIdentification);
+    escapeXmpOf(this.pdf);
     this.width = this.pdf.page.width - 2 * pageMargin;
     this.root = this.pdf.struct('Document');
     this.pdf.addStructure(this.root);

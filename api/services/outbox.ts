@@ -15,6 +15,9 @@ export interface OutboxMessage {
 }
 
 const messageId = /^[0-9A-Za-z.:-]{1,120}$/;
+/** An attachment's name; the calendar part Outlook reads has none of its own. */
+const nameOf = (a: { filename?: string | undefined; contentType: string }, index: number) =>
+  a.filename ?? (a.contentType === 'text/calendar' ? 'invitation.ics' : `piece-jointe-${index + 1}`);
 const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a.map((x) => x.text).join(', ') : a?.text ?? '');
 
 /** The messages' ids (their file names), newest first: the names start with the time they came. */
@@ -37,7 +40,7 @@ function summary(id: string, mail: Awaited<ReturnType<typeof simpleParser>>): Ou
     from: addresses(mail.from),
     to: addresses(mail.to),
     subject: mail.subject ?? '',
-    attachments: mail.attachments.map((a, index) => ({ index, filename: a.filename ?? `piece-jointe-${index + 1}`, contentType: a.contentType, size: a.size })),
+    attachments: mail.attachments.map((a, index) => ({ index, filename: nameOf(a, index), contentType: a.contentType, size: a.size })),
   };
 }
 
@@ -55,5 +58,5 @@ export async function outboxAttachment(dir: string, id: string, index: number): 
   const { mail } = await parsed(dir, id);
   const attachment = mail.attachments[index];
   if (!attachment) throw notFound(`attachment ${index} of message`, id);
-  return { filename: attachment.filename ?? `piece-jointe-${index + 1}`, contentType: attachment.contentType, content: attachment.content };
+  return { filename: nameOf(attachment, index), contentType: attachment.contentType, content: attachment.content };
 }

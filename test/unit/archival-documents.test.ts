@@ -74,7 +74,8 @@ describe('the PDFs the engine makes', () => {
         { type: 'attribution', rank: 1, conditionDocument: null, conditionDeadline: null, reasons: null },
         { offerDeadline: offerDeadline(new Date(issuedAt), 10, timeZone).toISOString() },
       )),
-      'deferral-letter': await renderDecisionLetterPdf(letter({ type: 'deferred', reason: 'pièces manquantes' })),
+      // Characters XML escapes, in the title and author the XMP metadata repeats.
+      'deferral-letter': await renderDecisionLetterPdf(letter({ type: 'deferred', reason: 'pièces manquantes' }, { landlord: 'Habitat & Humanisme <Essonne>' })),
       convocation: await convocationPdf(convocation),
     };
     const archival = await veraPdf('2b', files);
