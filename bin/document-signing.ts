@@ -146,8 +146,9 @@ export async function documentSigning(config: SigningConfig): Promise<{ signing:
     timestampUrl = server.url;
     timestampAuthorityName = `autorité d’horodatage de ${organisation} (locale)`;
   }
+  // The embedded root vouches for the signers it issues and for the embedded timestamp authority.
   const trustAnchorsPem = [
-    ...(root && !config.pkcs12Dir ? [root.certificatePem] : []),
+    ...(root ? [root.certificatePem] : []),
     ...await Promise.all((config.trustAnchorFiles ?? []).map((f) => readFile(f, 'utf8'))),
   ];
   const signing: DocumentSigning = {
