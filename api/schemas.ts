@@ -272,6 +272,7 @@ export const MinutesVerification = Type.Object({
   sha256: Type.String(),
   ok: Type.Boolean({ description: 'The JSON, its hash, the PDF and every signature check out, and every signer the rules name has signed' }),
   problems: Type.Array(Type.String()),
+  notes: Type.Optional(Type.Array(Type.String(), { description: 'What could not be checked, and why (a PDF an earlier renderer made is checked by its recorded hash only)' })),
   trailCheckpoint: Type.Optional(Type.Object({
     seq: Type.Integer(), hash: Type.String(), signedAt: Type.String({ format: 'date-time' }), keyId: Type.String(),
   }, { description: 'The audit chain\'s head as signed once the last signature of this version was recorded: the trail up to it cannot be rewritten unseen' })),

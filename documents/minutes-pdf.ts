@@ -39,6 +39,13 @@ import type { MinutesSigner } from '../domain/rules/index.ts';
 
 const smallSize = 8;
 
+/**
+ * The renderer's version, named in each PDF's Creator: it changes whenever the bytes of a
+ * rendering would (v3: PDF/A-2b and PDF/UA-1 in DejaVu, with signature fields). Verification
+ * re-renders only what this version made.
+ */
+export const minutesRendererVersion = 3;
+
 /** The signature field the minutes reserve for a signer: their PDF signature fills it. */
 export const signatureFieldName = (signer: MinutesSigner) => `signature-${signer}`;
 
@@ -204,7 +211,7 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
     title: `${title} de la CALEOL ${committee.name}, séance du ${frenchShortDay(session.scheduledStart, tz)}`,
     author: committee.landlord,
     subject: `Session ${session.id}; document SHA-256 ${documentSha256}`,
-    creator: 'caleol-engine minutes v3',
+    creator: `caleol-engine minutes v${minutesRendererVersion}`,
     createdAt: creationDate,
   });
 

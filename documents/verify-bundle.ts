@@ -2,7 +2,7 @@
 // change to one of them is reported by name; nothing here trusts the hashes it is given.
 import type { MinutesSigner } from '../domain/rules/index.ts';
 import { bytesSha256, canonicalJson, sha256Hex } from './canonical-json.ts';
-import { renderMinutesPdf } from './minutes-pdf.ts';
+import { minutesRendererVersion, renderMinutesPdf } from './minutes-pdf.ts';
 import type { MinutesDocument } from '../domain/minutes.ts';
 import { MinutesSignatureError, verifyMinutesSignature } from './signatures.ts';
 
@@ -30,6 +30,8 @@ export interface MinutesBundle {
 export interface MinutesVerification {
   ok: boolean;
   problems: string[];
+  /** What could not be checked, and why (present only when there is something to say). */
+  notes?: string[] | undefined;
 }
 
 function parseDocument(documentJson: string, problems: string[]): MinutesDocument | undefined {
@@ -51,7 +53,13 @@ function parseDocument(documentJson: string, problems: string[]): MinutesDocumen
   return parsed as MinutesDocument;
 }
 
-async function checkPdf(bundle: MinutesBundle, document: MinutesDocument | undefined, problems: string[]): Promise<void> {
+/** The renderer version a minutes PDF names in its Creator ("caleol-engine minutes v3"). */
+function rendererVersion(pdf: Buffer): number | undefined {
+  const named = /\(caleol-engine minutes v(\d+)\)/.exec(pdf.toString('latin1'));
+  return named ? Number(named[1]) : undefined;
+}
+
+async function checkPdf(bundle: MinutesBundle, document: MinutesDocument | undefined, problems: string[], notes: string[]): Promise<void> {
   if (!bundle.pdf) {
     if (bundle.pdfSha256 !== undefined) problems.push('pdf: a PDF hash is given but no PDF');
     return;
@@ -62,6 +70,12 @@ async function checkPdf(bundle: MinutesBundle, document: MinutesDocument | undef
   }
   if (!document) {
     problems.push('pdf: cannot be compared with the minutes JSON, which does not read as minutes');
+    return;
+  }
+  // A PDF an earlier renderer made cannot be made again byte for byte by this one.
+  const version = rendererVersion(bundle.pdf);
+  if (version !== undefined && version < minutesRendererVersion) {
+    notes.push(`pdf: rendered by an earlier version of the renderer (minutes v${version}, now v${minutesRendererVersion}): checked against its recorded hash only`);
     return;
   }
   let rendered: Buffer;
@@ -106,7 +120,8 @@ export async function verifyMinutes(bundle: MinutesBundle): Promise<MinutesVerif
   } else if (sha256Hex(bundle.documentJson) !== bundle.sha256) {
     problems.push(`hash: the minutes JSON hashes to ${sha256Hex(bundle.documentJson)}, not to the expected ${bundle.sha256}`);
   }
-  await checkPdf(bundle, document, problems);
+  const notes: string[] = [];
+  await checkPdf(bundle, document, problems, notes);
   checkSignatures(bundle, document, problems);
-  return { ok: problems.length === 0, problems };
+  return { ok: problems.length === 0, problems, ...(notes.length ? { notes } : {}) };
 }

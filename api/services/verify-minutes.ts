@@ -59,6 +59,6 @@ export async function verifyStoredMinutes(db: Database, committeeId: string, min
   });
   // With no usable entry, verifyMinutes says "no signature"; the reasons above say why.
   const all = [...problemsFound, ...result.problems.filter((p) => !(problemsFound.length && p.startsWith('signatures: the minutes carry no signature')))];
-  return { ok: all.length === 0, problems: all };
+  return { ok: all.length === 0, problems: all, ...(result.notes ? { notes: result.notes } : {}) };
 }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CandidateNotExaminedError, candidateExtract, candidateExtractPdf } from '../../documents/extract.ts';
 import { canonicalJson, sha256Hex } from '../../documents/canonical-json.ts';
-import { renderMinutesPdf } from '../../documents/minutes-pdf.ts';
+import { minutesRendererVersion, renderMinutesPdf } from '../../documents/minutes-pdf.ts';
+import { verifyMinutes } from '../../documents/verify-bundle.ts';
 import { isOtherDwellingItem } from '../../domain/minutes.ts';
 import { candidates, minutesFixture, people, reasons } from '../support/minutes-fixture.ts';
 import { pdfText, squash } from '../support/pdf-text.ts';
@@ -175,3 +176,27 @@ describe('a candidate’s extract of the minutes', () => {
     expect(() => candidateExtract(minutesFixture(), '999-0000-00000')).toThrow(CandidateNotExaminedError);
   });
 });
+
+describe('the verification of a stored minutes PDF', () => {
+  it('re-renders what this renderer made, and checks what an earlier one made by its recorded hash only', async () => {
+    const document = minutesFixture();
+    const documentJson = canonicalJson(document);
+    const pdf = await renderMinutesPdf(document);
+    const same = await verifyMinutes({ documentJson, sha256: sha256Hex(documentJson), pdf, pdfSha256: sha256(pdf), signatures: [], pdfSignedRoles: ['chair', 'secretary'] });
+    expect(same).toEqual({ ok: true, problems: [] });
+
+    // The same bytes as an earlier renderer would name itself: not this renderer's to re-render.
+    const earlier = Buffer.from(pdf.toString('latin1').replace(`(caleol-engine minutes v${minutesRendererVersion})`, `(caleol-engine minutes v${minutesRendererVersion - 1})`), 'latin1');
+    expect(earlier.equals(pdf)).toBe(false);
+    const old = await verifyMinutes({ documentJson, sha256: sha256Hex(documentJson), pdf: earlier, pdfSha256: sha256(earlier), signatures: [], pdfSignedRoles: ['chair', 'secretary'] });
+    expect(old).toMatchObject({ ok: true, problems: [], notes: [expect.stringMatching(/earlier version of the renderer/)] });
+    // Its recorded hash still holds it: one byte changed is found.
+    expect((await verifyMinutes({ documentJson, sha256: sha256Hex(documentJson), pdf: earlier, pdfSha256: sha256(pdf), signatures: [], pdfSignedRoles: ['chair', 'secretary'] })).ok).toBe(false);
+    // And a PDF this renderer made must be its rendering.
+    const changed = Buffer.from(pdf);
+    changed[changed.length - 200] = changed[changed.length - 200]! ^ 1;
+    expect((await verifyMinutes({ documentJson, sha256: sha256Hex(documentJson), pdf: changed, pdfSha256: sha256(changed), signatures: [], pdfSignedRoles: ['chair', 'secretary'] })).problems)
+      .toEqual(['pdf: the PDF is not the rendering of the minutes JSON']);
+  });
+});
+
