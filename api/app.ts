@@ -32,6 +32,7 @@ import { registerZoomWebhook } from './routes/zoom-webhook.ts';
 import { registerCodecRoutes } from './routes/codec.ts';
 import type { DocumentSigning } from './services/pdf-signing.ts';
 import { registerOutboxRoutes } from './routes/outbox.ts';
+import { registerBrowserSessionRoutes, type BrowserSignIn } from './routes/browser-session.ts';
 import { SessionClient } from './services/session-client.ts';
 import { defaultStreamLimits, SessionStreams, type StreamLimits } from './services/session-streams.ts';
 import { TokenRevocations } from './services/token-revocations.ts';
@@ -71,6 +72,8 @@ export interface ApiDeps {
   documentSigning?: DocumentSigning | undefined;
   /** Where the embedded mail catcher keeps what was sent (GET /outbox); absent: mail goes through SMTP_URL. */
   outboxDir?: string | undefined;
+  /** The browser's demo sign-in (local tokens under npm start); absent: none. */
+  browserSignIn?: BrowserSignIn | undefined;
 }
 
 export async function buildApp(deps: ApiDeps): Promise<App> {
@@ -93,8 +96,13 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
         version: '0.1.0',
         description: 'Allocation committee sessions (CALEOL): agenda, attendance, quorum, votes, decisions and minutes.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          browserSession: { type: 'apiKey', in: 'cookie', name: 'caleol_session', description: 'The web application\'s session (POST /auth/demo-sign-in); writes need the application\'s own Origin' },
+        },
+      },
+      security: [{ bearer: [] }, { browserSession: [] }],
     },
   });
   // Security headers on every answer: a JSON API needs no script, style or frame of anyone's. The
@@ -152,5 +160,6 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerZoomWebhook(app, context, deps.zoomWebhookSecret);
   registerCodecRoutes(app, context, deps.codecCorsOrigins ?? []);
   registerOutboxRoutes(app, context, deps.outboxDir);
+  registerBrowserSessionRoutes(app, context, deps.browserSignIn);
   return app;
 }

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { issueLocalToken, type LocalTokenClaims } from '../api/auth.ts';
+import type { BrowserSignIn } from '../api/routes/browser-session.ts';
 import { applyMigrations } from '../prisma/migrations.ts';
 import { demoCommitteeId, demoMembers, seedDemoCommittee } from '../prisma/seed.ts';
 import { loadConfig } from './config.ts';
@@ -72,6 +73,7 @@ runProcess(async (onStop) => {
   onStop(() => worker.stop());
 
   const tokens: Record<string, string> = {};
+  let browserSignIn: BrowserSignIn | undefined;
   if (secret) {
     const users: Array<[string, LocalTokenClaims]> = [
       ['secretary', { subject: 'secretary@demo', roles: ['secretary'], name: 'Secrétariat CALEOL' }],
@@ -83,10 +85,16 @@ runProcess(async (onStop) => {
     for (const m of demoMembers) users.push([m.name, { subject: m.id, roles: m.chair ? ['member', 'chair'] : ['member'], memberId: m.id, name: m.name }]);
     for (const [name, claims] of users) tokens[name] = await issueLocalToken(secret, claims);
     writeFileSync(join(config.dataDir, 'dev-tokens.json'), `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+    // The browser's "choose a demo user" sign-in: each person once (the chair is listed as a member).
+    browserSignIn = {
+      demoUsers: users.filter(([name]) => name !== 'chair').map(([name, claims]) => ({ id: claims.subject, label: claims.name ?? name, claims })),
+      issue: (claims, lifetimeSeconds) => issueLocalToken(secret, claims, `${lifetimeSeconds}s`),
+      secureCookie: config.publicUrl.startsWith('https:'),
+    };
   }
 
   // Tokens are written before the API answers, so whoever waits for /ready finds them.
-  const api = await startApi(wired, db, verifier, logger, metricsRegistry, outbox);
+  const api = await startApi(wired, db, verifier, logger, metricsRegistry, { outboxDir: outbox, browserSignIn });
   onStop(() => api.stop());
 
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

@@ -13,6 +13,7 @@ import { createWorker } from '../activities/worker.ts';
 import { zoomMeetings } from '../activities/zoom/zoom-meetings.ts';
 import { documentSigning } from './document-signing.ts';
 import { buildApp } from '../api/app.ts';
+import type { BrowserSignIn } from '../api/routes/browser-session.ts';
 import { defaultMaxTokenLifetimeSeconds, localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
 import { checkpointKeys, checkpointSigner, type CheckpointSigner } from '../documents/audit-checkpoints.ts';
 import { encryptingDataConverter, newCodecKey, parseCodecKeys, type CodecKey } from '../documents/payload-codec.ts';
@@ -147,14 +148,18 @@ function organizerOf(config: Config): { name: string; email: string } {
   return match ? { name: match[1]!.trim() || 'CALEOL', email: match[2]! } : { name: 'CALEOL', email: from.trim() };
 }
 
-export async function startApi(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>, metricsRegistry?: Registry, outboxDir?: string) {
+export async function startApi(
+  config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>,
+  metricsRegistry?: Registry, embedded: { outboxDir?: string | undefined; browserSignIn?: BrowserSignIn | undefined } = {},
+) {
   const connection = await Connection.connect({ address: config.temporalAddress });
   const dataConverter = encryptingDataConverter(payloadCodecKeys(config));
   const temporal = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
   const signing = await documentSigning({ dataDir: config.dataDir, ...config.signing });
   const app = await buildApp({
     documentSigning: signing.signing,
-    outboxDir,
+    outboxDir: embedded.outboxDir,
+    browserSignIn: embedded.browserSignIn,
     dataConverter, codecCorsOrigins: config.temporalCodecCorsOrigins,
     db, temporal, taskQueue: config.taskQueue, verifier, logger,
     videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,

@@ -32,6 +32,11 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['GET /health', 'public'],
   ['GET /ready', 'public'],
   ['POST /webhooks/zoom', 'public'],
+  // api/routes/browser-session.ts (this deployment offers no demo sign-in: 404 to everyone)
+  ['GET /auth/demo-users', 'public'],
+  ['POST /auth/demo-sign-in', 'public'],
+  ['POST /auth/sign-out', 'public'],
+  ['GET /auth/me', everyone],
   // api/routes/committees.ts
   ['POST /committees', ['secretary']],
   ['GET /committees', everyone],
@@ -274,6 +279,10 @@ describe('authorization matrix', () => {
         // A token no one holds: revoking it changes no caller's access.
         case 'POST /ops/token-revocations': return { url: '/ops/token-revocations', payload: { tokenId: randomUUID(), reason: 'matrix' } };
         case 'GET /ops/token-revocations': return { url: '/ops/token-revocations' };
+        case 'GET /auth/demo-users': return { url: '/auth/demo-users' };
+        case 'POST /auth/demo-sign-in': return { url: '/auth/demo-sign-in', payload: { user: 'secretary@demo' } };
+        case 'POST /auth/sign-out': return { url: '/auth/sign-out' };
+        case 'GET /auth/me': return { url: '/auth/me' };
         // This deployment sends mail through SMTP: an outbox answers 404 outbox_unavailable to those allowed.
         case 'GET /outbox': return { url: '/outbox' };
         case 'GET /outbox/{messageId}': return { url: '/outbox/2026-01-01T00-00-00.000Z-none' };

@@ -9,6 +9,7 @@ import { createWorker } from '../../activities/worker.ts';
 import type { ZoomMeetings } from '../../activities/zoom/meetings.ts';
 import { buildApp, type App } from '../../api/app.ts';
 import { documentSigning } from '../../bin/document-signing.ts';
+import type { DemoUser } from '../../api/routes/browser-session.ts';
 import { issueLocalToken, localTokenVerifier, type LocalTokenClaims } from '../../api/auth.ts';
 import type { RateLimitSettings } from '../../api/plugins/rate-limits.ts';
 import type { StreamLimits } from '../../api/services/session-streams.ts';
@@ -50,6 +51,8 @@ export interface HarnessOptions {
   streamLimits?: Partial<StreamLimits> | undefined;
   /** The embedded mail catcher's folder, which GET /outbox lists. */
   outboxDir?: string | undefined;
+  /** The browser's demo sign-in, offering these users. */
+  demoUsers?: DemoUser[] | undefined;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
@@ -72,6 +75,9 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const app = await buildApp({
     documentSigning: signing.signing,
     outboxDir: options.outboxDir,
+    browserSignIn: options.demoUsers
+      ? { demoUsers: options.demoUsers, issue: (claims, seconds) => issueLocalToken(testSecret, claims, `${seconds}s`), secureCookie: false }
+      : undefined,
     db, temporal: client, taskQueue, verifier: localTokenVerifier(testSecret),
     videoProvider: options.zoom ? 'zoom' : 'manual', zoomWebhookSecret: options.zoomWebhookSecret,
     workflowBundlePath: options.replayBundlePath ?? inject('workflowBundlePath'),
