@@ -17,7 +17,13 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function cookieOf(request: FastifyRequest, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // Malformed escapes: the raw text, which no verifier takes as a token.
+      return value.join('=');
+    }
   }
   return undefined;
 }

@@ -69,5 +69,7 @@ describe('the browser session', () => {
     const forged = await h.app.inject({ method: 'GET', url: '/auth/me', headers: { cookie: 'caleol_session=not-a-token' } });
     expect(forged.statusCode).toBe(401);
     expect(forged.json()).toMatchObject({ code: 'invalid_token' });
+    const garbled = await h.app.inject({ method: 'GET', url: '/auth/me', headers: { cookie: 'caleol_session=%E0%A4%A' } });
+    expect(garbled.statusCode).toBe(401);
   });
 });
