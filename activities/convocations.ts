@@ -25,7 +25,7 @@ const sessionMinutes = 180;
 
 // The same facts give the same PDF: a retry after a failed send (the mail server down for days)
 // reuses the one rendered before instead of rendering it again.
-const renderedPdfs = new LRUCache<string, Buffer>({ max: 500 });
+const renderedPdfs = new LRUCache<string, Buffer>({ max: 100 });
 async function convocationPdfOf(facts: ConvocationFacts): Promise<Buffer> {
   const key = JSON.stringify(facts);
   const cached = renderedPdfs.get(key);

@@ -214,8 +214,10 @@ function letterContent(letter: DecisionLetter): LetterContent {
   if (!/^[0-9a-f]{64}$/i.test(letter.minutesSha256)) {
     throw new Error(`decision letter: minutesSha256 is not a SHA-256 in hexadecimal: ${letter.minutesSha256}`);
   }
-  if (issued.getTime() < session.getTime()) {
-    throw new Error(`decision letter: issuedAt ${letter.issuedAt} is before the session (${letter.sessionDate}): a decision is notified after it is taken`);
+  // By calendar day: a sitting the rules let open a few minutes early may be notified before its convened minute.
+  const day = (at: Date) => { const t = localParts(at, tz); return t.year * 10_000 + t.month * 100 + t.day; };
+  if (day(issued) < day(session)) {
+    throw new Error(`decision letter: issuedAt ${letter.issuedAt} is before the day of the session (${letter.sessionDate}): a decision is notified after it is taken`);
   }
   const { decision, paragraphs } = decisionContent(letter, tz);
   if (letter.offerDeadline !== undefined) {

@@ -195,7 +195,7 @@ describe('the decision letter', () => {
   });
 
   it('refuses a letter dated before the session, and an offer deadline that leaves less than ten days after the letter', async () => {
-    expect(() => decisionLetterText(letter(decided('attribution'), { issuedAt: '2026-11-25T10:00:00.000Z' }))).toThrow(/before the session/);
+    expect(() => decisionLetterText(letter(decided('attribution'), { issuedAt: '2026-11-25T10:00:00.000Z' }))).toThrow(/before the day of the session/);
     // 24:00 on the 9th of a letter of the 1st of December: eight days, not ten (the reported defect: a deadline before the session).
     const early = offerDeadline(new Date('2026-11-28T23:30:00.000Z'), 10, timeZone).toISOString();
     const late = letter(decided('attribution', { rank: 1 }), { issuedAt: '2026-12-01T09:00:00.000Z', offerDeadline: early });
