@@ -110,7 +110,7 @@ export interface TimestampFacts {
 }
 
 /** What a token says: its time, serial and policy, and the digest it is over. */
-export function timestampFacts(token: Uint8Array): TimestampFacts {
+function timestampFacts(token: Uint8Array): TimestampFacts {
   const content = pkijs.ContentInfo.fromBER(view(token));
   const signed = new pkijs.SignedData({ schema: content.content });
   const eContent = signed.encapContentInfo.eContent;

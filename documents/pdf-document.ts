@@ -16,7 +16,7 @@ import PDFDocument from 'pdfkit';
 export const pageMargin = 56;
 
 const fontDirectory = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const fontFiles = {
+const fontFiles = {
   regular: join(fontDirectory, 'DejaVuSans.ttf'),
   bold: join(fontDirectory, 'DejaVuSans-Bold.ttf'),
 } as const;

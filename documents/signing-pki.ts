@@ -52,7 +52,7 @@ async function exportKey(key: CryptoKey): Promise<string> {
   return pem(await webcrypto.subtle.exportKey('pkcs8', key), 'PRIVATE KEY');
 }
 
-export async function importPrivateKey(privateKeyPem: string): Promise<CryptoKey> {
+async function importPrivateKey(privateKeyPem: string): Promise<CryptoKey> {
   const der = x509.PemConverter.decodeFirst(privateKeyPem);
   return await webcrypto.subtle.importKey('pkcs8', der, { name: keyAlgorithm.name, hash: keyAlgorithm.hash }, false, ['sign']);
 }
@@ -148,14 +148,4 @@ export async function signingIdentity(holder: KeyAndCertificate, issuersPem: str
 /** SHA-256 of a certificate's DER, in hex: how the record names it. */
 export function certificateSha256(der: Uint8Array): string {
   return createHash('sha256').update(der).digest('hex');
-}
-
-/** The certificate's subject common name and validity, for the record. */
-export function certificateSummary(der: Uint8Array): { subject: string; commonName: string; notAfter: string } {
-  const certificate = new x509.X509Certificate(der);
-  return {
-    subject: certificate.subject,
-    commonName: certificate.subjectName.getField('CN')[0] ?? certificate.subject,
-    notAfter: certificate.notAfter.toISOString(),
-  };
 }
