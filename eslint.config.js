@@ -2,9 +2,9 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'generated/', '.data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'generated/', '.data/', 'coverage/', 'web/dist/', 'test-results/'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'web/**/*.tsx'],
     extends: [tseslint.configs.base],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -51,6 +51,10 @@ export default tseslint.config(
   {
     files: ['api/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/activities/**'], message: 'The API does not import activities: shared code lives in documents/ or workflows/.' }] }] },
+  },
+  {
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/domain/**', '**/workflows/**', '**/activities/**', '**/documents/**', '**/prisma/**', '**/bin/**', '**/generated/**', '../../api/**', '../../../api/**', 'fastify', '@temporalio/*', '@prisma/*'], message: 'The web application talks to the API over HTTP only: it imports nothing of the server\'s.' }] }] },
   },
   {
     files: ['activities/**/*.ts'],

@@ -33,6 +33,7 @@ import { registerCodecRoutes } from './routes/codec.ts';
 import type { DocumentSigning } from './services/pdf-signing.ts';
 import { registerOutboxRoutes } from './routes/outbox.ts';
 import { registerBrowserSessionRoutes, type BrowserSignIn } from './routes/browser-session.ts';
+import { registerWebApp, webAppPath } from './plugins/web-app.ts';
 import { SessionClient } from './services/session-client.ts';
 import { defaultStreamLimits, SessionStreams, type StreamLimits } from './services/session-streams.ts';
 import { TokenRevocations } from './services/token-revocations.ts';
@@ -74,6 +75,8 @@ export interface ApiDeps {
   outboxDir?: string | undefined;
   /** The browser's demo sign-in (local tokens under npm start); absent: none. */
   browserSignIn?: BrowserSignIn | undefined;
+  /** The built web application (web/dist), served under /app/; absent or not built: /app/ says so. */
+  webAppDir?: string | undefined;
 }
 
 export async function buildApp(deps: ApiDeps): Promise<App> {
@@ -119,10 +122,12 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   });
   // Answers carry personal data (names, households, decisions): no cache keeps them.
   app.addHook('onSend', async (request, reply) => {
-    if (!request.url.startsWith('/docs')) void reply.header('cache-control', 'no-store');
+    if (!request.url.startsWith('/docs') && !request.url.startsWith(`${webAppPath}assets/`)) void reply.header('cache-control', 'no-store');
   });
   app.addSchema({ ...ProblemSchema, $id: 'Problem' });
 
+  // Before authentication: a person opening a session's link is sent to its page, signed in or not.
+  await registerWebApp(app, deps.webAppDir);
   const revocations = new TokenRevocations(deps.db, deps.maxTokenLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds.local);
   registerAuthentication(app, deps.verifier, revocations);
   registerCommitteeScope(app, deps.db);

@@ -72,6 +72,34 @@ export const Member = Type.Object({
 });
 
 
+/** A committee's sessions as the table lists them: the phase there follows the workflow's, a step behind at most. */
+export const SessionList = Type.Object({
+  committeeId: Uuid,
+  timeZone: Type.String(),
+  sessions: Type.Array(Type.Object({
+    id: Uuid,
+    scheduledStart: DateTime,
+    mode: SessionMode,
+    place: Type.Optional(Type.String()),
+    phase: SessionPhase,
+    updatedAt: DateTime,
+  })),
+});
+
+/** The files of the items a reader may see: the dwelling and the candidates' applications. */
+export const SessionFiles = Type.Object({
+  items: Type.Array(Type.Object({
+    itemId: Uuid,
+    dwelling: Type.Object({
+      reference: Type.String(), address: Type.String(), commune: Type.String(), epci: Type.Optional(Type.String()), type: Type.String(),
+      surfaceM2: Type.Number(), rentCents: Type.Integer(), financing: Type.String(), contingent: Type.Optional(Type.String()),
+    }),
+    candidates: Type.Array(Type.Object({
+      applicationId: Uuid, rank: Type.Integer(), applicationNumber: Type.String(), householdSummary: Type.String(), priority: Type.Optional(Type.String()),
+    })),
+  })),
+});
+
 export const Committee = Type.Object({
   id: Uuid,
   name: Type.String(),

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
 import pino from 'pino';
@@ -148,6 +149,9 @@ function organizerOf(config: Config): { name: string; email: string } {
   return match ? { name: match[1]!.trim() || 'CALEOL', email: match[2]! } : { name: 'CALEOL', email: from.trim() };
 }
 
+/** Where `npm run build:web` puts the web application (served under /app/). */
+export const webAppDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+
 export async function startApi(
   config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>,
   metricsRegistry?: Registry, embedded: { outboxDir?: string | undefined; browserSignIn?: BrowserSignIn | undefined } = {},
@@ -159,6 +163,7 @@ export async function startApi(
   const app = await buildApp({
     documentSigning: signing.signing,
     outboxDir: embedded.outboxDir,
+    webAppDir,
     browserSignIn: embedded.browserSignIn,
     dataConverter, codecCorsOrigins: config.temporalCodecCorsOrigins,
     db, temporal, taskQueue: config.taskQueue, verifier, logger,

@@ -7,7 +7,7 @@ import { staffCovers } from '../plugins/committee-scope.ts';
 import type { App, RouteContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
 import {
-  ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, problemResponses, RulesInput, RulesVersion,
+  ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, problemResponses, RulesInput, RulesVersion, SessionList,
 } from '../schemas.ts';
 import { actingLookups, forgetActingMembers } from '../services/acting.ts';
 
@@ -127,6 +127,39 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
     // A member sees who sits with them, not their fellow members' contact details or birth dates.
     const self = await actingLookups(db).memberOf(principal, committee.id);
     return { ...committee, members: committee.members.map((m) => (m.id === self?.id ? m : { ...m, email: undefined, birthDate: null })) };
+  });
+
+  app.get('/committees/:id/sessions', {
+    config: { scope: 'committee' },
+    schema: {
+      tags: ['committees'],
+      summary: 'The committee\'s sessions, latest first (the dashboard\'s list; each session\'s live state is GET /sessions/{id})',
+      params: IdParams,
+      querystring: Type.Object({
+        from: Type.Optional(Type.String({ format: 'date-time', description: 'Sessions convened at or after this time' })),
+        to: Type.Optional(Type.String({ format: 'date-time', description: 'Sessions convened before this time' })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+      }, { additionalProperties: false }),
+      response: { 200: SessionList, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, ...readers);
+    const committee = await db.committee.findUnique({ where: { id: request.params.id }, select: { id: true, timeZone: true } });
+    if (!committee) throw notFound('committee', request.params.id);
+    const { from, to, limit } = request.query;
+    const rows = await db.session.findMany({
+      where: { committeeId: committee.id, scheduledStart: { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lt: new Date(to) } : {}) } },
+      select: { id: true, scheduledStart: true, mode: true, place: true, phase: true, updatedAt: true },
+      orderBy: { scheduledStart: 'desc' },
+      take: limit ?? 100,
+    });
+    return {
+      committeeId: committee.id, timeZone: committee.timeZone,
+      sessions: rows.map((r) => ({
+        id: r.id, scheduledStart: r.scheduledStart.toISOString(), mode: r.mode, phase: r.phase, updatedAt: r.updatedAt.toISOString(),
+        ...(r.place ? { place: r.place } : {}),
+      })),
+    };
   });
 
   app.get('/committees/:id/rules', {

@@ -8,7 +8,7 @@ import { updateOnly, type App, type RouteContext } from '../context.ts';
 import {
   AgendaItem, AgendaItemInput, AttendanceInput, CastVoteInput, ConflictInput, ConvocationDeliveryInput, CountsAnswer, IdParams, ItemParams, LiveSession,
   OpenSessionInput, OpenVoteAnswer, OpenVoteInput, ParticipantMappingInput, PhaseAnswer, problemResponses as problems, Proxies, ProxyInput, ProxyParams,
-  PublishInput, QuorumAnswer, ReasonInput, ReasonQuery, ScheduleSessionBody, SessionCreated, VoteTally,
+  PublishInput, QuorumAnswer, ReasonInput, ReasonQuery, ScheduleSessionBody, SessionCreated, SessionFiles, VoteTally,
 } from '../schemas.ts';
 import { updateIdFor } from '../services/acting.ts';
 import { addAgendaItem } from '../services/add-agenda-item.ts';
@@ -30,6 +30,7 @@ import { registerProxy } from '../services/register-proxy.ts';
 import { removeAgendaItem } from '../services/remove-agenda-item.ts';
 import { revokeProxy } from '../services/revoke-proxy.ts';
 import { scheduleSession } from '../services/schedule-session.ts';
+import { sessionFiles } from '../services/session-files.ts';
 
 /** Every role reads a session; what each sees is scoped by the use case. */
 const readers = roles;
@@ -53,6 +54,15 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
     config: { scope: 'session' },
     schema: { tags: ['sessions'], summary: 'The live state of a session', params: IdParams, response: { 200: LiveSession, ...problems } },
   }, async (request) => readSession(deps, requireRole(request.principal, ...readers), request.params.id));
+
+  app.get('/sessions/:id/files', {
+    config: { scope: 'session' },
+    schema: {
+      tags: ['sessions'],
+      summary: 'The files of the items the caller may see: each dwelling and its candidates\' applications (a mayor sees their commune\'s items only)',
+      params: IdParams, response: { 200: SessionFiles, ...problems },
+    },
+  }, async (request) => sessionFiles(deps, requireRole(request.principal, ...readers), request.params.id));
 
   app.get('/sessions/:id/events', {
     config: { scope: 'session' },

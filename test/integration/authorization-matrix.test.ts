@@ -42,6 +42,7 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['GET /committees', everyone],
   ['GET /committees/{id}', everyone],
   ['GET /committees/{id}/rules', everyone],
+  ['GET /committees/{id}/sessions', everyone],
   ['PUT /committees/{id}/rules', ['secretary']],
   ['POST /committees/{id}/chair-election', ['secretary']],
   ['POST /committees/{id}/members', ['secretary']],
@@ -49,6 +50,7 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   // api/routes/sessions.ts
   ['POST /committees/{id}/sessions', ['secretary']],
   ['GET /sessions/{id}', everyone],
+  ['GET /sessions/{id}/files', everyone],
   ['GET /sessions/{id}/events', everyone],
   ['POST /sessions/{id}/agenda-items', ['secretary']],
   ['DELETE /sessions/{id}/agenda-items/{itemId}', ['secretary']],
@@ -229,12 +231,14 @@ describe('authorization matrix', () => {
         case 'GET /committees': return { url: '/committees' };
         case 'GET /committees/{id}': return { url: `/committees/${a.id}` };
         case 'GET /committees/{id}/rules': return { url: `/committees/${a.id}/rules` };
+        case 'GET /committees/{id}/sessions': return { url: `/committees/${a.id}/sessions` };
         case 'PUT /committees/{id}/rules': return { url: `/committees/${a.id}/rules`, payload: rules };
         case 'POST /committees/{id}/chair-election': return { url: `/committees/${a.id}/chair-election`, payload: { ballots: [{ voterId: randomUUID(), candidateId: randomUUID() }] } };
         case 'POST /committees/{id}/members': return { url: `/committees/${a.id}/members`, payload: { name: 'Nouveau membre', email: `new-${randomUUID()}@oph.test`, role: 'social_organisation' } };
         case 'PATCH /committees/{id}/members/{memberId}': return { url: `/committees/${a.id}/members/${a.byName('Président Agglo').id}`, payload: { name: 'Président Agglo' } };
         case 'POST /committees/{id}/sessions': return { url: `/committees/${a.id}/sessions`, payload: { scheduledStart: live.scheduledStart } };
         case 'GET /sessions/{id}': return { url: `/sessions/${done.id}` };
+        case 'GET /sessions/{id}/files': return { url: `/sessions/${done.id}/files` };
         case 'GET /sessions/{id}/events': return { url: `/sessions/${done.id}/events` };
         case 'POST /sessions/{id}/agenda-items': return { url: `/sessions/${live.id}/agenda-items`, payload: { ...agendaItemInput(`MX-add-${randomUUID().slice(0, 8)}`), reason: 'Dossier urgent' } };
         case 'DELETE /sessions/{id}/agenda-items/{itemId}': return { url: `/sessions/${live.id}/agenda-items/${randomUUID()}?reason=Erreur` };
@@ -450,8 +454,8 @@ describe('members acting for others', () => {
     const unscopedSecretary = await h.token({ subject: 'unscoped@matrix', roles: ['secretary'], committees: [] });
 
     const readsOfB = [
-      `/committees/${b.id}`, `/committees/${b.id}/rules`, `/committees/${b.id}/signer-keys`,
-      `/sessions/${sb.id}`, `/sessions/${sb.id}/minutes`, `/sessions/${sb.id}/minutes/verification`, `/sessions/${sb.id}/minutes/extracts/${applicationB}`,
+      `/committees/${b.id}`, `/committees/${b.id}/rules`, `/committees/${b.id}/signer-keys`, `/committees/${b.id}/sessions`,
+      `/sessions/${sb.id}`, `/sessions/${sb.id}/files`, `/sessions/${sb.id}/minutes`, `/sessions/${sb.id}/minutes/verification`, `/sessions/${sb.id}/minutes/extracts/${applicationB}`,
     ];
     for (const [who, token] of [['A\'s member', karimA], ['A\'s chair', chairA], ['a token naming no member', nobody], ['A\'s secretary', secretaryOfA], ['a secretary of no committee', unscopedSecretary]] as const) {
       for (const url of readsOfB) {

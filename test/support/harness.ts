@@ -53,6 +53,8 @@ export interface HarnessOptions {
   outboxDir?: string | undefined;
   /** The browser's demo sign-in, offering these users. */
   demoUsers?: DemoUser[] | undefined;
+  /** A built web application to serve under /app/. */
+  webAppDir?: string | undefined;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
@@ -75,6 +77,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const app = await buildApp({
     documentSigning: signing.signing,
     outboxDir: options.outboxDir,
+    webAppDir: options.webAppDir,
     browserSignIn: options.demoUsers
       ? { demoUsers: options.demoUsers, issue: (claims, seconds) => issueLocalToken(testSecret, claims, `${seconds}s`), secureCookie: false }
       : undefined,

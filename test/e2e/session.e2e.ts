@@ -1,0 +1,181 @@
+// A whole session in the browser, as its people run it: the secretary schedules, builds and
+// publishes the agenda; five members in their own browsers see their convocation, one gives a
+// proxy, they vote (one with the keyboard only, one on a phone); the board follows quorum and
+// tally without a reload; the chair signs; an auditor replays and verifies.
+import { expect, test, type Page } from '@playwright/test';
+import { checkPage, nextMinuteInParis, signedIn } from './support.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+async function fillCandidate(page: Page, rank: number, number: string, household: string, priority?: string) {
+  const group = page.getByRole('group', { name: `Candidat n° ${rank}`, exact: true });
+  await group.getByLabel('Numéro unique de la demande').fill(number);
+  await group.getByLabel('Composition du foyer').fill(household);
+  if (priority) await group.getByLabel(/^Priorité/).fill(priority);
+}
+
+async function addDwelling(page: Page, dwelling: { reference: string; address: string; commune: string }, candidates: Array<[string, string, string?]>) {
+  const form = page.locator('form.add-item');
+  await form.getByLabel('Référence', { exact: true }).fill(dwelling.reference);
+  await form.getByLabel('Adresse', { exact: true }).fill(dwelling.address);
+  await form.getByLabel('Commune', { exact: true }).fill(dwelling.commune);
+  await form.getByLabel('EPCI', { exact: true }).fill('Agglo Exemple');
+  await form.getByLabel('Surface (m²)').fill('68,5');
+  await form.getByLabel('Loyer mensuel (€)').fill('520');
+  for (const [i, [number, household, priority]] of candidates.entries()) await fillCandidate(page, i + 1, number, household, priority);
+  await expect(form.getByText(/la règle des trois candidats est respectée/)).toBeVisible();
+  await form.getByRole('button', { name: 'Ajouter à l\'ordre du jour' }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`logement ${dwelling.reference}`) })).toBeVisible();
+}
+
+/** Presses Tab until the focused element is the button named `name` (bounded), then Enter. */
+async function pressByKeyboard(page: Page, name: string) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate<string>('document.activeElement?.textContent ?? ""');
+    if (focused === name) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`"${name}" is not reachable with the keyboard`);
+}
+
+test('a session from scheduling to the signed minutes, in the browser', async ({ browser }) => {
+  // --- The secretary schedules the session and builds its agenda.
+  const secretary = await signedIn(browser, 'Secrétariat CALEOL');
+  await checkPage(secretary, '01-secretary-dashboard');
+  const start = nextMinuteInParis(75);
+  await secretary.getByLabel(/Date et heure de la séance/).fill(start.local);
+  await secretary.getByRole('button', { name: 'Programmer la séance' }).click();
+  await expect(secretary.getByRole('heading', { level: 1, name: /^Séance du / })).toBeVisible();
+  const sessionUrl = secretary.url();
+  expect(sessionUrl).toMatch(/\/app\/sessions\/[0-9a-f-]{36}$/);
+
+  const form = secretary.locator('form.add-item');
+  await expect(form.getByText(/0 candidat : trois candidats sont à présenter/)).toBeVisible();
+  await addDwelling(secretary, { reference: 'VIL-0042', address: '12 rue des Lilas', commune: 'Villeneuve' }, [
+    ['075-2024-00123', 'Couple, deux enfants', 'DALO'], ['075-2023-04567', 'Parent seul, un enfant'], ['075-2025-00089', 'Personne seule'],
+  ]);
+  await addDwelling(secretary, { reference: 'AUT-0007', address: '3 place du Marché', commune: 'Autreville' }, [
+    ['075-2022-00777', 'Famille, trois enfants'], ['075-2024-00888', 'Couple'], ['075-2025-00999', 'Personne seule, retraitée'],
+  ]);
+  await checkPage(secretary, '02-secretary-agenda');
+  await secretary.getByRole('button', { name: 'Publier l\'ordre du jour et convoquer' }).click();
+  const convocations = secretary.getByRole('table', { name: 'Convocations' });
+  await expect(convocations.getByRole('row', { name: /Claire Martin/ })).toContainText('Convoqué dans les délais');
+  await expect(convocations.getByText('Convoqué dans les délais')).toHaveCount(10);
+  await checkPage(secretary, '03-secretary-convened');
+
+  // --- Five members, each in their own browser, at the same time.
+  const [chair, karim, sophie, jean, mayor] = await Promise.all([
+    signedIn(browser, 'Claire Martin'), signedIn(browser, 'Karim Benali'), signedIn(browser, 'Sophie Leroy'),
+    signedIn(browser, 'Jean Dupuis'), signedIn(browser, 'Maire de Villeneuve', { width: 360, height: 740 }),
+  ]);
+  await Promise.all([chair, karim, sophie, jean, mayor].map((p) => p.goto(sessionUrl)));
+  for (const member of [chair, karim, sophie, jean, mayor]) {
+    await expect(member.getByRole('region', { name: 'Ma convocation' })).toContainText('Convoqué dans les délais');
+  }
+  await checkPage(karim, '04-member-convocation');
+  // The mayor sees the item of their commune only: neither the other dwelling nor its candidates.
+  await expect(mayor.getByRole('heading', { name: /logement VIL-0042/ })).toBeVisible();
+  await expect(mayor.getByText('AUT-0007')).toHaveCount(0);
+  await expect(mayor.getByText('075-2022-00777')).toHaveCount(0);
+  await expect(karim.getByText('075-2022-00777')).toBeVisible();
+
+  // Jean Dupuis gives his proxy to Karim Benali.
+  await jean.getByLabel('Donner procuration à').selectOption({ label: 'Karim Benali (Administrateur)' });
+  await jean.getByRole('button', { name: 'Donner procuration' }).click();
+  await expect(jean.getByText('Vous avez donné procuration à Karim Benali.')).toBeVisible();
+  await expect(karim.getByText('Vous détenez la procuration de : Jean Dupuis.')).toBeVisible();
+
+  // --- At the convened time the secretary opens the sitting and records who is present.
+  const open = secretary.getByRole('button', { name: 'Ouvrir la séance' });
+  await expect(open).toBeVisible();
+  await expect.poll(() => Date.now(), { timeout: 150_000, intervals: [1000] }).toBeGreaterThanOrEqual(start.at.getTime());
+  await open.click();
+  const attendance = secretary.getByRole('region', { name: 'Présences' });
+  await expect(attendance).toBeVisible();
+  await expect(attendance.getByText('Quorum non atteint')).toBeVisible();
+  for (const name of ['Claire Martin', 'Karim Benali', 'Sophie Leroy', 'Maire de Villeneuve', 'Amina Diallo']) {
+    const box = attendance.getByRole('checkbox', { name: new RegExp(`^${name}`) });
+    await box.click();
+    await expect(box).toBeChecked();
+  }
+  await expect(attendance.getByText('Quorum atteint')).toBeVisible();
+  await expect(attendance).toContainText('Jean Dupuis a donné procuration à Karim Benali');
+  await checkPage(secretary, '05-secretary-sitting');
+
+  // --- The presenter's proposal is put to the vote.
+  const item = secretary.locator('article', { has: secretary.getByRole('heading', { name: /logement VIL-0042/ }) });
+  await item.getByRole('button', { name: 'Ouvrir le vote' }).click();
+  await expect(item.getByText(/0 pour, 0 contre, 0 abstention\(s\) — 0 vote\(s\) exprimé\(s\)/)).toBeVisible();
+
+  // The mayor votes on a phone: the page fits 360 px without sideways scrolling.
+  await expect(mayor.getByRole('button', { name: 'Voter « Pour »' })).toBeVisible();
+  await checkPage(mayor, '06-member-vote-phone');
+  expect(await mayor.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+  await mayor.getByRole('button', { name: 'Voter « Pour »' }).click();
+  await expect(mayor.getByText(/Votre vote « Pour » a été enregistré à/)).toBeVisible();
+  await checkPage(mayor, '07-member-vote-recorded-phone');
+  // The secretary's board follows without a reload.
+  await expect(item.getByText(/1 pour, 0 contre, 0 abstention\(s\) — 1 vote\(s\) exprimé\(s\)/)).toBeVisible();
+
+  // Sophie Leroy votes with the keyboard only.
+  await sophie.getByRole('heading', { level: 1 }).focus();
+  await pressByKeyboard(sophie, 'Voter « Pour »');
+  await expect(sophie.getByText(/Votre vote « Pour » a été enregistré à/)).toBeVisible();
+
+  // Karim Benali votes for himself and, holding his proxy, for Jean Dupuis.
+  await karim.getByRole('group', { name: 'Mon vote' }).getByRole('button', { name: 'Voter « Pour »' }).click();
+  await karim.getByRole('group', { name: 'Pour le siège de Jean Dupuis (procuration)' }).getByRole('button', { name: 'Voter « Contre »' }).click();
+  await expect(karim.getByText(/Le vote « Contre » pour Jean Dupuis a été enregistré/)).toBeVisible();
+  await chair.getByRole('button', { name: 'Voter « Pour »' }).click();
+  await expect(chair.getByText(/Votre vote « Pour » a été enregistré/)).toBeVisible();
+  await expect(item.getByText(/4 pour, 1 contre, 0 abstention\(s\) — 5 vote\(s\) exprimé\(s\)/)).toBeVisible();
+  await checkPage(secretary, '08-secretary-tally');
+
+  await item.getByRole('button', { name: 'Clore le vote' }).click();
+  await expect(item.getByText(/Adoptée : 4 pour, 1 contre, 0 abstention\(s\)/)).toBeVisible();
+
+  // The other dwelling is deferred, with its reason; then the session is closed.
+  const other = secretary.locator('article', { has: secretary.getByRole('heading', { name: /logement AUT-0007/ }) });
+  await other.getByLabel('Motif du report').fill('Pièces du dossier à compléter');
+  await other.getByRole('button', { name: 'Reporter le point' }).click();
+  await expect(other.getByText('Reporté : Pièces du dossier à compléter')).toBeVisible();
+  await secretary.getByRole('button', { name: 'Clore la séance' }).click();
+
+  // --- The chair signs the minutes in the browser.
+  const sign = chair.getByRole('button', { name: 'Signer le procès-verbal' });
+  await expect(sign).toBeVisible({ timeout: 60_000 });
+  await checkPage(chair, '09-chair-minutes');
+  await sign.click();
+  await expect(chair.getByText('Procès-verbal signé.')).toBeVisible();
+  await expect(chair.getByRole('region', { name: 'Procès-verbal' })).toContainText('Claire Martin');
+  await expect(secretary.getByText('Terminée').first()).toBeVisible({ timeout: 60_000 });
+  await checkPage(secretary, '10-secretary-completed');
+
+  // --- An auditor opens the timeline, replays the decisions and verifies the minutes.
+  const auditor = await signedIn(browser, 'Audit interne');
+  await auditor.getByRole('link', { name: 'Audit', exact: true }).click();
+  await auditor.getByRole('button', { name: 'Rechercher' }).click();
+  await auditor.getByRole('link', { name: /^Séance du / }).first().click();
+  const timeline = auditor.getByRole('table', { name: 'Chronologie de la séance' });
+  await expect(timeline.getByRole('row').nth(5)).toBeVisible();
+  await expect(auditor.getByText(/Vérification réussie/)).toBeVisible();
+  await auditor.getByRole('button', { name: 'Rejouer l\'historique et recalculer chaque décision' }).click();
+  await expect(auditor.getByText('Rejeu réussi : chaque décision est retrouvée à l\'identique.')).toBeVisible({ timeout: 60_000 });
+  await checkPage(auditor, '11-auditor-timeline');
+});
+
+test('the sign-in page and the ops page pass axe', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/app/');
+  await expect(page.getByRole('heading', { level: 1, name: /Connexion/ })).toBeVisible();
+  await checkPage(page, '00-sign-in');
+  const ops = await signedIn(browser, 'Exploitation');
+  await ops.getByRole('link', { name: 'Exploitation' }).click();
+  await expect(ops.getByRole('region', { name: 'État du service' })).toContainText('Base de données : disponible');
+  await checkPage(ops, '12-ops');
+});

@@ -1,0 +1,218 @@
+// Every string the application shows, in one catalogue: French now; another language is another
+// object of the same type. Words of the law are the CCH's (commission d'attribution, quorum,
+// voix prépondérante), the engine's codes are mapped here and nowhere else.
+
+const phase = {
+  draft: 'En préparation', convened: 'Convoquée', open: 'Ouverte', deliberating: 'En délibération', closed: 'Close',
+  minutes_drafted: 'Procès-verbal rédigé', signed: 'Procès-verbal signé', notified: 'Décisions notifiées', completed: 'Terminée',
+  adjourned: 'Ajournée (carence)', cancelled: 'Annulée',
+} as const;
+
+const mode = { remote: 'À distance', in_person: 'En présentiel', mixed: 'Mixte (présentiel et à distance)' } as const;
+
+const memberRole = {
+  board_member: 'Administrateur', board_substitute: 'Administrateur suppléant', prefect: 'Représentant du préfet',
+  epci_president: 'Président de l\'EPCI', mayor: 'Maire', social_organisation: 'Association agréée', reservataire: 'Réservataire',
+  social_services: 'Services sociaux', staff: 'Personnel du bailleur',
+} as const;
+
+const userRole = { secretary: 'Secrétariat', member: 'Membre', chair: 'Président(e)', auditor: 'Audit', ops: 'Exploitation' } as const;
+
+const convocationStatus = { convened: 'Convoqué dans les délais', late: 'Convoqué hors délai', not_convened: 'Non convoqué' } as const;
+
+const decisionType = {
+  attribution: 'Attribution', ranked_attribution: 'Attribution par ordre de priorité', conditional_attribution: 'Attribution sous condition suspensive',
+  non_attribution: 'Non-attribution', rejection: 'Rejet pour irrecevabilité', deferred: 'Ajournement',
+} as const;
+
+const choice = { for: 'Pour', against: 'Contre', abstain: 'Abstention' } as const;
+
+const outcome = { adopted: 'Adoptée', rejected: 'Rejetée', no_decision: 'Pas de décision' } as const;
+
+const itemStatus = { pending: 'À examiner', voting: 'Vote en cours', decided: 'Décidé', deferred: 'Reporté' } as const;
+
+const stuckKind = {
+  workflow_task_failing: 'Le déroulé de la séance est en erreur', activity_retrying: 'Une tâche (envoi, document) échoue et est retentée',
+  no_progress: 'Aucune progression depuis plus longtemps que prévu', waiting_on_people: 'En attente d\'une action des personnes',
+} as const;
+
+const severity = { critical: 'Critique', high: 'Élevée', medium: 'Moyenne', low: 'Faible' } as const;
+
+const opsAction = { retry: 'Relancer la tâche', cancel: 'Annuler proprement', terminate: 'Arrêter immédiatement', reset: 'Reprendre au dernier point sûr' } as const;
+
+const notificationKind = {
+  decision_letter: 'Lettre de décision', offer_letter: 'Proposition de logement', minutes_to_prefect: 'Procès-verbal au préfet',
+  signature_reminder: 'Rappel de signature', signature_escalation: 'Relance de signature',
+} as const;
+
+/** The refusals a person can meet from these pages, in their words; others fall back on the API's text. */
+const rules: Record<string, string> = {
+  agenda_not_empty: 'Un ordre du jour sans point ne peut pas être publié.',
+  convocation_before_sitting: 'L\'heure de la séance est passée : programmez une autre séance.',
+  notice_period: 'Le délai de convocation n\'est pas respecté : indiquez le motif d\'urgence ou choisissez une date plus lointaine.',
+  scheduled_in_future: 'La séance doit être programmée à une date à venir.',
+  sitting_at_convened_time: 'La séance ne peut pas être ouverte avant l\'heure de convocation.',
+  three_candidates_per_dwelling: 'Trois candidats au moins sont à présenter par logement, sauf exception prévue par la loi (insuffisance de candidats, désignation DALO, financement D331-25-1).',
+  item_needs_candidates: 'Un logement doit être présenté avec ses candidats.',
+  dwelling_once_per_agenda: 'Ce logement est déjà à l\'ordre du jour.',
+  candidates_distinct: 'Chaque candidat apparaît une fois, avec son propre rang.',
+  ranks_distinct: 'Deux candidats ne peuvent pas avoir le même rang.',
+  quorum_before_each_vote: 'Le quorum n\'est pas atteint : le vote ne peut pas être ouvert.',
+  one_vote_at_a_time: 'Un autre vote est déjà ouvert : clôturez-le d\'abord.',
+  vote_open: 'Aucun vote n\'est ouvert sur ce point.',
+  voter_present: 'Vous devez être présent(e) à la séance pour voter.',
+  vote_in_person_or_by_proxy: 'Vous ne pouvez voter que pour vous-même ou pour un membre qui vous a donné procuration.',
+  ballots_per_seat: 'Un vote a déjà été enregistré pour ce siège.',
+  voting_roster: 'Ce membre n\'a pas voix délibérative.',
+  conflict_of_interest: 'Vous avez déclaré un conflit d\'intérêts sur ce point : vous ne prenez pas part au vote.',
+  conflict_before_vote: 'Un conflit d\'intérêts se déclare avant l\'ouverture du vote.',
+  conflict_declared_once: 'Ce conflit d\'intérêts est déjà déclaré.',
+  every_item_decided_or_deferred: 'Chaque point doit être décidé ou reporté avant de clore la séance.',
+  one_proxy_per_principal: 'Ce membre a déjà donné une procuration.',
+  proxies_per_holder: 'Ce membre détient déjà le nombre maximal de procurations.',
+  proxy_to_another_member: 'Une procuration se donne à un autre membre.',
+  proxy_to_voting_member: 'Une procuration se donne à un membre ayant voix délibérative.',
+  proxy_from_voting_member: 'Seul un membre ayant voix délibérative peut donner procuration.',
+  holder_not_represented: 'Le mandataire a lui-même donné procuration.',
+  chair_signs_minutes: 'Le procès-verbal est signé par le président de séance.',
+  sign_current_minutes: 'Le procès-verbal a changé depuis son affichage : rechargez la page et relisez-le.',
+  sign_latest_pdf: 'Une autre signature vient d\'être ajoutée : rechargez la page et signez la dernière version.',
+  sign_once: 'Vous avez déjà signé ce procès-verbal.',
+  session_finished: 'Cette séance est terminée : elle ne peut plus être modifiée.',
+  session_phase: 'Cette action n\'est pas possible à cette étape de la séance.',
+  deferral_needs_reason: 'Le report d\'un point est motivé.',
+  cancellation_needs_reason: 'L\'annulation d\'une séance est motivée.',
+  published_agenda_change_needs_reason: 'Un ordre du jour publié ne change qu\'avec un motif : chaque membre reçoit la nouvelle version.',
+  same_origin_writes: 'La demande doit venir des pages de l\'application.',
+  committee_scope: 'Cette commission n\'est pas dans votre périmètre.',
+  one_attribution_per_dwelling: 'Un logement n\'est attribué qu\'à un candidat (les autres par ordre de priorité).',
+  one_decision_per_candidate: 'Chaque candidat reçoit une et une seule décision.',
+  allocation_gives_decisions: 'La proposition donne une décision pour chaque candidat.',
+  condition_deadline_after_sitting: 'Le délai de la condition suspensive doit suivre la séance.',
+  remote_sessions_allowed: 'Le règlement intérieur de la commission n\'autorise pas les séances à distance.',
+};
+
+export const fr = {
+  appName: 'CALEOL',
+  appTitle: 'Séances de la commission d\'attribution',
+  skipToContent: 'Aller au contenu',
+  nav: { home: 'Accueil', ops: 'Exploitation', audit: 'Audit', signOut: 'Se déconnecter', label: 'Navigation principale' },
+  signIn: {
+    title: 'Connexion', demoIntro: 'Environnement de démonstration : choisissez la personne sous le nom de laquelle vous vous connectez.',
+    as: (label: string) => `Se connecter : ${label}`, failed: 'La connexion a échoué.', noDemo: 'La connexion passe par le fournisseur d\'identité de votre organisme.',
+  },
+  loading: 'Chargement…',
+  retry: 'Réessayer',
+  error: (message: string) => `Erreur : ${message}`,
+  signedInAs: (name: string, roles: string) => `Connecté(e) : ${name} (${roles})`,
+  phase, mode, memberRole, userRole, convocationStatus, decisionType, choice, outcome, itemStatus, stuckKind, severity, opsAction, notificationKind,
+  phaseLabel: 'Étape',
+  home: {
+    title: 'Tableau de bord',
+    groups: { upcoming: 'À venir', live: 'En séance', signatures: 'En attente de signatures', done: 'Terminées', attention: 'À surveiller' },
+    none: 'Aucune séance.',
+    memberTitle: 'Mes séances',
+    committee: (name: string, landlord: string) => `${name} — ${landlord}`,
+  },
+  schedule: {
+    title: 'Programmer une séance', committee: 'Commission', start: (tz: string) => `Date et heure de la séance (heure de ${tz})`,
+    mode: 'Mode de réunion', place: 'Lieu (salle et adresse)', submit: 'Programmer la séance', placeNeeded: 'Une séance en présentiel ou mixte indique son lieu.',
+    done: 'Séance programmée.',
+  },
+  session: {
+    title: (date: string) => `Séance du ${date}`,
+    back: 'Retour au tableau de bord',
+    when: 'Date et heure', tz: (tz: string) => `heure de ${tz}`, where: 'Lieu', how: 'Mode',
+    live: 'Mises à jour en direct', offline: 'Mises à jour interrompues : reconnexion…',
+    cancelled: (reason: string) => `Séance annulée : ${reason}`,
+  },
+  agenda: {
+    title: 'Ordre du jour', empty: 'Aucun point à l\'ordre du jour.', item: (n: number, reference: string) => `Point ${n} — logement ${reference}`,
+    add: 'Ajouter un logement', dwelling: 'Logement', reference: 'Référence', address: 'Adresse', commune: 'Commune', epci: 'EPCI', type: 'Typologie',
+    surface: 'Surface (m²)', rent: 'Loyer mensuel (€)', financing: 'Financement', contingent: 'Contingent (réservataire)',
+    candidates: 'Candidats, par rang', candidate: (rank: number) => `Candidat n° ${rank}`, applicationNumber: 'Numéro unique de la demande',
+    household: 'Composition du foyer', priority: 'Priorité (DALO, PDALHPD…)', addCandidate: 'Ajouter un candidat', removeCandidate: (rank: number) => `Retirer le candidat n° ${rank}`,
+    moveUp: (rank: number) => `Monter le candidat n° ${rank}`, moveDown: (rank: number) => `Descendre le candidat n° ${rank}`,
+    threeRule: (count: number) => count >= 3
+      ? `${count} candidats : la règle des trois candidats est respectée (art. R441-3 CCH).`
+      : `${count} candidat${count > 1 ? 's' : ''} : trois candidats sont à présenter, sauf exception à justifier (art. R441-3 CCH).`,
+    exception: 'Exception à la règle des trois candidats',
+    exceptions: {
+      '': 'Aucune (trois candidats ou plus)', insufficient_candidates: 'Insuffisance du nombre de candidats',
+      dalo_designation: 'Candidat désigné par le préfet (DALO)', financing_d331_25_1: 'Logement financé au titre de l\'art. D331-25-1 CCH',
+    },
+    reason: 'Motif de la modification (un ordre du jour publié est renvoyé à chaque membre)',
+    submit: 'Ajouter à l\'ordre du jour', remove: (n: number) => `Retirer le point ${n}`, removed: 'Point retiré.', added: 'Point ajouté.',
+    files: 'Dossier', rentValue: (euros: string) => `${euros} par mois`, priorityLabel: 'Priorité',
+  },
+  publish: {
+    title: 'Publication et convocations', urgency: 'Motif d\'urgence (seulement si le délai de convocation ne peut pas être respecté)',
+    submit: 'Publier l\'ordre du jour et convoquer', published: (date: string, version: number) => `Publié le ${date} (version ${version})`,
+    convocations: 'Convocations', member: 'Membre', status: 'Statut', delivered: 'Remise', failure: 'Échec d\'envoi',
+    failed: (reason: string, attempts: number, retry: string) => `${reason} — ${attempts} tentative(s), nouvel essai ${retry}`,
+  },
+  sitting: {
+    title: 'Séance en direct', open: 'Ouvrir la séance', openFrom: (time: string) => `La séance peut être ouverte à partir de ${time}.`,
+    attendance: 'Présences', present: 'Présent(e)', since: (time: string, how: string) => `depuis ${time} (${how})`,
+    how: { manual: 'saisie du secrétariat', zoom: 'Zoom' },
+    proxies: 'Procurations', proxyOf: (principal: string, holder: string) => `${principal} a donné procuration à ${holder}`, none: 'Aucune procuration.',
+    quorum: 'Quorum', quorumLine: (present: number, represented: number, required: number, roster: number) =>
+      `${present} présent(s) et ${represented} représenté(s) sur ${roster} membres ayant voix délibérative ; ${required} requis.`,
+    reached: 'Quorum atteint', notReached: 'Quorum non atteint',
+    close: 'Clore la séance', closeHint: 'Chaque point doit être décidé ou reporté.',
+  },
+  vote: {
+    openTitle: 'Ouvrir le vote sur la proposition du rapporteur', proposalFor: (n: string) => `Proposition pour la demande ${n}`,
+    decision: 'Décision proposée', rank: 'Rang', reasons: 'Motifs (obligatoires pour une non-attribution ou un rejet)',
+    conditionDocument: 'Pièce attendue', conditionDeadline: 'Date limite', open: 'Ouvrir le vote', close: 'Clore le vote',
+    tally: (f: number, a: number, abs: number, cast: number) => `${f} pour, ${a} contre, ${abs} abstention(s) — ${cast} vote(s) exprimé(s)`,
+    quorumAtOpening: 'Quorum à l\'ouverture du vote',
+    result: (outcome: string, f: number, a: number, abs: number) => `${outcome} : ${f} pour, ${a} contre, ${abs} abstention(s)`,
+    casting: 'voix prépondérante du maire', defer: 'Reporter le point', deferReason: 'Motif du report', refer: 'Renvoyer le point',
+    memberTitle: 'Vote en cours', memberQuestion: (reference: string) => `Votre vote sur le logement ${reference}`,
+    ownSeat: 'Mon vote', cast: (c: string) => `Voter « ${c} »`, forSeat: (name: string) => `Pour le siège de ${name} (procuration)`,
+    recorded: (c: string, time: string) => `Votre vote « ${c} » a été enregistré à ${time}.`,
+    recordedFor: (name: string, c: string, time: string) => `Le vote « ${c} » pour ${name} a été enregistré à ${time}.`,
+    noneOpen: 'Aucun vote n\'est ouvert pour le moment. Cette page se met à jour dès qu\'un vote s\'ouvre.',
+    notPresent: 'Vous n\'êtes pas inscrit(e) comme présent(e) : le secrétariat enregistre votre présence.',
+    conflict: 'Vous avez déclaré un conflit d\'intérêts sur ce point : vous ne votez pas.',
+    decisions: 'Décisions',
+  },
+  member: {
+    convocation: 'Ma convocation', join: 'Rejoindre la réunion', noLink: 'Le lien de la réunion vous est communiqué par le secrétariat.',
+    proxyTitle: 'Procuration', giveProxy: 'Donner procuration à', give: 'Donner procuration', revoke: 'Révoquer ma procuration',
+    myProxy: (holder: string) => `Vous avez donné procuration à ${holder}.`, heldProxies: (names: string) => `Vous détenez la procuration de : ${names}.`,
+    conflict: 'Déclarer un conflit d\'intérêts', conflictDeclared: 'Conflit d\'intérêts déclaré',
+    noItems: 'Aucun point de cet ordre du jour ne relève de votre périmètre.',
+  },
+  minutes: {
+    title: 'Procès-verbal', download: 'Télécharger le procès-verbal (PDF)', fingerprint: 'Empreinte SHA-256',
+    signatures: 'Signatures', signedBy: (name: string, role: string, date: string) => `${name} (${role}), le ${date}`, unsigned: 'Pas encore signé.',
+    sign: 'Signer le procès-verbal', signIntro: 'Vous signez le procès-verbal dont l\'empreinte est affichée ci-dessus. Lisez-le avant de signer.',
+    signed: 'Procès-verbal signé.', letters: 'Lettres et propositions', verification: 'Vérification du procès-verbal',
+    verified: 'Vérification réussie : le document, son empreinte, le PDF et les signatures concordent.', problems: 'Anomalies relevées',
+  },
+  audit: {
+    title: 'Audit des séances', find: 'Rechercher une séance', from: 'Du', to: 'Au', search: 'Rechercher', open: 'Ouvrir l\'audit',
+    timeline: 'Chronologie de la séance', at: 'Heure', type: 'Événement', actor: 'Auteur', summary: 'Détail',
+    replay: 'Rejouer l\'historique et recalculer chaque décision', replayOk: 'Rejeu réussi : chaque décision est retrouvée à l\'identique.',
+    replayFailed: 'Le rejeu a relevé des écarts.', voteLine: (closedAt: string, votes: number, matches: boolean) => `Vote clos à ${closedAt} : ${votes} bulletin(s), décompte ${matches ? 'identique' : 'DIFFÉRENT'}`,
+    export: 'Télécharger le dossier d\'archive (JSON)', exportVerified: 'Le dossier d\'archive se vérifie hors ligne avec son procès-verbal et ses signatures.',
+  },
+  ops: {
+    title: 'Exploitation', stuck: 'Séances bloquées', none: 'Aucune séance bloquée.', since: (date: string) => `depuis ${date}`,
+    suggested: 'Action conseillée', reason: 'Motif (inscrit au journal d\'audit)', apply: (action: string) => action, done: 'Action enregistrée.',
+    health: 'État du service', database: 'Base de données', temporal: 'Moteur de workflows', temporalUi: 'Ouvrir dans l\'interface Temporal',
+    up: 'disponible', down: 'indisponible',
+  },
+  problem: (rule: string | undefined, detail: string | undefined) => `La demande a été refusée${rule ? ` (règle « ${rule} »)` : ''}${detail ? ` : ${detail}` : '.'}`,
+  networkError: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
+} as const;
+
+/** The message a person reads for a refusal of the API. */
+export function problemMessage(problem: { rule?: string | undefined; code?: string | undefined; detail?: string | undefined }): string {
+  const known = (problem.rule && rules[problem.rule]) || (problem.code && rules[problem.code]);
+  return known || fr.problem(problem.rule, problem.detail);
+}
+
+export const t = fr;
