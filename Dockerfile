@@ -16,6 +16,14 @@ COPY prisma ./prisma
 # satisfies the check, so the build does not depend on Prisma's binary download.
 RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npx prisma generate
 
+# --- web: the browser application, built into static files the API serves under /app/ --------
+FROM ${NODE_IMAGE} AS web
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web ./web
+RUN npm run build:web
+
 # --- runtime ---------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
@@ -26,6 +34,7 @@ COPY --from=build /app/node_modules ./node_modules
 # Sources (what .dockerignore lets through), owned by root: the `node` user can read but not change them.
 COPY . .
 COPY --from=build /app/generated ./generated
+COPY --from=web /app/web/dist ./web/dist
 # The data folder (the keys made once: Temporal payload keys, the audit checkpoint key), writable
 # by the `node` user; compose mounts one volume there for the API and the worker.
 RUN mkdir -p /var/lib/caleol && chown node:node /var/lib/caleol

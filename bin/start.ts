@@ -101,6 +101,7 @@ runProcess(async (onStop) => {
   const lines = [
     '',
     `CALEOL engine ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
+    `  Application  ${base}/  (open it in a browser; sign in as a demo user)`,
     `  API          ${base}`,
     `  API docs     ${base}/docs`,
     `  Metrics      ${base}/metrics${config.temporalMetricsAddress ? ` (with Temporal SDK metrics from ${config.temporalMetricsAddress})` : ''}`,
