@@ -34,6 +34,7 @@ import type { DocumentSigning } from './services/pdf-signing.ts';
 import { registerOutboxRoutes } from './routes/outbox.ts';
 import { registerBrowserSessionRoutes, type BrowserSignIn } from './routes/browser-session.ts';
 import { registerWebApp, webAppPath } from './plugins/web-app.ts';
+import type { OidcSignIn } from './services/oidc-sign-in.ts';
 import { SessionClient } from './services/session-client.ts';
 import { defaultStreamLimits, SessionStreams, type StreamLimits } from './services/session-streams.ts';
 import { TokenRevocations } from './services/token-revocations.ts';
@@ -75,6 +76,8 @@ export interface ApiDeps {
   outboxDir?: string | undefined;
   /** The browser's demo sign-in (local tokens under npm start); absent: none. */
   browserSignIn?: BrowserSignIn | undefined;
+  /** The browser's sign-in at the organisation's identity provider (AUTH_MODE=oidc); absent: none. */
+  oidcSignIn?: { signIn: OidcSignIn; redirectUri: string } | undefined;
   /** The built web application (web/dist), served under /app/; absent or not built: /app/ says so. */
   webAppDir?: string | undefined;
 }
@@ -165,6 +168,6 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerZoomWebhook(app, context, deps.zoomWebhookSecret);
   registerCodecRoutes(app, context, deps.codecCorsOrigins ?? []);
   registerOutboxRoutes(app, context, deps.outboxDir);
-  registerBrowserSessionRoutes(app, context, deps.browserSignIn);
+  registerBrowserSessionRoutes(app, context, deps.browserSignIn, deps.oidcSignIn);
   return app;
 }

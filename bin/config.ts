@@ -7,6 +7,8 @@ export type AuthConfig =
   | {
     mode: 'oidc'; issuer: string; audience: string; jwksUrl?: string | undefined; rolesClaim: string;
     memberClaim?: string | undefined; maxLifetimeSeconds?: number | undefined;
+    /** The web application's client at the provider: the browser signs in only with one. */
+    client?: { id: string; secret?: string | undefined; scopes: string } | undefined;
   };
 
 export interface ZoomConfig {
@@ -108,6 +110,9 @@ export const configVariables = {
   AUDIT_CHECKPOINT_PUBLIC_KEYS: 'comma-separated public key PEM files of earlier checkpoint keys, still verified',
   TEMPORAL_CODEC_CORS_ORIGINS: 'comma-separated origins of the Temporal UI that may call POST /codec/decode from a browser (default: the embedded UI, http://localhost:8233)',
   TEMPORAL_CODEC_KEYS: 'keys encrypting Temporal payloads, id:base64 (32 bytes) comma-separated, the first encrypting; the same in every API and worker (default: made once under DATA_DIR)',
+  AUTH_OIDC_CLIENT_ID: 'the web application\'s client id at the provider (oidc mode): the browser signs in at PUBLIC_URL/auth/sign-in, returning to PUBLIC_URL/auth/callback',
+  AUTH_OIDC_CLIENT_SECRET: 'its secret, for a confidential client (oidc mode; unset: a public client, PKCE alone)',
+  AUTH_OIDC_SCOPES: 'scopes asked at sign-in (oidc mode; default "openid profile email"; add the API\'s scope, e.g. api://caleol-engine/.default, for an access token of AUTH_OIDC_AUDIENCE)',
   AUTH_OIDC_MEMBER_CLAIM: 'claim holding a member\'s e-mail (oidc mode; default email, taken only when email_verified is true)',
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: 'longest lifetime (exp - iat) of a token, in seconds (default 2678400 local, 86400 oidc)',
   ZOOM_ACCOUNT_ID: 'Zoom Server-to-Server OAuth account id; with the three below, sessions meet on Zoom',
@@ -189,6 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth = {
       mode, issuer: issuer ?? '', audience: audience ?? '', jwksUrl: url('AUTH_OIDC_JWKS_URL', ['https:', 'http:']), rolesClaim: env.AUTH_OIDC_ROLES_CLAIM || 'roles',
       ...(env.AUTH_OIDC_MEMBER_CLAIM ? { memberClaim: env.AUTH_OIDC_MEMBER_CLAIM } : {}), ...lifetime,
+      ...(env.AUTH_OIDC_CLIENT_ID ? {
+        client: { id: env.AUTH_OIDC_CLIENT_ID, secret: env.AUTH_OIDC_CLIENT_SECRET || undefined, scopes: env.AUTH_OIDC_SCOPES || 'openid profile email' },
+      } : {}),
     };
   } else {
     problems.push(`AUTH_MODE must be local or oidc, got "${mode}"`);

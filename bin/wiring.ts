@@ -15,6 +15,7 @@ import { zoomMeetings } from '../activities/zoom/zoom-meetings.ts';
 import { documentSigning } from './document-signing.ts';
 import { buildApp } from '../api/app.ts';
 import type { BrowserSignIn } from '../api/routes/browser-session.ts';
+import { oidcSignIn } from '../api/services/oidc-sign-in.ts';
 import { defaultMaxTokenLifetimeSeconds, localTokenVerifier, oidcTokenVerifier, type TokenVerifier } from '../api/auth.ts';
 import { checkpointKeys, checkpointSigner, type CheckpointSigner } from '../documents/audit-checkpoints.ts';
 import { encryptingDataConverter, newCodecKey, parseCodecKeys, type CodecKey } from '../documents/payload-codec.ts';
@@ -149,6 +150,14 @@ function organizerOf(config: Config): { name: string; email: string } {
   return match ? { name: match[1]!.trim() || 'CALEOL', email: match[2]! } : { name: 'CALEOL', email: from.trim() };
 }
 
+/** The browser's sign-in at the identity provider, when the web application has a client there. */
+function browserOidcSignIn(config: Config, verifier: TokenVerifier) {
+  if (config.auth.mode !== 'oidc' || !config.auth.client) return undefined;
+  const redirectUri = `${config.publicUrl.replace(/\/$/, '')}/auth/callback`;
+  const { id, secret, scopes } = config.auth.client;
+  return { redirectUri, signIn: oidcSignIn({ issuer: config.auth.issuer, clientId: id, clientSecret: secret, redirectUri, scopes }, verifier) };
+}
+
 /** Where `npm run build:web` puts the web application (served under /app/). */
 export const webAppDir = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -164,6 +173,7 @@ export async function startApi(
     documentSigning: signing.signing,
     outboxDir: embedded.outboxDir,
     webAppDir,
+    oidcSignIn: browserOidcSignIn(config, verifier),
     browserSignIn: embedded.browserSignIn,
     dataConverter, codecCorsOrigins: config.temporalCodecCorsOrigins,
     db, temporal, taskQueue: config.taskQueue, verifier, logger,

@@ -89,7 +89,7 @@ describe('public routes', () => {
 describe('authentication', () => {
   it('refuses every documented route but the health routes, the signed Zoom webhook and the browser\'s sign-in without a token with 401 unauthenticated', async () => {
     const doc = (await call('GET', '/openapi.json', undefined)).json<{ paths: Record<string, Record<string, unknown>> }>();
-    const signingIn = ['/auth/demo-users', '/auth/demo-sign-in', '/auth/sign-out'];
+    const signingIn = ['/auth/demo-users', '/auth/demo-sign-in', '/auth/sign-out', '/auth/sign-in', '/auth/callback'];
     const operations = Object.entries(doc.paths)
       .filter(([path]) => path !== '/health' && path !== '/ready' && path !== '/webhooks/zoom' && !signingIn.includes(path))
       .flatMap(([path, item]) => Object.keys(item).map((method) => [method.toUpperCase() as Method, path.replace(/\{[^}]+\}/g, () => randomUUID())] as const));

@@ -36,6 +36,8 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['GET /auth/demo-users', 'public'],
   ['POST /auth/demo-sign-in', 'public'],
   ['POST /auth/sign-out', 'public'],
+  ['GET /auth/sign-in', 'public'],
+  ['GET /auth/callback', 'public'],
   ['GET /auth/me', everyone],
   // api/routes/committees.ts
   ['POST /committees', ['secretary']],
@@ -286,6 +288,9 @@ describe('authorization matrix', () => {
         case 'GET /auth/demo-users': return { url: '/auth/demo-users' };
         case 'POST /auth/demo-sign-in': return { url: '/auth/demo-sign-in', payload: { user: 'secretary@demo' } };
         case 'POST /auth/sign-out': return { url: '/auth/sign-out' };
+        // No identity provider client here: 404 to everyone, as the demo routes.
+        case 'GET /auth/sign-in': return { url: '/auth/sign-in' };
+        case 'GET /auth/callback': return { url: '/auth/callback?code=x&state=y' };
         case 'GET /auth/me': return { url: '/auth/me' };
         // This deployment sends mail through SMTP: an outbox answers 404 outbox_unavailable to those allowed.
         case 'GET /outbox': return { url: '/outbox' };

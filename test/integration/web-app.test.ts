@@ -101,7 +101,7 @@ describe('what the pages read', () => {
     const a = expectStatus<Created>(await call('POST', '/committees', secretary, committeeInput(` web files ${Date.now()}`)), 201);
     const session = expectStatus<{ id: string }>(await call('POST', `/committees/${a.id}/sessions`, secretary, { scheduledStart: startInDays(9), mode: 'remote' }), 201);
     const villeneuve = agendaItemInput(`WV-${Date.now()}`, 'Villeneuve');
-    villeneuve.candidates[0]!.applicant = { name: 'Mme Applicant', email: 'applicant@example.test' };
+    villeneuve.candidates![0]!.applicant = { name: 'Mme Applicant', email: 'applicant@example.test' };
     expectStatus(await call('POST', `/sessions/${session.id}/agenda-items`, secretary, villeneuve), 201);
     expectStatus(await call('POST', `/sessions/${session.id}/agenda-items`, secretary, agendaItemInput(`WA-${Date.now()}`, 'Autreville')), 201);
 

@@ -99,7 +99,7 @@ export const fr = {
   nav: { home: 'Accueil', ops: 'Exploitation', audit: 'Audit', signOut: 'Se déconnecter', label: 'Navigation principale' },
   signIn: {
     title: 'Connexion', demoIntro: 'Environnement de démonstration : choisissez la personne sous le nom de laquelle vous vous connectez.',
-    as: (label: string) => `Se connecter : ${label}`, failed: 'La connexion a échoué.', noDemo: 'La connexion passe par le fournisseur d\'identité de votre organisme.',
+    as: (label: string) => `Se connecter : ${label}`, failed: 'La connexion a échoué.', noDemo: 'La connexion passe par le fournisseur d\'identité de votre organisme.', withProvider: 'Se connecter avec le compte de mon organisme',
   },
   loading: 'Chargement…',
   retry: 'Réessayer',

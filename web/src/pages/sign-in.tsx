@@ -15,7 +15,13 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     <main id="main" className="sign-in">
       <PageTitle>{t.signIn.title} — {t.appName}</PageTitle>
       <p>{t.appTitle}</p>
-      {users.data === null && <p>{t.signIn.noDemo}</p>}
+      {users.data === null && (
+        <>
+          <p>{t.signIn.noDemo}</p>
+          {/* A full navigation: the API sends the browser to the provider and back. */}
+          <p><a className="button-link" href="/auth/sign-in">{t.signIn.withProvider}</a></p>
+        </>
+      )}
       {users.data && (
         <>
           <p>{t.signIn.demoIntro}</p>
