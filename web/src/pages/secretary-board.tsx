@@ -43,7 +43,7 @@ function AddItemForm({ context, reason }: { context: SessionContext; reason: str
   const filled = candidates.filter((c) => c.applicationNumber.trim() && c.householdSummary.trim());
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok1 = await action.run(async () => {
+    const added = await action.run(async () => {
       const optional = (value: string) => (value.trim() ? value.trim() : undefined);
       await ok(api.POST('/sessions/{id}/agenda-items', {
         params: { path: { id: view.sessionId } },
@@ -61,7 +61,7 @@ function AddItemForm({ context, reason }: { context: SessionContext; reason: str
       await context.refresh();
       context.reloadFiles();
     }, t.agenda.added);
-    if (ok1) {
+    if (added) {
       setDwelling({ ...dwelling, reference: '', address: '' });
       setCandidates([newCandidate(), newCandidate(), newCandidate()]);
       setException('');
