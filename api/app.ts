@@ -78,6 +78,8 @@ export interface ApiDeps {
   browserSignIn?: BrowserSignIn | undefined;
   /** The browser's sign-in at the organisation's identity provider (AUTH_MODE=oidc); absent: none. */
   oidcSignIn?: { signIn: OidcSignIn; redirectUri: string } | undefined;
+  /** The Temporal UI's address, linked from the ops pages; absent: no links. */
+  temporalUiUrl?: string | undefined;
   /** The built web application (web/dist), served under /app/; absent or not built: /app/ says so. */
   webAppDir?: string | undefined;
 }
@@ -164,7 +166,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerMinutesRoutes(app, context);
   registerAuditRoutes(app, context);
   registerOfferRoutes(app, context);
-  registerOpsRoutes(app, context);
+  registerOpsRoutes(app, context, { taskQueue: deps.taskQueue, temporalUiUrl: deps.temporalUiUrl });
   registerZoomWebhook(app, context, deps.zoomWebhookSecret);
   registerCodecRoutes(app, context, deps.codecCorsOrigins ?? []);
   registerOutboxRoutes(app, context, deps.outboxDir);

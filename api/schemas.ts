@@ -87,6 +87,8 @@ export const SessionList = Type.Object({
 });
 
 /** The files of the items a reader may see: the dwelling and the candidates' applications. */
+export const JoinLink = Type.Object({ joinUrl: Type.String({ format: 'uri', description: 'Zoom\'s personal join URL of the member\'s registration' }) });
+
 export const SessionFiles = Type.Object({
   items: Type.Array(Type.Object({
     itemId: Uuid,

@@ -36,6 +36,8 @@ export interface Config {
   /** Absent: `npm start` runs a Temporal dev server. */
   temporalAddress?: string | undefined;
   temporalNamespace: string;
+  /** The Temporal UI's address, linked from the ops page (the embedded one's under npm start). */
+  temporalUiUrl?: string | undefined;
   taskQueue: string;
   embeddedPostgresPort: number;
   embeddedTemporalPort: number;
@@ -91,6 +93,7 @@ export const configVariables = {
   DATABASE_URL: 'PostgreSQL connection URL; unset: embedded PostgreSQL',
   TEMPORAL_ADDRESS: 'Temporal frontend host:port; unset: embedded Temporal dev server',
   TEMPORAL_NAMESPACE: 'Temporal namespace (default "default")',
+  TEMPORAL_UI_URL: 'address of the Temporal UI, linked from the ops page (default under npm start: the embedded UI)',
   TEMPORAL_TASK_QUEUE: 'task queue of the session workflows (default caleol-sessions)',
   TEMPORAL_CLI_PATH: 'the temporal CLI binary for the embedded dev server (default: temporal on PATH)',
   TEMPORAL_TEST_SERVER_PATH: 'the time-skipping test server binary for tests (default: temporal-test-server on PATH)',
@@ -232,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     temporalAddress,
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
+    temporalUiUrl: url('TEMPORAL_UI_URL', ['https:', 'http:']),
     taskQueue: env.TEMPORAL_TASK_QUEUE || 'caleol-sessions',
     embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 5433),
     embeddedSmtpPort: port('EMBEDDED_SMTP_PORT', 2525),

@@ -94,7 +94,7 @@ runProcess(async (onStop) => {
   }
 
   // Tokens are written before the API answers, so whoever waits for /ready finds them.
-  const api = await startApi(wired, db, verifier, logger, metricsRegistry, { outboxDir: outbox, browserSignIn });
+  const api = await startApi(wired, db, verifier, logger, metricsRegistry, { outboxDir: outbox, browserSignIn, temporalUiUrl: temporalUi });
   onStop(() => api.stop());
 
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
@@ -105,7 +105,7 @@ runProcess(async (onStop) => {
     `  API          ${base}`,
     `  API docs     ${base}/docs`,
     `  Metrics      ${base}/metrics${config.temporalMetricsAddress ? ` (with Temporal SDK metrics from ${config.temporalMetricsAddress})` : ''}`,
-    `  Temporal UI  ${temporalUi ?? `(external Temporal at ${temporalAddress})`}`,
+    `  Temporal UI  ${temporalUi ?? config.temporalUiUrl ?? `(external Temporal at ${temporalAddress})`}`,
     `  Database     ${config.databaseUrl ? 'external PostgreSQL' : `embedded PGlite on 127.0.0.1:${config.embeddedPostgresPort}`}`,
     `  Mail         ${outbox ? `kept in ${outbox} (one .eml file per message sent), listed at ${base}/outbox` : 'sent through SMTP_URL'}`,
     `  Demo committee ${demoCommitteeId}${seeded ? ' (created)' : ''}`,

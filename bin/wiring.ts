@@ -163,7 +163,7 @@ export const webAppDir = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export async function startApi(
   config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>,
-  metricsRegistry?: Registry, embedded: { outboxDir?: string | undefined; browserSignIn?: BrowserSignIn | undefined } = {},
+  metricsRegistry?: Registry, embedded: { outboxDir?: string | undefined; browserSignIn?: BrowserSignIn | undefined; temporalUiUrl?: string | undefined } = {},
 ) {
   const connection = await Connection.connect({ address: config.temporalAddress });
   const dataConverter = encryptingDataConverter(payloadCodecKeys(config));
@@ -177,6 +177,7 @@ export async function startApi(
     browserSignIn: embedded.browserSignIn,
     dataConverter, codecCorsOrigins: config.temporalCodecCorsOrigins,
     db, temporal, taskQueue: config.taskQueue, verifier, logger,
+    temporalUiUrl: config.temporalUiUrl ?? embedded.temporalUiUrl,
     videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,
     metricsRegistry, temporalMetricsUrl: temporalMetricsUrl(config.temporalMetricsAddress),
     workflowBundlePath: config.workflowBundlePath,

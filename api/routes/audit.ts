@@ -5,7 +5,8 @@ import { verifyAuditTrail } from '../../prisma/audit-trail.ts';
 import { requireRole } from '../auth.ts';
 import type { App, RouteContext } from '../context.ts';
 import { notFound } from '../problems.ts';
-import { IdParams, problemResponses as problems, Uuid } from '../schemas.ts';
+import { DateTime, DecisionType, IdParams, problemResponses as problems, SessionPhase, Uuid } from '../schemas.ts';
+import { findAgendaItems } from '../services/find-agenda-items.ts';
 import { actingLookups } from '../services/acting.ts';
 import { sessionExport } from '../services/export-session.ts';
 import { NoHistoryError, replaySession } from '../services/replay-session.ts';
@@ -52,8 +53,40 @@ const Timeline = Type.Object({
   })),
 });
 
+const AgendaSearchQuery = Type.Object({
+  dwellingReference: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The landlord\'s reference of the dwelling (exact, case ignored)' })),
+  applicationNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The application\'s national registration number (exact, case ignored)' })),
+  limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: 'At most this many items, 1 to 200 (default 50)' })),
+}, { additionalProperties: false });
+const AgendaSearchResult = Type.Object({
+  items: Type.Array(Type.Object({
+    sessionId: Uuid, scheduledStart: DateTime, phase: SessionPhase, agendaItemId: Uuid, position: Type.Integer(),
+    dwellingReference: Type.String(), commune: Type.String(),
+    status: Type.Enum(['pending', 'decided', 'deferred', 'referred', 'removed']),
+    candidates: Type.Array(Type.Object({
+      applicationNumber: Type.String(), rank: Type.Integer(),
+      decision: Type.Optional(Type.Object({ type: DecisionType, rank: Type.Optional(Type.Integer()), decidedAt: DateTime })),
+    })),
+  })),
+});
+
 export function registerAuditRoutes(app: App, { db, temporal, workflowBundlePath, checkpointKeys, dataConverter }: RouteContext): void {
   const { sessionRow } = actingLookups(db);
+
+  app.get('/committees/:id/agenda-items', {
+    config: { scope: 'committee' },
+    schema: {
+      tags: ['audit'],
+      summary: 'Where a dwelling or an application came before the committee, latest session first, with what was decided (search by dwelling reference, application number, or both)',
+      params: IdParams, querystring: AgendaSearchQuery, response: { 200: AgendaSearchResult, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'auditor', 'secretary');
+    const committee = await db.committee.findUnique({ where: { id: request.params.id }, select: { id: true } });
+    if (!committee) throw notFound('committee', request.params.id);
+    const { limit, ...criteria } = request.query;
+    return findAgendaItems(db, { committeeId: committee.id, ...criteria, limit: Math.min(Math.max(Number(limit ?? 50), 1), 200) });
+  });
 
   app.get('/sessions/:id/history', {
     config: { scope: 'session' },

@@ -7,7 +7,7 @@ import { staffCovers } from '../plugins/committee-scope.ts';
 import type { App, RouteContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
 import {
-  ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, problemResponses, RulesInput, RulesVersion, SessionList,
+  ChairElectionAnswer, ChairElectionInput, Committee, CommitteeInput, IdParams, Member, MemberInput, MemberParams, MemberPatch, problemResponses, RulesInput, RulesVersion, SessionList, VersionQuery,
 } from '../schemas.ts';
 import { actingLookups, forgetActingMembers } from '../services/acting.ts';
 
@@ -103,10 +103,10 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
 
   app.get('/committees', {
     config: { scope: 'listing' },
-    schema: { tags: ['committees'], summary: 'List committees', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), landlord: Type.String() })), ...problems } },
+    schema: { tags: ['committees'], summary: 'List committees', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), landlord: Type.String(), timeZone: Type.String() })), ...problems } },
   }, async (request) => {
     const principal = requireRole(request.principal, ...readers);
-    const select = { id: true, name: true, landlord: true } as const;
+    const select = { id: true, name: true, landlord: true, timeZone: true } as const;
     if (staffCovers(principal)) return db.committee.findMany({ select, orderBy: { createdAt: 'asc' } });
     // Staff see the committees their token names; members the ones they sit on.
     const asMember = principal.memberId ? { id: principal.memberId } : principal.email ? { email: principal.email } : undefined;
@@ -164,11 +164,16 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
 
   app.get('/committees/:id/rules', {
     config: { scope: 'committee' },
-    schema: { tags: ['committees'], summary: 'The current version of the committee\'s internal rules', params: IdParams, response: { 200: RulesVersion, ...problems } },
+    schema: {
+      tags: ['committees'],
+      summary: 'The committee\'s internal rules: the current version, or the one a session pinned (?version=)',
+      params: IdParams, querystring: VersionQuery, response: { 200: RulesVersion, ...problems },
+    },
   }, async (request) => {
     requireRole(request.principal, ...readers);
-    const current = await db.committeeRules.findFirst({ where: { committeeId: request.params.id }, orderBy: { version: 'desc' } });
-    if (!current) throw notFound('committee', request.params.id);
+    const version = request.query.version === undefined ? undefined : Number(request.query.version);
+    const current = await db.committeeRules.findFirst({ where: { committeeId: request.params.id, ...(version ? { version } : {}) }, orderBy: { version: 'desc' } });
+    if (!current) throw notFound(version ? `version ${version} of the rules of committee` : 'committee', request.params.id);
     return { committeeId: current.committeeId, version: current.version, rules: completeRules(current.rules as Partial<CommitteeRules>) };
   });
 

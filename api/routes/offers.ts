@@ -77,6 +77,29 @@ export function registerOfferRoutes(app: App, { db, temporal }: RouteContext): v
     return row;
   }
 
+  app.get('/sessions/:id/offers', {
+    config: { scope: 'session' },
+    schema: {
+      tags: ['offers'],
+      summary: 'The session\'s offers, dwelling by dwelling in rank order: each deadline and the applicant\'s answer',
+      params: IdParams, response: { 200: Type.Object({ offers: Type.Array(Offer) }), ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'secretary', 'auditor', 'ops');
+    const session = await db.session.findUnique({ where: { id: request.params.id }, select: { id: true } });
+    if (!session) throw notFound('session', request.params.id);
+    const rows = await db.offer.findMany({ where: { sessionId: session.id }, orderBy: [{ agendaItemId: 'asc' }, { rank: 'asc' }] });
+    // Each dwelling's workflow holds what the rows may not have caught up with yet.
+    const items = [...new Set(rows.map((r) => r.agendaItemId))];
+    const states = new Map(await Promise.all(items.map(async (itemId) => [itemId, await offerState(temporal, session.id, itemId)] as const)));
+    return {
+      offers: rows.map((row) => {
+        const state = states.get(row.agendaItemId);
+        return present(row, state?.offers.find((x) => x.offerId === row.id), state);
+      }),
+    };
+  });
+
   app.get('/offers/:id', {
     config: { scope: 'offer' },
     schema: { tags: ['offers'], summary: 'The state of an offer: its deadline, and the applicant\'s answer', params: IdParams, response: { 200: Offer, ...problems } },

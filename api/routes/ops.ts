@@ -1,6 +1,7 @@
 // What ops uses on the running workflows: a listing from Temporal's visibility with counts per
 // phase, the stuck ones with their cause and a suggested action, and the actions themselves
 // (retry an activity now, cancel, terminate, reset), each recorded in the audit trail.
+import { optionalTsToDate } from '@temporalio/common/lib/time.js';
 import { Type } from 'typebox';
 import { appendAuditEvent } from '../../prisma/audit-trail.ts';
 import { requireRole } from '../auth.ts';
@@ -109,6 +110,7 @@ const StuckEntry = Type.Object({
     nextAttemptAt: NullableDate,
   })),
   workflowTaskAttempt: Type.Optional(Type.Integer()),
+  temporalUiUrl: Type.Optional(Type.String({ format: 'uri', description: 'The workflow\'s run in the Temporal UI, when the deployment names its address' })),
 });
 
 const StuckList = Type.Object({
@@ -117,6 +119,29 @@ const StuckList = Type.Object({
   examined: Type.Integer({ description: 'Running workflows described' }),
   truncated: Type.Boolean({ description: 'More running workflows than examined' }),
 });
+
+const withLink = (url: string | undefined) => (url ? { temporalUiUrl: url } : {});
+
+const Pollers = Type.Array(Type.Object({ identity: Type.String(), lastAccessTime: NullableDate }));
+const OpsHealth = Type.Object({
+  at: DateTime,
+  database: Type.String({ description: 'up, or down with the reason' }),
+  temporal: Type.String({ description: 'up, or down with the reason' }),
+  namespace: Type.String(),
+  taskQueue: Type.Object({
+    name: Type.String(),
+    workflowPollers: Pollers,
+    activityPollers: Pollers,
+  }, { description: 'The workers polling the sessions\' task queue (none: no worker is running)' }),
+  temporalUiUrl: Type.Optional(Type.String({ format: 'uri' })),
+});
+
+export interface OpsSettings {
+  /** The task queue the workers poll. */
+  taskQueue: string;
+  /** The Temporal UI's address, for links from the stuck list. */
+  temporalUiUrl?: string | undefined;
+}
 
 const ActionInput = Type.Object({
   action: OpsActionName,
@@ -154,7 +179,39 @@ const revocationView = (r: { id: string; tokenId: string | null; subject: string
 const typesOf = (type: WorkflowKind | undefined): WorkflowKind[] => (type ? [type] : ['session', 'offer']);
 const clampLimit = (value: string | undefined, fallback: number) => Math.min(500, Math.max(1, value === undefined ? fallback : Number(value)));
 
-export function registerOpsRoutes(app: App, { db, temporal, revocations }: RouteContext): void {
+export function registerOpsRoutes(app: App, { db, temporal, revocations }: RouteContext, settings: OpsSettings): void {
+  const namespace = temporal.options.namespace;
+  const uiLink = (workflowId: string, runId: string) => settings.temporalUiUrl
+    ? `${settings.temporalUiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}/${encodeURIComponent(runId)}/history`
+    : undefined;
+
+  app.get('/ops/health', {
+    config: { scope: 'deployment' },
+    schema: {
+      tags: ['ops'],
+      summary: 'The health of the service as ops reads it: the database, Temporal, and the workers polling the task queue',
+      response: { 200: OpsHealth, ...problems },
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'ops', 'auditor');
+    const probe = (check: () => Promise<unknown>) => check().then(() => 'up', (error: unknown) => `down: ${error instanceof Error ? error.message : String(error)}`);
+    const pollers = async (taskQueueType: 1 | 2) => {
+      const answer = await temporal.workflowService.describeTaskQueue({ namespace, taskQueue: { name: settings.taskQueue }, taskQueueType });
+      return (answer.pollers ?? []).map((p) => ({ identity: p.identity ?? '', lastAccessTime: optionalTsToDate(p.lastAccessTime)?.toISOString() ?? null }));
+    };
+    const [database, temporalStatus, workflowPollers, activityPollers] = await Promise.all([
+      probe(() => db.$queryRaw`SELECT 1`),
+      probe(() => temporal.workflowService.getSystemInfo({})),
+      pollers(1).catch(() => []),
+      pollers(2).catch(() => []),
+    ]);
+    return {
+      at: new Date().toISOString(), database, temporal: temporalStatus, namespace,
+      taskQueue: { name: settings.taskQueue, workflowPollers, activityPollers },
+      ...(settings.temporalUiUrl ? { temporalUiUrl: settings.temporalUiUrl } : {}),
+    };
+  });
+
   app.post('/ops/token-revocations', {
     config: { scope: 'deployment', rateClass: 'ops' },
     schema: {
@@ -224,7 +281,7 @@ export function registerOpsRoutes(app: App, { db, temporal, revocations }: Route
     const now = new Date();
     const q = request.query;
     const result = await findStuck(temporal, db, { types: typesOf(q.type), committeeId: q.committeeId, taskQueue: q.taskQueue }, clampLimit(q.limit, 200), now);
-    return { at: now.toISOString(), ...result };
+    return { at: now.toISOString(), ...result, stuck: result.stuck.map((entry) => ({ ...entry, ...withLink(uiLink(entry.workflowId, entry.runId)) })) };
   });
 
   app.post('/ops/workflows/:workflowId/actions', {

@@ -5,10 +5,11 @@ import { Type } from 'typebox';
 import { finishedPhases } from '../../domain/session/index.ts';
 import { requireRole, roles } from '../auth.ts';
 import { updateOnly, type App, type RouteContext } from '../context.ts';
+import { forbidden, notFound } from '../problems.ts';
 import {
   AgendaItem, AgendaItemInput, AttendanceInput, CastVoteInput, ConflictInput, ConvocationDeliveryInput, CountsAnswer, IdParams, ItemParams, LiveSession,
   OpenSessionInput, OpenVoteAnswer, OpenVoteInput, ParticipantMappingInput, PhaseAnswer, problemResponses as problems, Proxies, ProxyInput, ProxyParams,
-  PublishInput, QuorumAnswer, ReasonInput, ReasonQuery, ScheduleSessionBody, SessionCreated, SessionFiles, VoteTally,
+  JoinLink, PublishInput, QuorumAnswer, ReasonInput, ReasonQuery, ScheduleSessionBody, SessionCreated, SessionFiles, VoteTally,
 } from '../schemas.ts';
 import { updateIdFor } from '../services/acting.ts';
 import { addAgendaItem } from '../services/add-agenda-item.ts';
@@ -63,6 +64,21 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
       params: IdParams, response: { 200: SessionFiles, ...problems },
     },
   }, async (request) => sessionFiles(deps, requireRole(request.principal, ...readers), request.params.id));
+
+  app.get('/sessions/:id/join-link', {
+    config: { scope: 'session' },
+    schema: {
+      tags: ['sessions'],
+      summary: 'The calling member\'s own link to join the video meeting (personal: it identifies them for attendance and votes)',
+      params: IdParams, response: { 200: JoinLink, ...problems },
+    },
+  }, async (request) => {
+    const reader = await sessionReader(deps, requireRole(request.principal, 'member', 'chair'), request.params.id);
+    if (reader.staff) throw forbidden('the join link is the member\'s own', 'join_link_own');
+    const convocation = await deps.db.convocation.findUnique({ where: { sessionId_memberId: { sessionId: request.params.id, memberId: reader.memberId } }, select: { joinUrl: true } });
+    if (!convocation?.joinUrl) throw notFound('join link of session', request.params.id);
+    return { joinUrl: convocation.joinUrl };
+  });
 
   app.get('/sessions/:id/events', {
     config: { scope: 'session' },

@@ -153,19 +153,32 @@ test('a session from scheduling to the signed minutes, in the browser', async ({
   await expect(chair.getByText('Procès-verbal signé.')).toBeVisible();
   await expect(chair.getByRole('region', { name: 'Procès-verbal' })).toContainText('Claire Martin');
   await expect(secretary.getByText('Terminée').first()).toBeVisible({ timeout: 60_000 });
+  // The dwelling is offered to the first ranked candidate; the secretary records their answer.
+  const offers = secretary.getByRole('table', { name: /Propositions aux candidats retenus/ });
+  const firstOffer = offers.getByRole('row', { name: /rang 1/ });
+  await expect(firstOffer).toContainText('En attente');
   await checkPage(secretary, '10-secretary-completed');
+  await firstOffer.getByLabel('Ce qu\'a dit le candidat (facultatif)').fill('Accepte par téléphone');
+  await firstOffer.getByRole('button', { name: 'Enregistrer l\'acceptation' }).click();
+  await expect(firstOffer).toContainText('Acceptée');
+  await expect(firstOffer).toContainText('Accepte par téléphone');
 
   // --- An auditor opens the timeline, replays the decisions and verifies the minutes.
   const auditor = await signedIn(browser, 'Audit interne');
   await auditor.getByRole('link', { name: 'Audit', exact: true }).click();
+  await auditor.getByLabel('Référence du logement').fill('vil-0042');
   await auditor.getByRole('button', { name: 'Rechercher' }).click();
-  await auditor.getByRole('link', { name: /^Séance du / }).first().click();
+  const found = auditor.getByRole('region', { name: 'Passages en commission' });
+  await expect(found).toContainText('logement VIL-0042');
+  await expect(found).toContainText('Attribution');
+  await checkPage(auditor, '11-auditor-search');
+  await found.getByRole('link', { name: /^Séance du / }).first().click();
   const timeline = auditor.getByRole('table', { name: 'Chronologie de la séance' });
   await expect(timeline.getByRole('row').nth(5)).toBeVisible();
   await expect(auditor.getByText(/Vérification réussie/)).toBeVisible();
   await auditor.getByRole('button', { name: 'Rejouer l\'historique et recalculer chaque décision' }).click();
   await expect(auditor.getByText('Rejeu réussi : chaque décision est retrouvée à l\'identique.')).toBeVisible({ timeout: 60_000 });
-  await checkPage(auditor, '11-auditor-timeline');
+  await checkPage(auditor, '12-auditor-timeline');
 });
 
 test('the sign-in page and the ops page pass axe', async ({ browser }) => {
@@ -177,5 +190,7 @@ test('the sign-in page and the ops page pass axe', async ({ browser }) => {
   const ops = await signedIn(browser, 'Exploitation');
   await ops.getByRole('link', { name: 'Exploitation' }).click();
   await expect(ops.getByRole('region', { name: 'État du service' })).toContainText('Base de données : disponible');
-  await checkPage(ops, '12-ops');
+  await expect(ops.getByRole('region', { name: 'État du service' })).toContainText(/Workers de la file « caleol-sessions » : [1-9]\d* à l'écoute des workflows/);
+  await expect(ops.getByRole('link', { name: /Interface Temporal/ })).toHaveAttribute('href', /^http:\/\/localhost:\d+$/);
+  await checkPage(ops, '13-ops');
 });

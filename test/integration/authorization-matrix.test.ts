@@ -53,6 +53,7 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['POST /committees/{id}/sessions', ['secretary']],
   ['GET /sessions/{id}', everyone],
   ['GET /sessions/{id}/files', everyone],
+  ['GET /sessions/{id}/join-link', ['member', 'chair']],
   ['GET /sessions/{id}/events', everyone],
   ['POST /sessions/{id}/agenda-items', ['secretary']],
   ['DELETE /sessions/{id}/agenda-items/{itemId}', ['secretary']],
@@ -87,13 +88,16 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['POST /sessions/{id}/replay', ['auditor']],
   ['GET /sessions/{id}/export', ['auditor']],
   ['GET /audit/verify', ['auditor', 'ops']],
+  ['GET /committees/{id}/agenda-items', ['auditor', 'secretary']],
   // api/routes/offers.ts
+  ['GET /sessions/{id}/offers', ['secretary', 'auditor', 'ops']],
   ['GET /offers/{id}', ['secretary', 'auditor', 'ops']],
   ['POST /offers/{id}/accept', ['secretary']],
   ['POST /offers/{id}/decline', ['secretary']],
   // api/routes/ops.ts
   ['GET /ops/workflows', ['ops', 'auditor']],
   ['GET /ops/stuck', ['ops', 'auditor']],
+  ['GET /ops/health', ['ops', 'auditor']],
   ['POST /ops/workflows/{workflowId}/actions', ['ops']],
   ['POST /ops/token-revocations', ['ops']],
   ['GET /ops/token-revocations', ['ops', 'auditor']],
@@ -241,6 +245,7 @@ describe('authorization matrix', () => {
         case 'POST /committees/{id}/sessions': return { url: `/committees/${a.id}/sessions`, payload: { scheduledStart: live.scheduledStart } };
         case 'GET /sessions/{id}': return { url: `/sessions/${done.id}` };
         case 'GET /sessions/{id}/files': return { url: `/sessions/${done.id}/files` };
+        case 'GET /sessions/{id}/join-link': return { url: `/sessions/${done.id}/join-link` };
         case 'GET /sessions/{id}/events': return { url: `/sessions/${done.id}/events` };
         case 'POST /sessions/{id}/agenda-items': return { url: `/sessions/${live.id}/agenda-items`, payload: { ...agendaItemInput(`MX-add-${randomUUID().slice(0, 8)}`), reason: 'Dossier urgent' } };
         case 'DELETE /sessions/{id}/agenda-items/{itemId}': return { url: `/sessions/${live.id}/agenda-items/${randomUUID()}?reason=Erreur` };
@@ -276,11 +281,14 @@ describe('authorization matrix', () => {
         case 'POST /sessions/{id}/replay': return { url: `/sessions/${done.id}/replay` };
         case 'GET /sessions/{id}/export': return { url: `/sessions/${done.id}/export` };
         case 'GET /audit/verify': return { url: `/audit/verify?committeeId=${a.id}` };
+        case 'GET /committees/{id}/agenda-items': return { url: `/committees/${a.id}/agenda-items?dwellingReference=MX-none` };
+        case 'GET /sessions/{id}/offers': return { url: `/sessions/${done.id}/offers` };
         case 'GET /offers/{id}': return { url: `/offers/${offer!.id}` };
         case 'POST /offers/{id}/accept': return { url: `/offers/${offer!.id}/accept`, payload: {} };
         case 'POST /offers/{id}/decline': return { url: `/offers/${offer!.id}/decline`, payload: {} };
         case 'GET /ops/workflows': return { url: '/ops/workflows?limit=5' };
         case 'GET /ops/stuck': return { url: '/ops/stuck?limit=5' };
+        case 'GET /ops/health': return { url: '/ops/health' };
         case 'POST /ops/workflows/{workflowId}/actions': return { url: `/ops/workflows/session-${done.id}/actions`, payload: { action: 'retry', reason: 'matrix' } };
         // A token no one holds: revoking it changes no caller's access.
         case 'POST /ops/token-revocations': return { url: '/ops/token-revocations', payload: { tokenId: randomUUID(), reason: 'matrix' } };

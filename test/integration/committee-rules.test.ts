@@ -52,6 +52,11 @@ describe('the internal rules', () => {
     expect(expectStatus(await call('PUT', `/committees/${committee.id}/rules`, secretary, stricter), 200)).toMatchObject({ version: 2 });
     const after = expectStatus<{ id: string; rulesVersion: number }>(await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(13), mode: 'in_person' }), 201);
     expect(after.rulesVersion).toBe(2);
+    // A session's pinned version stays readable beside the current one.
+    expect(expectStatus(await call('GET', `/committees/${committee.id}/rules?version=1`, secretary), 200)).toMatchObject({ version: 1, rules: { quorum: { threshold: defaultCommitteeRules.quorum.threshold } } });
+    expect(expectStatus(await call('GET', `/committees/${committee.id}/rules`, secretary), 200)).toMatchObject({ version: 2, rules: { quorum: { threshold: 0.75 } } });
+    expect((await call('GET', `/committees/${committee.id}/rules?version=9`, secretary)).statusCode).toBe(404);
+    expect((await call('GET', `/committees/${committee.id}/rules?version=one`, secretary)).statusCode).toBe(400);
 
     // Four of the seven seats that vote on every item: quorum under 0.5, not under 0.75.
     const quorumWithFour = async (sessionId: string) => {

@@ -112,4 +112,49 @@ describe('offers over HTTP', () => {
     expect(state).toMatchObject({ outcome: 'offering', currentOfferId: second.id });
     await h.client.workflow.getHandle(offerWorkflowId(input.sessionId, input.agendaItemId)).terminate('test finished');
   });
+
+  it('lists a session\'s offers in rank order with their deadlines and answers, as the workflow holds them', async () => {
+    const input = await offersInput();
+    await startOffers(h.client, h.taskQueue, input);
+    const first = await offerRow(input.agendaItemId, 1);
+    const listed = expectStatus(await call('GET', `/sessions/${input.sessionId}/offers`, auditor), 200);
+    expect(listed.offers).toEqual([expect.objectContaining({ id: first.id, rank: 1, status: 'offered', deadline: first.deadline.toISOString(), outcome: 'offering' })]);
+
+    expectStatus(await call('POST', `/offers/${first.id}/decline`, secretary, { reason: 'logement trop petit' }), 200);
+    const second = await offerRow(input.agendaItemId, 2);
+    const after = expectStatus(await call('GET', `/sessions/${input.sessionId}/offers`, secretary), 200);
+    expect(after.offers.map((o: { id: string; rank: number; status: string; reason?: string }) => [o.id, o.rank, o.status, o.reason])).toEqual([
+      [first.id, 1, 'declined', 'logement trop petit'], [second.id, 2, 'offered', undefined],
+    ]);
+
+    expectProblem(await call('GET', `/sessions/${input.sessionId}/offers`, member), 403, 'committee_scope');
+    expect((await call('GET', `/sessions/${randomUUID()}/offers`, secretary)).statusCode).toBe(404);
+    await h.client.workflow.getHandle(offerWorkflowId(input.sessionId, input.agendaItemId)).terminate('test finished');
+  });
+});
+
+describe('the search of where a dwelling or an application came before the committee', () => {
+  it('finds the item by dwelling reference or application number, case ignored, with its decisions, within the committee', async () => {
+    const input = await offersInput();
+    const other = await offersInput();
+    const search = (query: string, token = auditor) => call('GET', `/committees/${input.committeeId}/agenda-items?${query}`, token);
+
+    const byDwelling = expectStatus(await search('dwellingReference=vil-0042'), 200);
+    expect(byDwelling.items).toEqual([expect.objectContaining({
+      sessionId: input.sessionId, agendaItemId: input.agendaItemId, position: 1, dwellingReference: 'VIL-0042', status: 'decided', phase: 'notified',
+    })]);
+    expect(byDwelling.items[0].candidates).toEqual(['A', 'B', 'C'].map((letter, i) => ({
+      applicationNumber: `VIL-0042-${letter}`, rank: i + 1, decision: { type: 'ranked_attribution', rank: i + 1, decidedAt: input.notifiedAt },
+    })));
+    const byApplication = expectStatus(await search('applicationNumber=VIL-0042-b'), 200);
+    expect(byApplication.items.map((i: { agendaItemId: string }) => i.agendaItemId)).toEqual([input.agendaItemId]);
+    // Both criteria together narrow the search; another committee's item with the same reference is not found.
+    expect(expectStatus(await search('dwellingReference=VIL-0042&applicationNumber=VIL-0042-Z'), 200).items).toEqual([]);
+    expect(byDwelling.items.some((i: { sessionId: string }) => i.sessionId === other.sessionId)).toBe(false);
+
+    expectProblem(await search(''), 400, 'search_criterion');
+    expectProblem(await search('dwellingReference=VIL-0042', member), 403, 'committee_scope');
+    const memberToken = await h.token({ subject: randomUUID(), roles: ['member'], memberId: randomUUID() });
+    expect((await search('dwellingReference=VIL-0042', memberToken)).statusCode).toBe(403);
+  });
 });

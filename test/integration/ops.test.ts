@@ -39,7 +39,7 @@ let member: string;
 
 beforeAll(async () => {
   zoom = await startZoomEmulator({ webhookSecretToken: 'ops-webhook-secret', accountId: 'acct-ops', clientId: 'client-ops', clientSecret: 'secret-ops', retryDelaysMs: [50, 100, 200] });
-  h = await startHarness('ops', { zoom: zoomMeetings(zoom.clientSettings()) });
+  h = await startHarness('ops', { zoom: zoomMeetings(zoom.clientSettings()), temporalUiUrl: 'http://temporal-ui.test:8233/' });
   call = apiClient(h);
   secretary = await h.token({ subject: 'secretary@ops', roles: ['secretary'] });
   ops = await h.token({ subject: 'ops@ops', roles: ['ops'] });
@@ -80,6 +80,7 @@ describe('a Zoom outage seen and handled by ops', () => {
     expect(entry.activity!.attempt).toBeGreaterThanOrEqual(2);
     expect(entry.activity!.lastFailure).toContain(zoomOutage);
     expect(Date.parse(entry.since)).toBeLessThanOrEqual(Date.now());
+    expect(entry.temporalUiUrl).toBe(`http://temporal-ui.test:8233/namespaces/default/workflows/${workflowId}/${entry.runId}/history`);
     // Auditors read the diagnosis too.
     expect(expectStatus<StuckList>(await call('GET', `/ops/stuck?taskQueue=${h.taskQueue}&committeeId=${committee.id}`, auditor), 200).stuck.length).toBeGreaterThan(0);
 
@@ -111,6 +112,17 @@ describe('a Zoom outage seen and handled by ops', () => {
     // Nothing of this committee is in draft; nothing has been idle for a day.
     expect(expectStatus<WorkflowList>(await call('GET', `/ops/workflows?phase=draft&committeeId=${committee.id}`, auditor), 200).workflows).toHaveLength(0);
     expect(expectStatus<WorkflowList>(await call('GET', `/ops/workflows?committeeId=${committee.id}&olderThanHours=24`, ops), 200).workflows).toHaveLength(0);
+  });
+});
+
+describe('the service\'s health as ops reads it', () => {
+  it('names the database, Temporal and the workers polling the task queue, for ops and auditors only', async () => {
+    const health = await eventually(async () => expectStatus<{ database: string; temporal: string; namespace: string; taskQueue: { name: string; workflowPollers: unknown[]; activityPollers: unknown[] }; temporalUiUrl?: string }>(
+      await call('GET', '/ops/health', ops), 200), (x) => x.taskQueue.workflowPollers.length > 0 && x.taskQueue.activityPollers.length > 0);
+    expect(health).toMatchObject({ database: 'up', temporal: 'up', namespace: 'default', taskQueue: { name: h.taskQueue }, temporalUiUrl: 'http://temporal-ui.test:8233/' });
+    expect(health.taskQueue.workflowPollers[0]).toEqual({ identity: expect.any(String), lastAccessTime: expect.stringMatching(/^\d{4}-/) });
+    expect((await call('GET', '/ops/health', auditor)).statusCode).toBe(200);
+    for (const token of [secretary, member]) expect((await call('GET', '/ops/health', token)).statusCode).toBe(403);
   });
 });
 

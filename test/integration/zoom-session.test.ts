@@ -82,6 +82,13 @@ describe('a remote session on Zoom', () => {
       expect(calendar).toMatch(/ATTENDEE;.*mailto:/);
     }
 
+    // Each member reads their own link in the application, and only their own.
+    for (const member of committee.members.slice(0, 2)) {
+      const token = await h.token({ subject: member.id, memberId: member.id, roles: member.chair ? ['member', 'chair'] : ['member'] });
+      expect(expectStatus(await call('GET', `${base}/join-link`, token), 200)).toEqual({ joinUrl: convocations.find((c) => c.memberId === member.id)!.joinUrl });
+    }
+    expect((await call('GET', `${base}/join-link`, secretary)).statusCode).toBe(403);
+
     // Members join through their personal links: quorum with no manual input.
     await zoom.startMeeting(meetingId);
     expectStatus(await call('POST', `${base}/open`, secretary), 200);

@@ -55,6 +55,8 @@ export interface HarnessOptions {
   demoUsers?: DemoUser[] | undefined;
   /** A built web application to serve under /app/. */
   webAppDir?: string | undefined;
+  /** The Temporal UI's address, for the ops links. */
+  temporalUiUrl?: string | undefined;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
@@ -78,6 +80,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     documentSigning: signing.signing,
     outboxDir: options.outboxDir,
     webAppDir: options.webAppDir,
+    temporalUiUrl: options.temporalUiUrl,
     browserSignIn: options.demoUsers
       ? { demoUsers: options.demoUsers, issue: (claims, seconds) => issueLocalToken(testSecret, claims, `${seconds}s`), secureCookie: false }
       : undefined,

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type SessionView } from './api/client.ts';
 
 // The stream ends with the session: no reconnection after these.
-const finished = new Set<SessionView['phase']>(['completed', 'adjourned', 'cancelled']);
+export const endedPhases: ReadonlySet<string> = new Set<SessionView['phase']>(['completed', 'adjourned', 'cancelled']);
 
 export interface LiveSession {
   view: SessionView | undefined;
@@ -41,7 +41,7 @@ export function useLiveSession(sessionId: string): LiveSession {
     source.addEventListener('open', () => setLive(true));
     source.addEventListener('error', () => {
       setLive(false);
-      if (last && finished.has(last.phase)) source.close();
+      if (last && endedPhases.has(last.phase)) source.close();
     });
     return () => source.close();
   }, [sessionId, refresh]);

@@ -45,6 +45,22 @@ const notificationKind = {
   signature_reminder: 'Rappel de signature', signature_escalation: 'Relance de signature',
 } as const;
 
+/** The steps of the audit trail, as the timeline names them. */
+const eventType: Record<string, string> = {
+  session_scheduled: 'Séance programmée', agenda_item_added: 'Point ajouté', agenda_item_removed: 'Point retiré', agenda_published: 'Ordre du jour publié',
+  agenda_amended: 'Ordre du jour modifié', convocations_sent: 'Convocations envoyées', convocation_delivered: 'Convocation remise',
+  session_cancelled: 'Séance annulée', cancellation_sent: 'Annulation envoyée', minutes_amendment_requested: 'Rectification demandée',
+  session_opened: 'Séance ouverte', deliberations_started: 'Délibérations ouvertes', attendance_recorded: 'Présence enregistrée',
+  attendance_reconciled: 'Présences rapprochées du rapport Zoom', attendance_not_reconciled: 'Présences non rapprochées', participant_mapped: 'Participant identifié',
+  proxy_registered: 'Procuration donnée', proxy_revoked: 'Procuration révoquée', conflict_declared: 'Conflit d\'intérêts déclaré',
+  vote_opened: 'Vote ouvert', vote_cast: 'Bulletin', vote_closed: 'Vote clos', item_deferred: 'Point reporté ou renvoyé',
+  session_adjourned: 'Séance ajournée (carence)', session_reconvened: 'Séance reconvoquée', session_closed: 'Séance close',
+  minutes_drafted: 'Procès-verbal rédigé', minutes_amended: 'Procès-verbal rectifié', minutes_signed: 'Procès-verbal signé',
+  signature_reminder_sent: 'Rappel de signature', signatures_overdue: 'Signatures en retard', applicants_notified: 'Candidats notifiés',
+  offers_started: 'Propositions lancées', offer_made: 'Logement proposé', offer_accepted: 'Proposition acceptée', offer_declined: 'Proposition refusée',
+  offer_expired: 'Proposition expirée', dwelling_to_reallocate: 'Logement à réattribuer', session_completed: 'Séance terminée', ops_action: 'Action d\'exploitation',
+};
+
 /** The refusals a person can meet from these pages, in their words; others fall back on the API's text. */
 const rules: Record<string, string> = {
   agenda_not_empty: 'Un ordre du jour sans point ne peut pas être publié.',
@@ -105,7 +121,7 @@ export const fr = {
   retry: 'Réessayer',
   error: (message: string) => `Erreur : ${message}`,
   signedInAs: (name: string, roles: string) => `Connecté(e) : ${name} (${roles})`,
-  phase, mode, memberRole, userRole, convocationStatus, decisionType, choice, outcome, itemStatus, stuckKind, severity, opsAction, notificationKind,
+  phase, mode, memberRole, userRole, convocationStatus, decisionType, choice, outcome, itemStatus, stuckKind, severity, opsAction, notificationKind, eventType,
   phaseLabel: 'Étape',
   home: {
     title: 'Tableau de bord',
@@ -123,7 +139,7 @@ export const fr = {
     title: (date: string) => `Séance du ${date}`,
     back: 'Retour au tableau de bord',
     when: 'Date et heure', tz: (tz: string) => `heure de ${tz}`, where: 'Lieu', how: 'Mode',
-    live: 'Mises à jour en direct', offline: 'Mises à jour interrompues : reconnexion…',
+    live: 'Mises à jour en direct', offline: 'Mises à jour interrompues : reconnexion…', ended: 'Séance terminée : son état n\'évolue plus.',
     cancelled: (reason: string) => `Séance annulée : ${reason}`,
   },
   agenda: {
@@ -150,6 +166,17 @@ export const fr = {
     submit: 'Publier l\'ordre du jour et convoquer', published: (date: string, version: number) => `Publié le ${date} (version ${version})`,
     convocations: 'Convocations', member: 'Membre', status: 'Statut', delivered: 'Remise', failure: 'Échec d\'envoi',
     failed: (reason: string, attempts: number, retry: string) => `${reason} — ${attempts} tentative(s), nouvel essai ${retry}`,
+    deliveryTitle: 'Remise d\'une convocation par un autre moyen que le courriel', channel: 'Moyen de remise',
+    channels: { hand_delivery: 'En main propre', registered_letter: 'Lettre recommandée' }, deliveredAt: (tz: string) => `Remise le (heure de ${tz})`,
+    deliveryReason: 'Motif (pourquoi pas par courriel)', recordDelivery: 'Enregistrer la remise', deliveryRecorded: 'Remise enregistrée.',
+  },
+  offers: {
+    title: 'Propositions de logement', caption: 'Propositions aux candidats retenus, par logement et par rang',
+    dwelling: 'Logement', application: 'Demande', offeredAt: 'Proposée le', deadline: 'Réponse attendue avant', status: 'Réponse',
+    rank: (rank: number) => `rang ${rank}`, statuses: { offered: 'En attente', accepted: 'Acceptée', declined: 'Refusée', expired: 'Sans réponse dans le délai (refus)' },
+    reason: 'Ce qu\'a dit le candidat (facultatif)', accept: 'Enregistrer l\'acceptation', decline: 'Enregistrer le refus', recorded: 'Réponse enregistrée.',
+    byEmail: 'courriel', byPost: 'courrier à poster', until: (day: string) => `${day} inclus`, forApplication: (n: string) => `demande ${n}`,
+    letter: (kind: string, n: string) => `Télécharger : ${kind}, ${n}`,
   },
   sitting: {
     title: 'Séance en direct', open: 'Ouvrir la séance', openFrom: (time: string) => `La séance peut être ouverte à partir de ${time}.`,
@@ -160,6 +187,8 @@ export const fr = {
       `${present} présent(s) et ${represented} représenté(s) sur ${roster} membres ayant voix délibérative ; ${required} requis.`,
     reached: 'Quorum atteint', notReached: 'Quorum non atteint',
     close: 'Clore la séance', closeHint: 'Chaque point doit être décidé ou reporté.',
+    participants: 'Participants à la réunion Zoom', joined: (time: string) => `arrivé(e) à ${time}`, left: (time: string) => `parti(e) à ${time}`,
+    whoIs: (label: string) => `Membre correspondant à « ${label} »`, map: 'Associer', mapped: 'Participant associé.',
   },
   vote: {
     openTitle: 'Ouvrir le vote sur la proposition du rapporteur', proposalFor: (n: string) => `Proposition pour la demande ${n}`,
@@ -184,6 +213,9 @@ export const fr = {
     myProxy: (holder: string) => `Vous avez donné procuration à ${holder}.`, heldProxies: (names: string) => `Vous détenez la procuration de : ${names}.`,
     conflict: 'Déclarer un conflit d\'intérêts', conflictDeclared: 'Conflit d\'intérêts déclaré',
     noItems: 'Aucun point de cet ordre du jour ne relève de votre périmètre.',
+    joinPersonal: 'Ce lien est personnel : il vous identifie pour le quorum et les votes. Ne le transmettez pas.',
+    refer: 'Demander l\'examen de ce point en séance physique', referReason: 'Motif de la demande de renvoi',
+    referSubmit: 'Renvoyer le point en séance physique', referred: 'Le point est renvoyé à une séance physique.',
   },
   minutes: {
     title: 'Procès-verbal', download: 'Télécharger le procès-verbal (PDF)', fingerprint: 'Empreinte SHA-256',
@@ -191,10 +223,19 @@ export const fr = {
     sign: 'Signer le procès-verbal', signIntro: 'Vous signez le procès-verbal dont l\'empreinte est affichée ci-dessus. Lisez-le avant de signer.',
     signed: 'Procès-verbal signé.', letters: 'Lettres et propositions', verification: 'Vérification du procès-verbal',
     verified: 'Vérification réussie : le document, son empreinte, le PDF et les signatures concordent.', problems: 'Anomalies relevées',
+    signerRole: { chair: 'président(e) de séance', secretary: 'secrétaire de séance' }, signAsSecretary: 'Signer le procès-verbal en tant que secrétaire',
+    awaiting: (roles: string) => `Signature attendue : ${roles}.`, redrafting: 'Une nouvelle version du procès-verbal est en cours de rédaction.',
+    amendments: 'Rectifications', amendmentLine: (version: number, at: string, reason: string) => `Version ${version}, ${at} — motif : ${reason}`,
+    amend: 'Rectifier le procès-verbal avant signature', amendmentText: 'Texte de la rectification (tel que la nouvelle version le mentionne)',
+    amendmentReason: 'Motif de la rectification', amendSubmit: 'Rédiger la nouvelle version', amended: 'Nouvelle version du procès-verbal en cours de rédaction.',
   },
   audit: {
-    title: 'Audit des séances', find: 'Rechercher une séance', from: 'Du', to: 'Au', search: 'Rechercher', open: 'Ouvrir l\'audit',
-    timeline: 'Chronologie de la séance', at: 'Heure', type: 'Événement', actor: 'Auteur', summary: 'Détail',
+    title: 'Audit des séances', find: 'Rechercher une séance ou une décision', from: 'Du', to: 'Au', search: 'Rechercher', open: 'Ouvrir l\'audit',
+    dwellingReference: 'Référence du logement', applicationNumber: 'Numéro unique de la demande',
+    searchHint: 'Par dates : les séances de la période. Par référence de logement ou numéro de demande : chaque passage en commission et sa décision.',
+    sessionsFound: 'Séances trouvées', itemsFound: 'Passages en commission', noItem: 'Aucun passage en commission ne correspond.',
+    itemStatus: { pending: 'non encore décidé', decided: 'décidé', deferred: 'reporté', referred: 'renvoyé en séance', removed: 'retiré de l\'ordre du jour' },
+    timeline: 'Chronologie de la séance', at: 'Heure', type: 'Événement', actor: 'Auteur', summary: 'Détail (tel que le journal le consigne, en anglais)',
     replay: 'Rejouer l\'historique et recalculer chaque décision', replayOk: 'Rejeu réussi : chaque décision est retrouvée à l\'identique.',
     replayFailed: 'Le rejeu a relevé des écarts.', voteLine: (closedAt: string, votes: number, matches: boolean) => `Vote clos à ${closedAt} : ${votes} bulletin(s), décompte ${matches ? 'identique' : 'DIFFÉRENT'}`,
     export: 'Télécharger le dossier d\'archive (JSON)', exportVerified: 'Le dossier d\'archive se vérifie hors ligne avec son procès-verbal et ses signatures.',
@@ -203,6 +244,9 @@ export const fr = {
     title: 'Exploitation', stuck: 'Séances bloquées', none: 'Aucune séance bloquée.', since: (date: string) => `depuis ${date}`,
     suggested: 'Action conseillée', reason: 'Motif (inscrit au journal d\'audit)', apply: (action: string) => action, done: 'Action enregistrée.',
     health: 'État du service', database: 'Base de données', temporal: 'Moteur de workflows', temporalUi: 'Ouvrir dans l\'interface Temporal',
+    temporalUiHome: 'Interface Temporal (historique de chaque workflow)', newWindow: '(nouvelle fenêtre)', openSession: 'Ouvrir la séance',
+    workers: (queue: string, workflows: number, activities: number) => `Workers de la file « ${queue} » : ${workflows} à l'écoute des workflows, ${activities} des tâches`,
+    noWorker: 'Aucun worker n\'écoute la file : les séances n\'avancent pas. Démarrez un worker.', refresh: 'Actualiser',
     up: 'disponible', down: 'indisponible',
   },
   problem: (rule: string | undefined, detail: string | undefined) => `La demande a été refusée${rule ? ` (règle « ${rule} »)` : ''}${detail ? ` : ${detail}` : '.'}`,

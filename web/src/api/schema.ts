@@ -118,6 +118,7 @@ export interface paths {
                             id: string;
                             name: string;
                             landlord: string;
+                            timeZone: string;
                         }[];
                     };
                 };
@@ -718,10 +719,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current version of the committee's internal rules */
+        /** The committee's internal rules: the current version, or the one a session pinned (?version=) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description A version of the minutes; the latest by default */
+                    version?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1800,6 +1804,104 @@ export interface paths {
                                     priority?: string;
                                 }[];
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{id}/join-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling member's own link to join the video meeting (personal: it identifies them for attendance and votes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uri
+                             * @description Zoom's personal join URL of the member's registration
+                             */
+                            joinUrl: string;
                         };
                     };
                 };
@@ -5324,6 +5426,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/committees/{id}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a dwelling or an application came before the committee, latest session first, with what was decided (search by dwelling reference, application number, or both) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The landlord's reference of the dwelling (exact, case ignored) */
+                    dwellingReference?: string;
+                    /** @description The application's national registration number (exact, case ignored) */
+                    applicationNumber?: string;
+                    /** @description At most this many items, 1 to 200 (default 50) */
+                    limit?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                sessionId: string;
+                                /** Format: date-time */
+                                scheduledStart: string;
+                                /** @enum {unknown} */
+                                phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                position: number;
+                                dwellingReference: string;
+                                commune: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "decided" | "deferred" | "referred" | "removed";
+                                candidates: {
+                                    applicationNumber: string;
+                                    rank: number;
+                                    decision?: {
+                                        /** @enum {unknown} */
+                                        type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                                        rank?: number;
+                                        /** Format: date-time */
+                                        decidedAt: string;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions/{id}/history": {
         parameters: {
             query?: never;
@@ -5796,6 +6024,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sessions/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's offers, dwelling by dwelling in rank order: each deadline and the applicant's answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offers: {
+                                /** Format: uuid */
+                                id: string;
+                                workflowId: string;
+                                /** Format: uuid */
+                                sessionId: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                rank: number;
+                                /** Format: date-time */
+                                offeredAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
+                                 */
+                                deadline: string;
+                                /** @enum {unknown} */
+                                status: "offered" | "accepted" | "declined" | "expired";
+                                /** Format: date-time */
+                                answeredAt?: string;
+                                reason?: string;
+                                /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
+                                outcome?: "offering" | "accepted" | "no_one_left";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/offers/{id}": {
         parameters: {
             query?: never;
@@ -6173,6 +6520,118 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ops/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The health of the service as ops reads it: the database, Temporal, and the workers polling the task queue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description up, or down with the reason */
+                            database: string;
+                            /** @description up, or down with the reason */
+                            temporal: string;
+                            namespace: string;
+                            /** @description The workers polling the sessions' task queue (none: no worker is running) */
+                            taskQueue: {
+                                name: string;
+                                workflowPollers: {
+                                    identity: string;
+                                    lastAccessTime: string | null;
+                                }[];
+                                activityPollers: {
+                                    identity: string;
+                                    lastAccessTime: string | null;
+                                }[];
+                            };
+                            /** Format: uri */
+                            temporalUiUrl?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6607,6 +7066,11 @@ export interface paths {
                                     nextAttemptAt: string | null;
                                 };
                                 workflowTaskAttempt?: number;
+                                /**
+                                 * Format: uri
+                                 * @description The workflow's run in the Temporal UI, when the deployment names its address
+                                 */
+                                temporalUiUrl?: string;
                             }[];
                             /** @description Running workflows described */
                             examined: number;

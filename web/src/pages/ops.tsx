@@ -27,7 +27,10 @@ function StuckEntry({ entry, onDone }: { entry: Stuck; onDone: () => void }) {
         {entry.phase ? ` — ${t.phase[entry.phase as keyof typeof t.phase] ?? entry.phase}` : ''}
       </p>
       <p>{entry.detail}</p>
-      {entry.sessionId && <p><Link to={`/sessions/${entry.sessionId}`}>{entry.workflowId}</Link></p>}
+      <p>
+        {entry.sessionId ? <Link to={`/sessions/${entry.sessionId}`}>{t.ops.openSession}</Link> : entry.workflowId}
+        {entry.temporalUiUrl && <>{' — '}<a href={entry.temporalUiUrl} target="_blank" rel="noreferrer">{t.ops.temporalUi}<span className="visually-hidden"> {t.ops.newWindow}</span></a></>}
+      </p>
       <p>{t.ops.suggested} : {entry.suggestedAction.text}</p>
       {suggested && (
         <form onSubmit={(e) => { e.preventDefault(); void apply(); }}>
@@ -45,19 +48,23 @@ function StuckEntry({ entry, onDone }: { entry: Stuck; onDone: () => void }) {
 
 export function OpsPage() {
   const stuck = useLoaded(loadStuck, []);
-  const ready = useLoaded(async () => {
-    const answer = await api.GET('/ready');
-    return answer.data ?? answer.error;
-  }, []);
+  const health = useLoaded(() => ok(api.GET('/ops/health')), []);
   return (
     <>
       <PageTitle>{t.ops.title}</PageTitle>
       <Section id="health" title={t.ops.health}>
-        {ready.data && (
-          <ul>
-            <li>{t.ops.database} : {ready.data.database === 'up' ? t.ops.up : t.ops.down}</li>
-            <li>{t.ops.temporal} : {ready.data.temporal === 'up' ? t.ops.up : t.ops.down}</li>
-          </ul>
+        <ErrorMessage error={health.error} />
+        {health.data && (
+          <>
+            <ul>
+              <li>{t.ops.database} : {health.data.database === 'up' ? t.ops.up : `${t.ops.down} (${health.data.database})`}</li>
+              <li>{t.ops.temporal} : {health.data.temporal === 'up' ? t.ops.up : `${t.ops.down} (${health.data.temporal})`}</li>
+              <li>{t.ops.workers(health.data.taskQueue.name, health.data.taskQueue.workflowPollers.length, health.data.taskQueue.activityPollers.length)}</li>
+            </ul>
+            {health.data.taskQueue.workflowPollers.length === 0 && <p className="notice">{t.ops.noWorker}</p>}
+            {health.data.temporalUiUrl && <p><a href={health.data.temporalUiUrl} target="_blank" rel="noreferrer">{t.ops.temporalUiHome}<span className="visually-hidden"> {t.ops.newWindow}</span></a></p>}
+            <button type="button" onClick={health.reload}>{t.ops.refresh}</button>
+          </>
         )}
       </Section>
       <Section id="stuck" title={t.ops.stuck}>

@@ -2,11 +2,12 @@
 // open the sitting, record attendance, put each item to the vote on the presenter's proposal,
 // follow the tally, close the vote and the session, then the letters.
 import { useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes } from 'react';
-import { api, ok, type AgendaItem, type Proposal } from '../api/client.ts';
+import { api, download, ok, type AgendaItem, type Proposal } from '../api/client.ts';
 import type { paths } from '../api/schema.ts';
 import { ErrorMessage, Section, useAction, useLoaded } from '../components.tsx';
-import { hourMinute, shortDateTime } from '../format.ts';
+import { day, hourMinute, instantToZoned, shortDateTime, zonedToInstant } from '../format.ts';
 import { t } from '../messages.ts';
+import { afterSitting, beforeSitting, sittingPhases } from '../phases.ts';
 import { ItemFileView, ItemHeading, nameOf, ProposalView, QuorumStatus, type SessionContext } from './session.tsx';
 
 type ItemInput = paths['/sessions/{id}/agenda-items']['post']['requestBody'] extends { content: { 'application/json': infer B } } | undefined ? B : never;
@@ -14,8 +15,6 @@ type Exception = NonNullable<ItemInput['exception']>;
 interface CandidateRow { key: string; applicationNumber: string; householdSummary: string; priority: string }
 
 const newCandidate = (): CandidateRow => ({ key: crypto.randomUUID(), applicationNumber: '', householdSummary: '', priority: '' });
-const editable = new Set(['draft', 'convened']);
-const sitting = new Set(['open', 'deliberating']);
 
 function Field({ id, label, ...input }: { id: string; label: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
@@ -126,7 +125,7 @@ function AgendaPanel({ context }: { context: SessionContext }) {
   const { view } = context;
   const [reason, setReason] = useState('');
   const action = useAction();
-  const canEdit = editable.has(view.phase);
+  const canEdit = beforeSitting.has(view.phase);
   const remove = (item: AgendaItem) => action.run(async () => {
     await ok(api.DELETE('/sessions/{id}/agenda-items/{itemId}', {
       params: { path: { id: view.sessionId, itemId: item.id }, query: view.published && reason.trim() ? { reason: reason.trim() } : {} },
@@ -194,7 +193,94 @@ function ConvocationsPanel({ context }: { context: SessionContext }) {
           </tbody>
         </table>
       )}
+      {view.published && !afterSitting.has(view.phase) && <DeliveryForm context={context} />}
     </Section>
+  );
+}
+
+/** A convocation handed over or sent by registered letter when the e-mail did not reach the member. */
+function DeliveryForm({ context }: { context: SessionContext }) {
+  const { view } = context;
+  const tz = view.timeZone;
+  const undelivered = Object.entries(view.convocations).filter(([, c]) => !c.deliveredAt || c.failure).map(([id]) => id);
+  const [memberId, setMemberId] = useState('');
+  const [channel, setChannel] = useState<'hand_delivery' | 'registered_letter'>('hand_delivery');
+  const [at, setAt] = useState(() => instantToZoned(new Date(), tz));
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const chosen = memberId || undelivered[0] || '';
+  if (undelivered.length === 0) return null;
+  const submit = () => action.run(async () => {
+    await ok(api.POST('/sessions/{id}/convocations/deliveries', {
+      params: { path: { id: view.sessionId } },
+      body: { memberId: chosen, channel, deliveredAt: zonedToInstant(at, tz).toISOString(), reason: reason.trim() },
+    }));
+    setReason('');
+    await context.refresh();
+  }, t.publish.deliveryRecorded);
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <h3>{t.publish.deliveryTitle}</h3>
+      <div className="grid">
+        <div className="field">
+          <label htmlFor="delivery-member">{t.publish.member}</label>
+          <select id="delivery-member" value={chosen} onChange={(e) => setMemberId(e.target.value)}>
+            {undelivered.map((id) => <option key={id} value={id}>{nameOf(context, id)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="delivery-channel">{t.publish.channel}</label>
+          <select id="delivery-channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
+            <option value="hand_delivery">{t.publish.channels.hand_delivery}</option>
+            <option value="registered_letter">{t.publish.channels.registered_letter}</option>
+          </select>
+        </div>
+        <Field id="delivery-at" label={t.publish.deliveredAt(tz)} type="datetime-local" required value={at} onChange={(e) => setAt(e.target.value)} />
+        <Field id="delivery-reason" label={t.publish.deliveryReason} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <button type="submit" disabled={action.pending}>{t.publish.recordDelivery}</button>
+      {action.feedback}
+    </form>
+  );
+}
+
+/** Who joined the video meeting; the secretary says who a participant is when Zoom could not tell. */
+function ParticipantsPanel({ context }: { context: SessionContext }) {
+  const { view } = context;
+  const tz = view.timeZone;
+  const action = useAction();
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  if (view.participants.length === 0) return null;
+  const map = (participantKey: string, memberId: string) => action.run(async () => {
+    await ok(api.POST('/sessions/{id}/participants/mapping', { params: { path: { id: view.sessionId } }, body: { participantKey, memberId } }));
+    await context.refresh();
+  }, t.sitting.mapped);
+  return (
+    <>
+      <h3>{t.sitting.participants}</h3>
+      <ul>
+        {view.participants.map((p) => {
+          const memberId = p.memberId ?? view.participantMappings[p.key];
+          const label = p.guestName ?? p.key;
+          const chosen = choices[p.key] ?? view.members[0]?.id ?? '';
+          return (
+            <li key={p.key}>
+              {label}{p.joinedAt ? ` — ${t.sitting.joined(hourMinute(p.joinedAt, tz))}` : ''}{p.leftAt ? `, ${t.sitting.left(hourMinute(p.leftAt, tz))}` : ''}
+              {memberId ? ` — ${nameOf(context, memberId)}` : (
+                <form className="inline" onSubmit={(e) => { e.preventDefault(); void map(p.key, chosen); }}>
+                  <label htmlFor={`map-${p.key}`}>{t.sitting.whoIs(label)}</label>{' '}
+                  <select id={`map-${p.key}`} value={chosen} onChange={(e) => setChoices({ ...choices, [p.key]: e.target.value })}>
+                    {view.members.map((m) => <option key={m.id} value={m.id}>{nameOf(context, m.id)}</option>)}
+                  </select>{' '}
+                  <button type="submit" disabled={action.pending}>{t.sitting.map}</button>
+                </form>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {action.feedback}
+    </>
   );
 }
 
@@ -225,6 +311,7 @@ function AttendancePanel({ context }: { context: SessionContext }) {
         })}
       </ul>
       {action.feedback}
+      <ParticipantsPanel context={context} />
       <h3>{t.sitting.proxies}</h3>
       {proxies.length === 0 ? <p>{t.sitting.none}</p> : <ul>{proxies.map(([p, h]) => <li key={p}>{t.sitting.proxyOf(nameOf(context, p), nameOf(context, h))}</li>)}</ul>}
     </Section>
@@ -366,7 +453,7 @@ function SittingPanel({ context }: { context: SessionContext }) {
           <button type="button" className="big" disabled={action.pending} onClick={() => void openSitting()}>{t.sitting.open}</button>
         </>
       )}
-      {sitting.has(view.phase) && view.agenda.map((item) => <ItemBoard key={item.id} context={context} item={item} />)}
+      {sittingPhases.has(view.phase) && view.agenda.map((item) => <ItemBoard key={item.id} context={context} item={item} />)}
       {view.phase === 'deliberating' && (
         <>
           <p className="hint">{t.sitting.closeHint}</p>
@@ -378,17 +465,84 @@ function SittingPanel({ context }: { context: SessionContext }) {
   );
 }
 
+type Offer = Awaited<ReturnType<typeof loadOffers>>['offers'][number];
+const loadOffers = (id: string) => ok(api.GET('/sessions/{id}/offers', { params: { path: { id } } }));
+
+function OfferAnswer({ context, offer, onDone }: { context: SessionContext; offer: Offer; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const answer = (decision: 'accept' | 'decline') => action.run(async () => {
+    const body = reason.trim() ? { reason: reason.trim() } : {};
+    const params = { path: { id: offer.id } };
+    await ok(decision === 'accept' ? api.POST('/offers/{id}/accept', { params, body }) : api.POST('/offers/{id}/decline', { params, body }));
+    onDone();
+  }, t.offers.recorded);
+  return (
+    <form className="offer-answer" onSubmit={(e) => e.preventDefault()}>
+      <Field id={`offer-reason-${offer.id}`} label={t.offers.reason} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="button" disabled={action.pending} onClick={() => void answer('accept')}>{t.offers.accept}</button>{' '}
+      <button type="button" disabled={action.pending} onClick={() => void answer('decline')}>{t.offers.decline}</button>
+      {action.feedback}
+    </form>
+  );
+}
+
+/** The offers of each decided dwelling, in rank order: deadline, answer, and the answer recorded here. */
+function OffersPanel({ context }: { context: SessionContext }) {
+  const { view } = context;
+  const tz = view.timeZone;
+  const offers = useLoaded(() => loadOffers(view.sessionId), [view.sessionId, view.phase]);
+  if (!offers.data || offers.data.offers.length === 0) return <ErrorMessage error={offers.error} />;
+  const numberOf = (offer: Offer) => context.files.get(offer.agendaItemId)?.candidates.find((c) => c.applicationId === offer.applicationId)?.applicationNumber ?? offer.applicationId;
+  return (
+    <Section id="offers" title={t.offers.title}>
+      <table>
+        <caption>{t.offers.caption}</caption>
+        <thead><tr><th scope="col">{t.offers.dwelling}</th><th scope="col">{t.offers.application}</th><th scope="col">{t.offers.offeredAt}</th><th scope="col">{t.offers.deadline}</th><th scope="col">{t.offers.status}</th></tr></thead>
+        <tbody>
+          {offers.data.offers.map((offer) => (
+            <tr key={offer.id}>
+              <td>{context.files.get(offer.agendaItemId)?.dwelling.reference ?? offer.agendaItemId.slice(0, 8)}</td>
+              <td>{numberOf(offer)} ({t.offers.rank(offer.rank)})</td>
+              <td>{shortDateTime(offer.offeredAt, tz)}</td>
+              {/* The deadline is 24:00 of the last day to answer: the day itself is what the letter says. */}
+              <td>{t.offers.until(day(new Date(Date.parse(offer.deadline) - 1).toISOString(), tz))}</td>
+              <td>
+                {t.offers.statuses[offer.status]}{offer.answeredAt ? `, ${shortDateTime(offer.answeredAt, tz)}` : ''}{offer.reason ? ` — ${offer.reason}` : ''}
+                {offer.status === 'offered' && <OfferAnswer context={context} offer={offer} onDone={offers.reload} />}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
 function LettersPanel({ context }: { context: SessionContext }) {
   const { view } = context;
+  const action = useAction();
   const list = useLoaded(() => ok(api.GET('/sessions/{id}/notifications', { params: { path: { id: view.sessionId } } })), [view.sessionId, view.phase]);
   if (!list.data || list.data.notifications.length === 0) return <ErrorMessage error={list.error} />;
+  const numbers = new Map([...context.files.values()].flatMap((f) => f.candidates.map((c) => [c.applicationId, c.applicationNumber] as const)));
   return (
     <Section id="letters" title={t.minutes.letters}>
       <ul>
-        {list.data.notifications.map((n) => (
-          <li key={n.id}>{t.notificationKind[n.kind]} — {n.channel === 'email' ? 'courriel' : 'courrier'}{n.sentAt ? `, ${shortDateTime(n.sentAt, view.timeZone)}` : ''}</li>
-        ))}
+        {list.data.notifications.map((n) => {
+          const application = n.applicationId ? t.offers.forApplication(numbers.get(n.applicationId) ?? n.applicationId) : '';
+          const save = () => action.run(() => download(`/sessions/${view.sessionId}/notifications/${n.id}/document`, 'application/pdf', `${n.kind}-${n.id}.pdf`));
+          return (
+            <li key={n.id}>
+              {t.notificationKind[n.kind]}{application ? ` — ${application}` : ''} — {n.channel === 'email' ? t.offers.byEmail : t.offers.byPost}
+              {n.sentAt ? `, ${shortDateTime(n.sentAt, view.timeZone)}` : ''}
+              {n.documentSha256 && n.applicationId && (
+                <>{' '}<button type="button" className="link-button" onClick={() => void save()}>{t.offers.letter(t.notificationKind[n.kind], application)}</button></>
+              )}
+            </li>
+          );
+        })}
       </ul>
+      {action.feedback}
     </Section>
   );
 }
@@ -397,11 +551,12 @@ export function SecretaryBoard({ context }: { context: SessionContext }) {
   const { view } = context;
   return (
     <>
-      {(sitting.has(view.phase) || view.phase === 'convened') && <SittingPanel context={context} />}
-      {sitting.has(view.phase) && <AttendancePanel context={context} />}
-      {!sitting.has(view.phase) && <AgendaPanel context={context} />}
+      {(sittingPhases.has(view.phase) || view.phase === 'convened') && <SittingPanel context={context} />}
+      {sittingPhases.has(view.phase) && <AttendancePanel context={context} />}
+      {!sittingPhases.has(view.phase) && <AgendaPanel context={context} />}
       <ConvocationsPanel context={context} />
       {['notified', 'completed'].includes(view.phase) && <LettersPanel context={context} />}
+      {['notified', 'completed'].includes(view.phase) && <OffersPanel context={context} />}
     </>
   );
 }

@@ -5,8 +5,9 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, download, ok, type AgendaItem, type ItemFile, type Me, type SessionView } from '../api/client.ts';
 import { ErrorMessage, PageTitle, PhaseBadge, Section, useAction, useLoaded } from '../components.tsx';
 import { dateTime, euros, shortDateTime, time } from '../format.ts';
-import { useLiveSession } from '../live-session.ts';
+import { endedPhases, useLiveSession } from '../live-session.ts';
 import { t } from '../messages.ts';
+import { afterSitting, sittingPhases } from '../phases.ts';
 import { Link } from '../router.tsx';
 
 const SecretaryBoard = lazy(() => import('./secretary-board.tsx').then((m) => ({ default: m.SecretaryBoard })));
@@ -197,7 +198,31 @@ function MemberItem({ context, item, memberId }: { context: SessionContext; item
         <button type="button" disabled={action.pending} onClick={() => void declare()}>{t.member.conflict}</button>
       )}
       {action.feedback}
+      {item.status === 'pending' && context.view.mode !== 'in_person' && sittingPhases.has(context.view.phase) && !declared && <ReferralForm context={context} item={item} />}
     </article>
+  );
+}
+
+/** A voting member asks that the item be examined at an in-person sitting: it leaves this one. */
+function ReferralForm({ context, item }: { context: SessionContext; item: AgendaItem }) {
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const refer = () => action.run(async () => {
+    await ok(api.POST('/sessions/{id}/agenda-items/{itemId}/referral', { params: { path: { id: context.view.sessionId, itemId: item.id } }, body: { reason: reason.trim() } }));
+    await context.refresh();
+  }, t.member.referred);
+  return (
+    <details>
+      <summary>{t.member.refer}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); void refer(); }}>
+        <div className="field">
+          <label htmlFor={`refer-${item.id}`}>{t.member.referReason}</label>
+          <textarea id={`refer-${item.id}`} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <button type="submit" disabled={action.pending}>{t.member.referSubmit}</button>
+        {action.feedback}
+      </form>
+    </details>
   );
 }
 
@@ -213,41 +238,100 @@ function MemberConvocation({ context, memberId }: { context: SessionContext; mem
           {convocation.deliveredAt ? ` — ${shortDateTime(convocation.deliveredAt, tz)}` : ''}
         </p>
       )}
-      {view.mode !== 'in_person' && (view.meeting ? <p>{t.member.join} : Zoom {view.meeting.id}</p> : <p>{t.member.noLink}</p>)}
+      {view.mode !== 'in_person' && <JoinLink context={context} />}
     </Section>
   );
 }
 
-/** The minutes: the PDF, its fingerprint, who signed; the chair signs here. */
+/** The member's own link into the video meeting, once they are convened. */
+function JoinLink({ context }: { context: SessionContext }) {
+  const { view } = context;
+  const meeting = view.videoProvider === 'zoom' && view.published !== undefined && !afterSitting.has(view.phase);
+  const link = useLoaded(async () => (meeting ? ok(api.GET('/sessions/{id}/join-link', { params: { path: { id: view.sessionId } } })) : undefined), [view.sessionId, meeting]);
+  if (!link.data) return <p>{t.member.noLink}</p>;
+  return (
+    <p>
+      <a className="button-link" href={link.data.joinUrl} target="_blank" rel="noreferrer">{t.member.join}<span className="visually-hidden"> {t.ops.newWindow}</span></a>
+      <br /><span className="hint">{t.member.joinPersonal}</span>
+    </p>
+  );
+}
+
+/** A correction of unsigned minutes: a new version is drafted and its signatures start afresh. */
+function AmendmentForm({ context }: { context: SessionContext }) {
+  const [reason, setReason] = useState('');
+  const [text, setText] = useState('');
+  const action = useAction();
+  const amend = () => action.run(async () => {
+    await ok(api.POST('/sessions/{id}/minutes/amendments', { params: { path: { id: context.view.sessionId } }, body: { reason: reason.trim(), text: text.trim() } }));
+    setReason('');
+    setText('');
+    await context.refresh();
+  }, t.minutes.amended);
+  return (
+    <details>
+      <summary>{t.minutes.amend}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); void amend(); }}>
+        <div className="field">
+          <label htmlFor="amendment-text">{t.minutes.amendmentText}</label>
+          <textarea id="amendment-text" required maxLength={20000} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="amendment-reason">{t.minutes.amendmentReason}</label>
+          <input id="amendment-reason" required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <button type="submit" disabled={action.pending}>{t.minutes.amendSubmit}</button>
+        {action.feedback}
+      </form>
+    </details>
+  );
+}
+
+/** The minutes: the PDF, its fingerprint, who signed and who is still to; the chair (and the secretary where the rules say so) signs here. */
 export function MinutesPanel({ context, me }: { context: SessionContext; me: Me }) {
   const { view } = context;
   const action = useAction();
+  const secretary = me.roles.includes('secretary');
+  // The signatories are those of the rules the session pinned, not of today's rules.
+  const rules = useLoaded(async () => (view.minutes ? ok(api.GET('/committees/{id}/rules', { params: { path: { id: view.committeeId }, query: { version: String(view.rulesVersion) } } })) : undefined), [view.committeeId, view.rulesVersion, view.minutes !== undefined]);
   const minutes = view.minutes;
   if (!minutes) return null;
   const tz = view.timeZone;
-  const mayShow = me.roles.some((r) => ['secretary', 'auditor', 'chair', 'member'].includes(r));
-  const chairHasSigned = minutes.signatures.some((s) => s.memberId === me.memberId);
-  const sign = () => action.run(async () => {
-    await ok(api.POST('/sessions/{id}/minutes/signatures', { params: { path: { id: view.sessionId } }, body: { sha256: minutes.sha256 } }));
+  const signers = rules.data?.rules.minutesSigners ?? ['chair'];
+  const signedAs = (role: string) => minutes.signatures.some((s) => s.role === role);
+  const mine: 'chair' | 'secretary' | undefined = me.roles.includes('chair') && !minutes.signatures.some((s) => s.memberId === me.memberId) ? 'chair'
+    : secretary && signers.includes('secretary') && !signedAs('secretary') ? 'secretary' : undefined;
+  const sign = (as: 'chair' | 'secretary') => action.run(async () => {
+    await ok(api.POST('/sessions/{id}/minutes/signatures', { params: { path: { id: view.sessionId } }, body: { sha256: minutes.sha256, ...(as === 'secretary' ? { as } : {}) } }));
     await context.refresh();
   }, t.minutes.signed);
   const save = () => action.run(() => download(`/sessions/${view.sessionId}/minutes`, 'application/pdf', `proces-verbal-${view.sessionId}.pdf`));
+  const awaiting = signers.filter((role) => !signedAs(role));
   return (
     <Section id="minutes" title={t.minutes.title}>
       <p><PhaseBadge phase={view.phase} /> — version {minutes.version}</p>
       <p className="fingerprint">{t.minutes.fingerprint} : <code>{minutes.sha256}</code></p>
-      {mayShow && <button type="button" onClick={() => void save()}>{t.minutes.download}</button>}
+      <button type="button" onClick={() => void save()}>{t.minutes.download}</button>
       <h3>{t.minutes.signatures}</h3>
       {minutes.signatures.length === 0 ? <p>{t.minutes.unsigned}</p> : (
-        <ul>{minutes.signatures.map((s) => <li key={`${s.memberId}-${s.role}`}>{t.minutes.signedBy(s.pdf?.signerName ?? nameOf(context, s.memberId), s.role, dateTime(s.signedAt, tz))}</li>)}</ul>
+        <ul>{minutes.signatures.map((s) => <li key={`${s.memberId}-${s.role}`}>{t.minutes.signedBy(s.pdf?.signerName ?? nameOf(context, s.memberId), t.minutes.signerRole[s.role as 'chair'] ?? s.role, dateTime(s.signedAt, tz))}</li>)}</ul>
       )}
-      {me.roles.includes('chair') && minutes.status === 'drafted' && !chairHasSigned && !minutes.redrafting && (
+      {minutes.status === 'drafted' && awaiting.length > 0 && <p>{t.minutes.awaiting(awaiting.map((role) => t.minutes.signerRole[role]).join(', '))}</p>}
+      {minutes.amendments && minutes.amendments.length > 0 && (
+        <>
+          <h3>{t.minutes.amendments}</h3>
+          <ul>{minutes.amendments.map((a) => <li key={a.version}>{t.minutes.amendmentLine(a.version, shortDateTime(a.at, tz), a.reason)}<blockquote>{a.text}</blockquote></li>)}</ul>
+        </>
+      )}
+      {minutes.redrafting && <p className="notice">{t.minutes.redrafting}</p>}
+      {mine && minutes.status === 'drafted' && !minutes.redrafting && (
         <div className="sign">
           <p>{t.minutes.signIntro}</p>
-          <button type="button" className="big" disabled={action.pending} onClick={() => void sign()}>{t.minutes.sign}</button>
+          <button type="button" className="big" disabled={action.pending} onClick={() => void sign(mine)}>{mine === 'secretary' ? t.minutes.signAsSecretary : t.minutes.sign}</button>
         </div>
       )}
       {action.feedback}
+      {(secretary || me.roles.includes('chair')) && minutes.status === 'drafted' && !minutes.redrafting && <AmendmentForm context={context} />}
     </Section>
   );
 }
@@ -276,7 +360,7 @@ export function SessionPage({ me, sessionId }: { me: Me; sessionId: string }) {
         <dt>{t.session.how}</dt><dd>{t.mode[view.mode]}</dd>
         {view.place && <><dt>{t.session.where}</dt><dd>{view.place}</dd></>}
       </dl>
-      <p className="live-indicator" role="status">{live.live ? t.session.live : t.session.offline}</p>
+      <p className="live-indicator" role="status">{endedPhases.has(view.phase) ? t.session.ended : live.live ? t.session.live : t.session.offline}</p>
       {view.cancellation && <p className="notice">{t.session.cancelled(view.cancellation.reason)}</p>}
       <ErrorMessage error={live.error ?? files.error} />
       {secretary && <Suspense fallback={<p className="loading">{t.loading}</p>}><SecretaryBoard context={context} /></Suspense>}
@@ -284,7 +368,7 @@ export function SessionPage({ me, sessionId }: { me: Me; sessionId: string }) {
         <>
           {view.phase === 'open' || view.phase === 'deliberating' ? <MemberVote context={context} memberId={memberId} /> : null}
           <MemberConvocation context={context} memberId={memberId} />
-          {!['closed', 'minutes_drafted', 'signed', 'notified', 'completed', 'cancelled', 'adjourned'].includes(view.phase) && <MemberProxy context={context} memberId={memberId} />}
+          {!afterSitting.has(view.phase) && <MemberProxy context={context} memberId={memberId} />}
           <MemberItems context={context} memberId={memberId} />
         </>
       )}
