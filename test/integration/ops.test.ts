@@ -13,6 +13,8 @@ import { startZoomEmulator, type ZoomEmulator } from '../support/zoom-emulator.t
 
 interface StuckEntry {
   workflowId: string;
+  runId: string;
+  temporalUiUrl?: string;
   sessionId: string | null;
   committeeId: string | null;
   phase: string | null;
