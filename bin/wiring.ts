@@ -80,12 +80,18 @@ export function createLogger(config: Config) {
   return pino({ level: config.logLevel, base: { service: 'caleol' } });
 }
 
+/** The SDK's Prometheus names as `promtool check metrics` accepts them. */
+export const prometheusNaming = { countersTotalSuffix: true, unitSuffix: true, useSecondsForDurations: true } as const;
+
 export function installWorkerRuntime(config: Config): void {
   const level = (['error', 'warn', 'info', 'debug', 'trace'].includes(config.logLevel) ? config.logLevel.toUpperCase() : 'WARN') as LogLevel;
   Runtime.install({
     logger: new DefaultLogger(level === 'INFO' ? 'WARN' : level),
-    // Core serves the SDK's own metrics (polls, task latencies, slots) at http://<address>/metrics.
-    ...(config.temporalMetricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.temporalMetricsAddress } } } } : {}),
+    // Core serves the SDK's own metrics (polls, task latencies, slots) at http://<address>/metrics,
+    // named as Prometheus expects: counters end in _total, durations in seconds and say so.
+    ...(config.temporalMetricsAddress ? {
+      telemetryOptions: { metrics: { prometheus: { bindAddress: config.temporalMetricsAddress, ...prometheusNaming } } },
+    } : {}),
   });
 }
 

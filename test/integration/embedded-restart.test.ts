@@ -1,6 +1,6 @@
 // `npm start` as a user runs it: embedded PostgreSQL and Temporal under a data folder. Stopped in
 // the middle of a session and started again, the session goes on from where it was.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +10,12 @@ import { eventually } from '../support/harness.ts';
 import { freePort } from '../support/ports.ts';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'caleol-start-'));
-const ports = { api: await freePort(), postgres: await freePort(), temporal: await freePort(), smtp: await freePort() };
+const ports = { api: await freePort(), postgres: await freePort(), temporal: await freePort(), smtp: await freePort(), sdkMetrics: await freePort() };
 const base = `http://127.0.0.1:${ports.api}`;
 let child: ChildProcess | undefined;
 
 function start(): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), EMBEDDED_SMTP_PORT: String(ports.smtp), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), EMBEDDED_SMTP_PORT: String(ports.smtp), TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${ports.sdkMetrics}`, LOG_LEVEL: 'warn' };
   delete env.SMTP_URL;
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
@@ -113,5 +113,13 @@ describe('npm start', () => {
     expect(closed.body).toMatchObject({ outcome: 'adopted' });
     // The committee was seeded once, not twice.
     expect((await call('GET', '/committees', secretary)).body).toHaveLength(1);
+
+    // The live /metrics, ours and the Temporal SDK's, as Prometheus' own linter reads it.
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^temporal_request_total\b/m);
+    expect(metrics).toMatch(/^temporal_workflow_task_execution_latency_seconds_bucket\b/m);
+    const lint = spawnSync('promtool', ['check', 'metrics'], { input: metrics, encoding: 'utf8' });
+    expect(lint.error, 'promtool (Debian: apt-get install prometheus) runs').toBeUndefined();
+    expect({ status: lint.status, problems: `${lint.stdout}${lint.stderr}` }).toEqual({ status: 0, problems: '' });
   });
 });
