@@ -14,6 +14,7 @@ import { sessionWorkflowId } from '../workflows/ids.ts';
 import { defaultMaxTokenLifetimeSeconds, type TokenVerifier } from './auth.ts';
 import type { App, RouteContext } from './context.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
+import { completeContract } from './openapi-contract.ts';
 import { registerCommitteeScope } from './plugins/committee-scope.ts';
 import { registerErrorHandlers } from './plugins/errors.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
@@ -78,6 +79,10 @@ export interface ApiDeps {
   browserSignIn?: BrowserSignIn | undefined;
   /** The browser's sign-in at the organisation's identity provider (AUTH_MODE=oidc); absent: none. */
   oidcSignIn?: { signIn: OidcSignIn; redirectUri: string } | undefined;
+  /** The address clients call (PUBLIC_URL): the OpenAPI document's server. */
+  publicUrl?: string | undefined;
+  /** The identity provider's discovery document (AUTH_MODE=oidc): the OpenAPI document's OIDC scheme. */
+  openIdConnectUrl?: string | undefined;
   /** The Temporal UI's address, linked from the ops pages; absent: no links. */
   temporalUiUrl?: string | undefined;
   /** The built web application (web/dist), served under /app/; absent or not built: /app/ says so. */
@@ -112,6 +117,9 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
       },
       security: [{ bearer: [] }, { browserSession: [] }],
     },
+    // Shared schemas keep their own name in the document (`Problem`), not `def-0`.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transformObject: (built) => completeContract(('openapiObject' in built ? built.openapiObject : built.swaggerObject) as Record<string, unknown>, { publicUrl: deps.publicUrl, openIdConnectUrl: deps.openIdConnectUrl }),
   });
   // Security headers on every answer: a JSON API needs no script, style or frame of anyone's. The
   // documentation pages get their own policy (their scripts and styles, by hash); served over

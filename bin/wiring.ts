@@ -184,6 +184,8 @@ export async function startApi(
     dataConverter, codecCorsOrigins: config.temporalCodecCorsOrigins,
     db, temporal, taskQueue: config.taskQueue, verifier, logger,
     temporalUiUrl: config.temporalUiUrl ?? embedded.temporalUiUrl,
+    publicUrl: config.publicUrl,
+    openIdConnectUrl: config.auth.mode === 'oidc' ? `${config.auth.issuer.replace(/\/$/, '')}/.well-known/openid-configuration` : undefined,
     videoProvider: config.zoom ? 'zoom' : 'manual', zoomWebhookSecret: config.zoom?.webhookSecretToken,
     metricsRegistry, temporalMetricsUrl: temporalMetricsUrl(config.temporalMetricsAddress),
     workflowBundlePath: config.workflowBundlePath,

@@ -401,6 +401,28 @@ describe('API documentation', () => {
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/docs') || p === '/openapi.json')).toEqual([]);
   });
 
+  it('names every operation uniquely and documents its errors as problem+json, with the headers the plugins add', async () => {
+    const doc = (await call('GET', '/openapi.json', undefined)).json<Record<string, any>>();
+    expect(doc.servers?.[0]?.url).toEqual(expect.any(String));
+    const operations = Object.entries<Record<string, any>>(doc.paths).flatMap(([path, item]) =>
+      ['get', 'post', 'put', 'patch', 'delete'].filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${path}`, method: m, path, operation: item[m] })));
+    const ids = operations.map((o) => o.operation.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id)), ids.join(', ')).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/sessions/{id}/agenda-items/{itemId}/votes'].post.operationId).toBe('postSessionsAgendaItemsVotes');
+    expect(doc.paths['/outbox/{messageId}'].get.operationId).toBe('getOutboxByMessageId');
+
+    const wrongErrors = operations.flatMap(({ key, operation }) => Object.entries<any>(operation.responses ?? {})
+      .filter(([status, response]) => Number(status) >= 400 && Object.keys(response.content ?? {}).join() !== 'application/problem+json')
+      .map(([status]) => `${key} ${status}`));
+    expect(wrongErrors).toEqual([]);
+    const vote = doc.paths['/sessions/{id}/agenda-items/{itemId}/votes'].post;
+    expect(vote.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
+    expect(vote.responses['429'].headers).toHaveProperty('Retry-After');
+    expect(vote.responses['503'].headers).toHaveProperty('Retry-After');
+    expect(doc.paths['/health'].get.responses['503']).toBeUndefined();
+  });
+
   it('documents that the health routes need no token', async () => {
     const doc = (await call('GET', '/openapi.json', undefined)).json<OpenApiDocument>();
     expect(doc.paths['/health']?.get?.security).toEqual([]);

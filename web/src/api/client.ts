@@ -16,7 +16,7 @@ export type ItemFile = SessionFiles['items'][number];
 export type Me = paths['/auth/me']['get']['responses'][200]['content']['application/json'];
 export type Proposal = NonNullable<AgendaItem['proposal']>[number];
 /** The API's problem answer (application/problem+json); any field may be missing from a proxy's error page. */
-export type ProblemBody = Partial<components['schemas']['def-0']> & { article?: string };
+export type ProblemBody = Partial<components['schemas']['Problem']> & { article?: string };
 
 /** A refused request, with the message a person reads. */
 export class ApiProblem extends Error {

@@ -7,29 +7,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * The process is up
+         * @description The process is up
+         */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -45,44 +27,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database and Temporal are reachable */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: string;
-                            database: string;
-                            temporal: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: string;
-                            database: string;
-                            temporal: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * The database and Temporal are reachable
+         * @description The database and Temporal are reachable
+         */
+        get: operations["getReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -98,257 +47,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List committees */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            landlord: string;
-                            timeZone: string;
-                        }[];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * List committees
+         * @description List committees
+         */
+        get: operations["getCommittees"];
         put?: never;
-        /** Create a committee with its members and its internal rules (the legal defaults for any rule not given) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        landlord: string;
-                        timeZone?: string;
-                        members?: {
-                            name: string;
-                            /** Format: email */
-                            email: string;
-                            /** @enum {unknown} */
-                            role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
-                            commune?: string;
-                            epci?: string;
-                            contingent?: string;
-                            /** Format: uuid */
-                            substituteFor?: string;
-                            /** Format: date */
-                            birthDate?: string;
-                            tenantRepresentative?: boolean;
-                            chair?: boolean;
-                        }[];
-                        /** @description The internal rules' choices (version 1); the legal defaults for the others */
-                        rules?: {
-                            quorum?: {
-                                threshold: number;
-                                gracePeriodMinutes: number;
-                                reconvenedWithoutQuorum: boolean;
-                                reconveneAfterDays: number;
-                            };
-                            proxiesPerHolder?: number;
-                            noticePeriodDays?: number;
-                            urgentConvocationAllowed?: boolean;
-                            majority?: {
-                                /** @enum {unknown} */
-                                basis: "votes_cast" | "present_or_represented";
-                                abstentionsCount: boolean;
-                            };
-                            /** @enum {unknown} */
-                            tieWithoutMayor?: "defer" | "revote";
-                            remoteSessionsAllowed?: boolean;
-                            remoteMinimumParticipation?: number;
-                            minutesSigners?: ("chair" | "secretary")[];
-                            offerResponseDays?: number;
-                            /** @description How many minutes before its convened time the sitting may open (default 0) */
-                            openingToleranceMinutes?: number;
-                            /** @description Whether the sitting may open while a member is not convened, with a reason the minutes print (default false) */
-                            unconvenedOpeningAllowed?: boolean;
-                            /** @description How many ballots a member may cast for one seat in one vote, changes of mind included (default 20) */
-                            ballotsPerSeat?: number;
-                            /** @description Days between reminders to the signers of unsigned minutes (default 3) */
-                            signatureReminderDays?: number;
-                            /** @description Days after drafting before unsigned minutes are escalated to ops (default 10) */
-                            signatureEscalationDays?: number;
-                            /** @description Who signs the decision and offer letters for the landlord (default: the committee's secretariat) */
-                            letterSignatory?: {
-                                name: string;
-                                title: string;
-                            };
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            landlord: string;
-                            timeZone: string;
-                            rulesVersion: number;
-                            members: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                /** @description Shown to the committee's staff and to the member themself */
-                                email?: string;
-                                /** @enum {unknown} */
-                                role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
-                                commune: string | null;
-                                epci: string | null;
-                                contingent: string | null;
-                                substituteFor: string | null;
-                                birthDate: string | null;
-                                tenantRepresentative: boolean;
-                                chair: boolean;
-                                active: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Create a committee with its members and its internal rules (the legal defaults for any rule not given)
+         * @description Create a committee with its members and its internal rules (the legal defaults for any rule not given)
+         */
+        post: operations["postCommittees"];
         delete?: never;
         options?: never;
         head?: never;
@@ -362,107 +71,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A committee with its members */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            landlord: string;
-                            timeZone: string;
-                            rulesVersion: number;
-                            members: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                /** @description Shown to the committee's staff and to the member themself */
-                                email?: string;
-                                /** @enum {unknown} */
-                                role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
-                                commune: string | null;
-                                epci: string | null;
-                                contingent: string | null;
-                                substituteFor: string | null;
-                                birthDate: string | null;
-                                tenantRepresentative: boolean;
-                                chair: boolean;
-                                active: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * A committee with its members
+         * @description A committee with its members
+         */
+        get: operations["getCommitteesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -478,234 +91,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The committee's sessions, latest first (the dashboard's list; each session's live state is GET /sessions/{id}) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Sessions convened at or after this time */
-                    from?: string;
-                    /** @description Sessions convened before this time */
-                    to?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            committeeId: string;
-                            timeZone: string;
-                            sessions: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: date-time */
-                                scheduledStart: string;
-                                /** @enum {unknown} */
-                                mode: "remote" | "in_person" | "mixed";
-                                place?: string;
-                                /** @enum {unknown} */
-                                phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The committee's sessions, latest first (the dashboard's list; each session's live state is GET /sessions/{id})
+         * @description The committee's sessions, latest first (the dashboard's list; each session's live state is GET /sessions/{id})
+         */
+        get: operations["getCommitteesSessions"];
         put?: never;
-        /** Schedule a session for a time to come: starts its workflow. Scheduling the same committee and start again returns the same session. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date-time
-                         * @description The convened time, to come
-                         */
-                        scheduledStart: string;
-                        /** @enum {unknown} */
-                        mode?: "remote" | "in_person" | "mixed";
-                        /** @description The room of an in-person or mixed sitting, as the convocation states it */
-                        place?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            workflowId: string;
-                            /** Format: uuid */
-                            committeeId: string;
-                            /** Format: date-time */
-                            scheduledStart: string;
-                            rulesVersion: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            workflowId: string;
-                            /** Format: uuid */
-                            committeeId: string;
-                            /** Format: date-time */
-                            scheduledStart: string;
-                            rulesVersion: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Schedule a session for a time to come: starts its workflow. Scheduling the same committee and start again returns the same session.
+         * @description Schedule a session for a time to come: starts its workflow. Scheduling the same committee and start again returns the same session.
+         */
+        post: operations["postCommitteesSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -719,294 +115,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The committee's internal rules: the current version, or the one a session pinned (?version=) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A version of the minutes; the latest by default */
-                    version?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            committeeId: string;
-                            version: number;
-                            rules: {
-                                quorum: {
-                                    threshold: number;
-                                    gracePeriodMinutes: number;
-                                    reconvenedWithoutQuorum: boolean;
-                                    reconveneAfterDays: number;
-                                };
-                                proxiesPerHolder: number;
-                                noticePeriodDays: number;
-                                urgentConvocationAllowed: boolean;
-                                majority: {
-                                    /** @enum {unknown} */
-                                    basis: "votes_cast" | "present_or_represented";
-                                    abstentionsCount: boolean;
-                                };
-                                /** @enum {unknown} */
-                                tieWithoutMayor: "defer" | "revote";
-                                remoteSessionsAllowed: boolean;
-                                remoteMinimumParticipation: number;
-                                minutesSigners: ("chair" | "secretary")[];
-                                offerResponseDays: number;
-                                /** @description How many minutes before its convened time the sitting may open (default 0) */
-                                openingToleranceMinutes?: number;
-                                /** @description Whether the sitting may open while a member is not convened, with a reason the minutes print (default false) */
-                                unconvenedOpeningAllowed?: boolean;
-                                /** @description How many ballots a member may cast for one seat in one vote, changes of mind included (default 20) */
-                                ballotsPerSeat?: number;
-                                /** @description Days between reminders to the signers of unsigned minutes (default 3) */
-                                signatureReminderDays?: number;
-                                /** @description Days after drafting before unsigned minutes are escalated to ops (default 10) */
-                                signatureEscalationDays?: number;
-                                /** @description Who signs the decision and offer letters for the landlord (default: the committee's secretariat) */
-                                letterSignatory?: {
-                                    name: string;
-                                    title: string;
-                                };
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
-        /** Save a new version of the committee's internal rules; sessions keep the version they started with */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        quorum: {
-                            threshold: number;
-                            gracePeriodMinutes: number;
-                            reconvenedWithoutQuorum: boolean;
-                            reconveneAfterDays: number;
-                        };
-                        proxiesPerHolder: number;
-                        noticePeriodDays: number;
-                        urgentConvocationAllowed: boolean;
-                        majority: {
-                            /** @enum {unknown} */
-                            basis: "votes_cast" | "present_or_represented";
-                            abstentionsCount: boolean;
-                        };
-                        /** @enum {unknown} */
-                        tieWithoutMayor: "defer" | "revote";
-                        remoteSessionsAllowed: boolean;
-                        remoteMinimumParticipation: number;
-                        minutesSigners: ("chair" | "secretary")[];
-                        offerResponseDays: number;
-                        /** @description How many minutes before its convened time the sitting may open (default 0) */
-                        openingToleranceMinutes?: number;
-                        /** @description Whether the sitting may open while a member is not convened, with a reason the minutes print (default false) */
-                        unconvenedOpeningAllowed?: boolean;
-                        /** @description How many ballots a member may cast for one seat in one vote, changes of mind included (default 20) */
-                        ballotsPerSeat?: number;
-                        /** @description Days between reminders to the signers of unsigned minutes (default 3) */
-                        signatureReminderDays?: number;
-                        /** @description Days after drafting before unsigned minutes are escalated to ops (default 10) */
-                        signatureEscalationDays?: number;
-                        /** @description Who signs the decision and offer letters for the landlord (default: the committee's secretariat) */
-                        letterSignatory?: {
-                            name: string;
-                            title: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            committeeId: string;
-                            version: number;
-                            rules: {
-                                quorum: {
-                                    threshold: number;
-                                    gracePeriodMinutes: number;
-                                    reconvenedWithoutQuorum: boolean;
-                                    reconveneAfterDays: number;
-                                };
-                                proxiesPerHolder: number;
-                                noticePeriodDays: number;
-                                urgentConvocationAllowed: boolean;
-                                majority: {
-                                    /** @enum {unknown} */
-                                    basis: "votes_cast" | "present_or_represented";
-                                    abstentionsCount: boolean;
-                                };
-                                /** @enum {unknown} */
-                                tieWithoutMayor: "defer" | "revote";
-                                remoteSessionsAllowed: boolean;
-                                remoteMinimumParticipation: number;
-                                minutesSigners: ("chair" | "secretary")[];
-                                offerResponseDays: number;
-                                /** @description How many minutes before its convened time the sitting may open (default 0) */
-                                openingToleranceMinutes?: number;
-                                /** @description Whether the sitting may open while a member is not convened, with a reason the minutes print (default false) */
-                                unconvenedOpeningAllowed?: boolean;
-                                /** @description How many ballots a member may cast for one seat in one vote, changes of mind included (default 20) */
-                                ballotsPerSeat?: number;
-                                /** @description Days between reminders to the signers of unsigned minutes (default 3) */
-                                signatureReminderDays?: number;
-                                /** @description Days after drafting before unsigned minutes are escalated to ops (default 10) */
-                                signatureEscalationDays?: number;
-                                /** @description Who signs the decision and offer letters for the landlord (default: the committee's secretariat) */
-                                letterSignatory?: {
-                                    name: string;
-                                    title: string;
-                                };
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The committee's internal rules: the current version, or the one a session pinned (?version=)
+         * @description The committee's internal rules: the current version, or the one a session pinned (?version=)
+         */
+        get: operations["getCommitteesRules"];
+        /**
+         * Save a new version of the committee's internal rules; sessions keep the version they started with
+         * @description Save a new version of the committee's internal rules; sessions keep the version they started with
+         */
+        put: operations["putCommitteesRules"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1023,112 +141,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the election of the chair by the six board members: absolute majority, a tie to the oldest */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ballots: {
-                            /** Format: uuid */
-                            voterId: string;
-                            /** Format: uuid */
-                            candidateId: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {unknown} */
-                            outcome: "elected" | "no_majority";
-                            /** Format: uuid */
-                            chairId?: string;
-                            decidedBy?: string;
-                            counts: {
-                                [key: string]: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Record the election of the chair by the six board members: absolute majority, a tie to the oldest
+         * @description Record the election of the chair by the six board members: absolute majority, a tie to the oldest
+         */
+        post: operations["postCommitteesChairElection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1144,127 +161,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a member */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** Format: email */
-                        email: string;
-                        /** @enum {unknown} */
-                        role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
-                        commune?: string;
-                        epci?: string;
-                        contingent?: string;
-                        /** Format: uuid */
-                        substituteFor?: string;
-                        /** Format: date */
-                        birthDate?: string;
-                        tenantRepresentative?: boolean;
-                        chair?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            /** @description Shown to the committee's staff and to the member themself */
-                            email?: string;
-                            /** @enum {unknown} */
-                            role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
-                            commune: string | null;
-                            epci: string | null;
-                            contingent: string | null;
-                            substituteFor: string | null;
-                            birthDate: string | null;
-                            tenantRepresentative: boolean;
-                            chair: boolean;
-                            active: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Add a member
+         * @description Add a member
+         */
+        post: operations["postCommitteesMembers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1284,126 +185,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a member (the chair changes by election) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    memberId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** Format: email */
-                        email?: string;
-                        commune?: string;
-                        epci?: string;
-                        contingent?: string;
-                        /** Format: uuid */
-                        substituteFor?: string;
-                        /** Format: date */
-                        birthDate?: string;
-                        tenantRepresentative?: boolean;
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            /** @description Shown to the committee's staff and to the member themself */
-                            email?: string;
-                            /** @enum {unknown} */
-                            role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
-                            commune: string | null;
-                            epci: string | null;
-                            contingent: string | null;
-                            substituteFor: string | null;
-                            birthDate: string | null;
-                            tenantRepresentative: boolean;
-                            chair: boolean;
-                            active: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Change a member (the chair changes by election)
+         * @description Change a member (the chair changes by election)
+         */
+        patch: operations["patchCommitteesMembersByMemberId"];
         trace?: never;
     };
     "/sessions/{id}": {
@@ -1413,340 +199,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The live state of a session */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            sessionId: string;
-                            /** Format: uuid */
-                            committeeId: string;
-                            rulesVersion: number;
-                            /** @enum {unknown} */
-                            mode: "remote" | "in_person" | "mixed";
-                            videoProvider: string;
-                            timeZone: string;
-                            place?: string;
-                            /** @enum {unknown} */
-                            phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                            /** Format: date-time */
-                            scheduledStart: string;
-                            published?: {
-                                sequence: number;
-                                /** Format: date-time */
-                                at: string;
-                                urgencyReason?: string;
-                            };
-                            /** @description Each convened member's convocation, by member id */
-                            convocations: {
-                                [key: string]: {
-                                    /**
-                                     * @description convened in time; convened after the notice began; not convened
-                                     * @enum {unknown}
-                                     */
-                                    status: "convened" | "late" | "not_convened";
-                                    /** Format: date-time */
-                                    deliveredAt?: string;
-                                    /** @enum {unknown} */
-                                    channel?: "email" | "hand_delivery" | "registered_letter";
-                                    /** @description The latest version of the agenda the member was sent (0: none) */
-                                    sequence: number;
-                                    failure?: {
-                                        reason: string;
-                                        /** Format: date-time */
-                                        at: string;
-                                        attempts: number;
-                                        /** Format: date-time */
-                                        retryAt: string;
-                                    };
-                                };
-                            };
-                            sitting: {
-                                /** Format: date-time */
-                                openedAt?: string;
-                                /** Format: date-time */
-                                deliberationsStartedAt?: string;
-                                deliberationsQuorum?: {
-                                    rosterSize: number;
-                                    present: number;
-                                    represented: number;
-                                    required: number;
-                                    reached: boolean;
-                                };
-                                /** Format: date-time */
-                                closedAt?: string;
-                                unconvened?: {
-                                    memberIds: string[];
-                                    reason: string;
-                                };
-                            };
-                            cancellation?: {
-                                /** Format: date-time */
-                                at: string;
-                                by: string;
-                                reason: string;
-                                notified: boolean;
-                            };
-                            members: {
-                                id: string;
-                                /** @enum {unknown} */
-                                role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
-                                commune?: string;
-                                epci?: string;
-                                substituteFor?: string;
-                                contingent?: string;
-                                chair: boolean;
-                            }[];
-                            agenda: {
-                                id: string;
-                                /** @enum {unknown} */
-                                kind: "allocation" | "occupancy_review";
-                                position: number;
-                                dwellingId: string;
-                                place: {
-                                    commune: string;
-                                    epci?: string;
-                                    contingent?: string;
-                                };
-                                candidates: {
-                                    applicationId: string;
-                                    rank: number;
-                                }[];
-                                exception?: string;
-                                /** @enum {unknown} */
-                                status: "pending" | "voting" | "decided" | "deferred";
-                                conflicts: string[];
-                                proposal?: {
-                                    applicationId: string;
-                                    /** @enum {unknown} */
-                                    type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                    rank?: number;
-                                    conditionDocument?: string;
-                                    conditionDeadline?: string;
-                                    reasons?: string;
-                                }[];
-                                proposedOpinion?: {
-                                    situation: string;
-                                    suitableDwelling: string;
-                                    advice?: string;
-                                };
-                                votes: {
-                                    [key: string]: {
-                                        /** @enum {unknown} */
-                                        choice: "for" | "against" | "abstain";
-                                        castBy: string;
-                                        /** Format: date-time */
-                                        castAt: string;
-                                    };
-                                };
-                                results: {
-                                    /** @enum {unknown} */
-                                    outcome: "adopted" | "rejected" | "no_decision";
-                                    decidedBy: string;
-                                    counts: {
-                                        for: number;
-                                        against: number;
-                                        abstain: number;
-                                    };
-                                    quorum: {
-                                        rosterSize: number;
-                                        present: number;
-                                        represented: number;
-                                        required: number;
-                                        reached: boolean;
-                                    };
-                                    castingVoterId?: string;
-                                    /** @enum {unknown} */
-                                    itemStatus: "pending" | "voting" | "decided" | "deferred";
-                                    /** Format: date-time */
-                                    closedAt: string;
-                                }[];
-                                decisions: {
-                                    applicationId: string;
-                                    /** @enum {unknown} */
-                                    type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                    rank?: number;
-                                    conditionDocument?: string;
-                                    conditionDeadline?: string;
-                                    reasons?: string;
-                                }[];
-                                opinion?: {
-                                    situation: string;
-                                    suitableDwelling: string;
-                                    advice?: string;
-                                };
-                                deferral?: {
-                                    /** @enum {unknown} */
-                                    cause: "deferral" | "referral" | "tie_without_mayor";
-                                    reason?: string;
-                                    by: string;
-                                };
-                            }[];
-                            attendance: {
-                                [key: string]: {
-                                    present: boolean;
-                                    /** Format: date-time */
-                                    since: string;
-                                    how: string;
-                                };
-                            };
-                            proxies: {
-                                [key: string]: string;
-                            };
-                            quorum: {
-                                rosterSize: number;
-                                present: number;
-                                represented: number;
-                                required: number;
-                                reached: boolean;
-                            };
-                            openVote?: {
-                                itemId: string;
-                                /** Format: date-time */
-                                openedAt: string;
-                                quorum: {
-                                    rosterSize: number;
-                                    present: number;
-                                    represented: number;
-                                    required: number;
-                                    reached: boolean;
-                                };
-                                counts: {
-                                    for: number;
-                                    against: number;
-                                    abstain: number;
-                                };
-                                votesCast: number;
-                            };
-                            meeting?: {
-                                id: number;
-                                uuid: string;
-                                startedAt?: string;
-                                endedAt?: string;
-                                reconciledAt?: string;
-                            };
-                            participants: {
-                                key: string;
-                                memberId?: string;
-                                guestName?: string;
-                                joinedAt?: string;
-                                leftAt?: string;
-                            }[];
-                            participantMappings: {
-                                [key: string]: string;
-                            };
-                            withoutQuorum: boolean;
-                            reconvenedFrom?: string;
-                            reconvenedAs?: string;
-                            minutes?: {
-                                /** @enum {unknown} */
-                                status: "drafted" | "signed";
-                                version: number;
-                                sha256: string;
-                                signatures: {
-                                    memberId: string;
-                                    role: string;
-                                    /** Format: date-time */
-                                    signedAt: string;
-                                    keyFingerprint?: string;
-                                    /** @description A PDF signature (PAdES B-T): the revision it extended and made, the signer's certificate, the certified time */
-                                    pdf?: {
-                                        baseSha256: string;
-                                        sha256: string;
-                                        signerName: string;
-                                        certificateSha256: string;
-                                        /** Format: date-time */
-                                        timestampedAt: string;
-                                    };
-                                }[];
-                                amendments?: {
-                                    version: number;
-                                    /** Format: date-time */
-                                    at: string;
-                                    by: string;
-                                    reason: string;
-                                    text: string;
-                                }[];
-                                redrafting?: boolean;
-                                /** @description SHA-256 of the PDF bearing this version's signatures so far */
-                                pdfHead?: string;
-                            };
-                            /** Format: date-time */
-                            lastProgressAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The live state of a session
+         * @description The live state of a session
+         */
+        get: operations["getSessionsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1762,107 +219,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The files of the items the caller may see: each dwelling and its candidates' applications (a mayor sees their commune's items only) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                itemId: string;
-                                dwelling: {
-                                    reference: string;
-                                    address: string;
-                                    commune: string;
-                                    epci?: string;
-                                    type: string;
-                                    surfaceM2: number;
-                                    rentCents: number;
-                                    financing: string;
-                                    contingent?: string;
-                                };
-                                candidates: {
-                                    /** Format: uuid */
-                                    applicationId: string;
-                                    rank: number;
-                                    applicationNumber: string;
-                                    householdSummary: string;
-                                    priority?: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The files of the items the caller may see: each dwelling and its candidates' applications (a mayor sees their commune's items only)
+         * @description The files of the items the caller may see: each dwelling and its candidates' applications (a mayor sees their commune's items only)
+         */
+        get: operations["getSessionsFiles"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1878,89 +239,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling member's own link to join the video meeting (personal: it identifies them for attendance and votes) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uri
-                             * @description Zoom's personal join URL of the member's registration
-                             */
-                            joinUrl: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The calling member's own link to join the video meeting (personal: it identifies them for attendance and votes)
+         * @description The calling member's own link to join the video meeting (personal: it identifies them for attendance and votes)
+         */
+        get: operations["getSessionsJoinLink"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1976,83 +259,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow the live state of a session as Server-Sent Events (one `state` event per change) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": unknown;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Follow the live state of a session as Server-Sent Events (one `state` event per change)
+         * @description Follow the live state of a session as Server-Sent Events (one `state` event per change)
+         */
+        get: operations["getSessionsEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2070,217 +281,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a dwelling with its ranked candidates to the agenda (with a reason once it is published: the members are sent the new agenda) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        kind?: "allocation" | "occupancy_review";
-                        dwelling: {
-                            reference: string;
-                            address: string;
-                            commune: string;
-                            epci?: string;
-                            type: string;
-                            surfaceM2: number;
-                            rentCents: number;
-                            financing: string;
-                            contingent?: string;
-                        };
-                        /** @description Allocation: the ranked candidates */
-                        candidates?: {
-                            applicationNumber: string;
-                            householdSummary: string;
-                            priority?: string;
-                            rank: number;
-                            /** @description The applicant's contact for the letter notifying the decision */
-                            applicant?: {
-                                name?: string;
-                                /** Format: email */
-                                email?: string;
-                                postalAddress?: string;
-                            };
-                        }[];
-                        /** @description Occupancy review: the tenant household examined */
-                        tenant?: {
-                            fileNumber: string;
-                            householdSummary: string;
-                        };
-                        /** @enum {unknown} */
-                        exception?: "insufficient_candidates" | "dalo_designation" | "financing_d331_25_1";
-                        /** @description Why the published agenda changes */
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            kind: "allocation" | "occupancy_review";
-                            position: number;
-                            dwellingId: string;
-                            place: {
-                                commune: string;
-                                epci?: string;
-                                contingent?: string;
-                            };
-                            candidates: {
-                                applicationId: string;
-                                rank: number;
-                            }[];
-                            exception?: string;
-                            /** @enum {unknown} */
-                            status: "pending" | "voting" | "decided" | "deferred";
-                            conflicts: string[];
-                            proposal?: {
-                                applicationId: string;
-                                /** @enum {unknown} */
-                                type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                rank?: number;
-                                conditionDocument?: string;
-                                conditionDeadline?: string;
-                                reasons?: string;
-                            }[];
-                            proposedOpinion?: {
-                                situation: string;
-                                suitableDwelling: string;
-                                advice?: string;
-                            };
-                            votes: {
-                                [key: string]: {
-                                    /** @enum {unknown} */
-                                    choice: "for" | "against" | "abstain";
-                                    castBy: string;
-                                    /** Format: date-time */
-                                    castAt: string;
-                                };
-                            };
-                            results: {
-                                /** @enum {unknown} */
-                                outcome: "adopted" | "rejected" | "no_decision";
-                                decidedBy: string;
-                                counts: {
-                                    for: number;
-                                    against: number;
-                                    abstain: number;
-                                };
-                                quorum: {
-                                    rosterSize: number;
-                                    present: number;
-                                    represented: number;
-                                    required: number;
-                                    reached: boolean;
-                                };
-                                castingVoterId?: string;
-                                /** @enum {unknown} */
-                                itemStatus: "pending" | "voting" | "decided" | "deferred";
-                                /** Format: date-time */
-                                closedAt: string;
-                            }[];
-                            decisions: {
-                                applicationId: string;
-                                /** @enum {unknown} */
-                                type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                rank?: number;
-                                conditionDocument?: string;
-                                conditionDeadline?: string;
-                                reasons?: string;
-                            }[];
-                            opinion?: {
-                                situation: string;
-                                suitableDwelling: string;
-                                advice?: string;
-                            };
-                            deferral?: {
-                                /** @enum {unknown} */
-                                cause: "deferral" | "referral" | "tie_without_mayor";
-                                reason?: string;
-                                by: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Add a dwelling with its ranked candidates to the agenda (with a reason once it is published: the members are sent the new agenda)
+         * @description Add a dwelling with its ranked candidates to the agenda (with a reason once it is published: the members are sent the new agenda)
+         */
+        post: operations["postSessionsAgendaItems"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2297,94 +302,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove an item from the agenda (with a reason once it is published) */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description Why the published agenda changes */
-                    reason?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                    itemId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Remove an item from the agenda (with a reason once it is published)
+         * @description Remove an item from the agenda (with a reason once it is published)
+         */
+        delete: operations["deleteSessionsAgendaItemsByItemId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2399,102 +321,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the agenda: the members are convened; later changes need a reason. Inside the notice period only with the reason for the urgency. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Why the agenda is published inside the notice period */
-                        urgencyReason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {unknown} */
-                            phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Publish the agenda: the members are convened; later changes need a reason. Inside the notice period only with the reason for the urgency.
+         * @description Publish the agenda: the members are convened; later changes need a reason. Inside the notice period only with the reason for the urgency.
+         */
+        post: operations["postSessionsAgendaPublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2510,112 +341,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a convocation delivered otherwise than by e-mail (by hand, by registered letter), with the reason: the member is convened from then */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        memberId: string;
-                        /** @enum {unknown} */
-                        channel: "hand_delivery" | "registered_letter";
-                        /**
-                         * Format: date-time
-                         * @description When the member received it
-                         */
-                        deliveredAt: string;
-                        /** @description How and why the convocation was delivered otherwise than by e-mail */
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            sequence: number;
-                            deliveredAt?: string;
-                            channel?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Record a convocation delivered otherwise than by e-mail (by hand, by registered letter), with the reason: the member is convened from then
+         * @description Record a convocation delivered otherwise than by e-mail (by hand, by registered letter), with the reason: the member is convened from then
+         */
+        post: operations["postSessionsConvocationsDeliveries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2631,102 +361,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a session before it opens, with the reason: the convened members are told and their invitation withdrawn */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The reason */
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {unknown} */
-                            phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Cancel a session before it opens, with the reason: the convened members are told and their invitation withdrawn
+         * @description Cancel a session before it opens, with the reason: the convened members are told and their invitation withdrawn
+         */
+        post: operations["postSessionsCancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2742,102 +381,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open the sitting at its convened time, every member convened (or, where the rules allow, with the reason it opens without): attendance is tracked and quorum computed */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Why the sitting opens although a member is not convened (where the rules allow it): the minutes print it */
-                        unconvenedReason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {unknown} */
-                            phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Open the sitting at its convened time, every member convened (or, where the rules allow, with the reason it opens without): attendance is tracked and quorum computed
+         * @description Open the sitting at its convened time, every member convened (or, where the rules allow, with the reason it opens without): attendance is tracked and quorum computed
+         */
+        post: operations["postSessionsOpen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2853,95 +401,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the session once every item is decided or deferred; the minutes are drafted */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {unknown} */
-                            phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Close the session once every item is decided or deferred; the minutes are drafted
+         * @description Close the session once every item is decided or deferred; the minutes are drafted
+         */
+        post: operations["postSessionsClose"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2957,108 +421,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record by hand that a member is present or absent */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        memberId: string;
-                        present: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            quorum: {
-                                rosterSize: number;
-                                present: number;
-                                represented: number;
-                                required: number;
-                                reached: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Record by hand that a member is present or absent
+         * @description Record by hand that a member is present or absent
+         */
+        post: operations["postSessionsAttendance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3074,109 +441,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Say which member a meeting participant is, when Zoom could not tell (joined without their link); never guessed from display names */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The join session as the session state lists it (Zoom's participant user id) */
-                        participantKey: string;
-                        /** Format: uuid */
-                        memberId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            quorum: {
-                                rosterSize: number;
-                                present: number;
-                                represented: number;
-                                required: number;
-                                reached: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Say which member a meeting participant is, when Zoom could not tell (joined without their link); never guessed from display names
+         * @description Say which member a meeting participant is, when Zoom could not tell (joined without their link); never guessed from display names
+         */
+        post: operations["postSessionsParticipantsMapping"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3192,125 +461,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Put the presenter's proposal (a decision per candidate, or an occupancy opinion) to the vote; quorum is checked first */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    itemId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Allocation: a decision per candidate */
-                        proposal?: {
-                            /** Format: uuid */
-                            applicationId: string;
-                            /** @enum {unknown} */
-                            type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                            rank?: number;
-                            conditionDocument?: string;
-                            /** Format: date */
-                            conditionDeadline?: string;
-                            reasons?: string;
-                        }[];
-                        opinion?: {
-                            /** @enum {unknown} */
-                            situation: "over_occupation" | "under_occupation" | "adapted_dwelling_not_needed" | "disability_or_loss_of_autonomy" | "income_above_ceiling";
-                            suitableDwelling: string;
-                            advice?: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            quorum: {
-                                rosterSize: number;
-                                present: number;
-                                represented: number;
-                                required: number;
-                                reached: boolean;
-                            };
-                            warnings: string[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Put the presenter's proposal (a decision per candidate, or an occupancy opinion) to the vote; quorum is checked first
+         * @description Put the presenter's proposal (a decision per candidate, or an occupancy opinion) to the vote; quorum is checked first
+         */
+        post: operations["postSessionsAgendaItemsVoteOpen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3326,108 +481,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cast (or change) a vote for yourself or for a principal whose proxy you hold */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    itemId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        choice: "for" | "against" | "abstain";
-                        /** @description The member the vote counts for: yourself (default) or a principal whose proxy you hold */
-                        memberId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            counts: {
-                                for: number;
-                                against: number;
-                                abstain: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Cast (or change) a vote for yourself or for a principal whose proxy you hold
+         * @description Cast (or change) a vote for yourself or for a principal whose proxy you hold
+         */
+        post: operations["postSessionsAgendaItemsVotes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3443,114 +501,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the vote: the tally decides the item */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    itemId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {unknown} */
-                            outcome: "adopted" | "rejected" | "no_decision";
-                            decidedBy: string;
-                            counts: {
-                                for: number;
-                                against: number;
-                                abstain: number;
-                            };
-                            quorum: {
-                                rosterSize: number;
-                                present: number;
-                                represented: number;
-                                required: number;
-                                reached: boolean;
-                            };
-                            castingVoterId?: string;
-                            /** @enum {unknown} */
-                            itemStatus: "pending" | "voting" | "decided" | "deferred";
-                            /** Format: date-time */
-                            closedAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Close the vote: the tally decides the item
+         * @description Close the vote: the tally decides the item
+         */
+        post: operations["postSessionsAgendaItemsVoteClose"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3566,105 +521,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register a written proxy: the secretary for any member, a member for their own seat */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        principalId: string;
-                        /** Format: uuid */
-                        holderId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            proxies: {
-                                [key: string]: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Register a written proxy: the secretary for any member, a member for their own seat
+         * @description Register a written proxy: the secretary for any member, a member for their own seat
+         */
+        post: operations["postSessionsProxies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3681,97 +542,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a proxy */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    principalId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            proxies: {
-                                [key: string]: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Revoke a proxy
+         * @description Revoke a proxy
+         */
+        delete: operations["deleteSessionsProxiesByPrincipalId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3786,108 +561,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declare a conflict of interest on an item: the member is out of its roster and vote */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    itemId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        memberId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            quorum: {
-                                rosterSize: number;
-                                present: number;
-                                represented: number;
-                                required: number;
-                                reached: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Declare a conflict of interest on an item: the member is out of its roster and vote
+         * @description Declare a conflict of interest on an item: the member is out of its roster and vote
+         */
+        post: operations["postSessionsAgendaItemsConflicts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3903,184 +581,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A voting member refers the item to an in-person session: it is withdrawn */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    itemId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The reason */
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            kind: "allocation" | "occupancy_review";
-                            position: number;
-                            dwellingId: string;
-                            place: {
-                                commune: string;
-                                epci?: string;
-                                contingent?: string;
-                            };
-                            candidates: {
-                                applicationId: string;
-                                rank: number;
-                            }[];
-                            exception?: string;
-                            /** @enum {unknown} */
-                            status: "pending" | "voting" | "decided" | "deferred";
-                            conflicts: string[];
-                            proposal?: {
-                                applicationId: string;
-                                /** @enum {unknown} */
-                                type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                rank?: number;
-                                conditionDocument?: string;
-                                conditionDeadline?: string;
-                                reasons?: string;
-                            }[];
-                            proposedOpinion?: {
-                                situation: string;
-                                suitableDwelling: string;
-                                advice?: string;
-                            };
-                            votes: {
-                                [key: string]: {
-                                    /** @enum {unknown} */
-                                    choice: "for" | "against" | "abstain";
-                                    castBy: string;
-                                    /** Format: date-time */
-                                    castAt: string;
-                                };
-                            };
-                            results: {
-                                /** @enum {unknown} */
-                                outcome: "adopted" | "rejected" | "no_decision";
-                                decidedBy: string;
-                                counts: {
-                                    for: number;
-                                    against: number;
-                                    abstain: number;
-                                };
-                                quorum: {
-                                    rosterSize: number;
-                                    present: number;
-                                    represented: number;
-                                    required: number;
-                                    reached: boolean;
-                                };
-                                castingVoterId?: string;
-                                /** @enum {unknown} */
-                                itemStatus: "pending" | "voting" | "decided" | "deferred";
-                                /** Format: date-time */
-                                closedAt: string;
-                            }[];
-                            decisions: {
-                                applicationId: string;
-                                /** @enum {unknown} */
-                                type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                rank?: number;
-                                conditionDocument?: string;
-                                conditionDeadline?: string;
-                                reasons?: string;
-                            }[];
-                            opinion?: {
-                                situation: string;
-                                suitableDwelling: string;
-                                advice?: string;
-                            };
-                            deferral?: {
-                                /** @enum {unknown} */
-                                cause: "deferral" | "referral" | "tie_without_mayor";
-                                reason?: string;
-                                by: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * A voting member refers the item to an in-person session: it is withdrawn
+         * @description A voting member refers the item to an in-person session: it is withdrawn
+         */
+        post: operations["postSessionsAgendaItemsReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4096,184 +601,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Defer an item to a later session, with the reason */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    itemId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The reason */
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {unknown} */
-                            kind: "allocation" | "occupancy_review";
-                            position: number;
-                            dwellingId: string;
-                            place: {
-                                commune: string;
-                                epci?: string;
-                                contingent?: string;
-                            };
-                            candidates: {
-                                applicationId: string;
-                                rank: number;
-                            }[];
-                            exception?: string;
-                            /** @enum {unknown} */
-                            status: "pending" | "voting" | "decided" | "deferred";
-                            conflicts: string[];
-                            proposal?: {
-                                applicationId: string;
-                                /** @enum {unknown} */
-                                type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                rank?: number;
-                                conditionDocument?: string;
-                                conditionDeadline?: string;
-                                reasons?: string;
-                            }[];
-                            proposedOpinion?: {
-                                situation: string;
-                                suitableDwelling: string;
-                                advice?: string;
-                            };
-                            votes: {
-                                [key: string]: {
-                                    /** @enum {unknown} */
-                                    choice: "for" | "against" | "abstain";
-                                    castBy: string;
-                                    /** Format: date-time */
-                                    castAt: string;
-                                };
-                            };
-                            results: {
-                                /** @enum {unknown} */
-                                outcome: "adopted" | "rejected" | "no_decision";
-                                decidedBy: string;
-                                counts: {
-                                    for: number;
-                                    against: number;
-                                    abstain: number;
-                                };
-                                quorum: {
-                                    rosterSize: number;
-                                    present: number;
-                                    represented: number;
-                                    required: number;
-                                    reached: boolean;
-                                };
-                                castingVoterId?: string;
-                                /** @enum {unknown} */
-                                itemStatus: "pending" | "voting" | "decided" | "deferred";
-                                /** Format: date-time */
-                                closedAt: string;
-                            }[];
-                            decisions: {
-                                applicationId: string;
-                                /** @enum {unknown} */
-                                type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                rank?: number;
-                                conditionDocument?: string;
-                                conditionDeadline?: string;
-                                reasons?: string;
-                            }[];
-                            opinion?: {
-                                situation: string;
-                                suitableDwelling: string;
-                                advice?: string;
-                            };
-                            deferral?: {
-                                /** @enum {unknown} */
-                                cause: "deferral" | "referral" | "tie_without_mayor";
-                                reason?: string;
-                                by: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Defer an item to a later session, with the reason
+         * @description Defer an item to a later session, with the reason
+         */
+        post: operations["postSessionsAgendaItemsDeferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4287,115 +619,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A version of the minutes (the latest by default): canonical JSON and its SHA-256, or the PDF in French with Accept: application/pdf */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A version of the minutes; the latest by default */
-                    version?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            sessionId: string;
-                            version: number;
-                            /** @enum {unknown} */
-                            status: "drafted" | "signed" | "superseded";
-                            sha256: string;
-                            /** @description SHA-256 of the PDF rendering */
-                            pdfSha256?: string;
-                            document: {
-                                [key: string]: unknown;
-                            };
-                            signatures: {
-                                signer: string;
-                                role: string;
-                                sha256: string;
-                                /** Format: date-time */
-                                signedAt: string;
-                                signature?: string;
-                                keyFingerprint?: string;
-                                pdfSha256?: string;
-                                signerName?: string;
-                                certificateSha256?: string;
-                                /** Format: date-time */
-                                timestampedAt?: string;
-                            }[];
-                            /** @description SHA-256 of the PDF with the signatures so far (Accept: application/pdf gives it) */
-                            signedPdfSha256?: string;
-                        };
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * A version of the minutes (the latest by default): canonical JSON and its SHA-256, or the PDF in French with Accept: application/pdf
+         * @description A version of the minutes (the latest by default): canonical JSON and its SHA-256, or the PDF in French with Accept: application/pdf
+         */
+        get: operations["getSessionsMinutes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4413,106 +641,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign the minutes (the chair, and the secretary where the rules say so): the server adds the signer's PDF signature (PAdES, timestamped) to the version's PDF; an Ed25519 signature of the hash, if given, is checked against the signer's registered keys and kept as a second seal */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The hash of the minutes version being signed */
-                        sha256: string;
-                        /** @description Optional second seal: the base64 Ed25519 signature of "caleol-minutes:v1:<sha256>" with the signer's registered key (npx tsx bin/sign-minutes.ts). The PDF signature is made by the server either way. */
-                        signature?: string;
-                        /** @enum {unknown} */
-                        as?: "chair" | "secretary";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {unknown} */
-                            phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Sign the minutes (the chair, and the secretary where the rules say so): the server adds the signer's PDF signature (PAdES, timestamped) to the version's PDF; an Ed25519 signature of the hash, if given, is checked against the signer's registered keys and kept as a second seal
+         * @description Sign the minutes (the chair, and the secretary where the rules say so): the server adds the signer's PDF signature (PAdES, timestamped) to the version's PDF; an Ed25519 signature of the hash, if given, is checked against the signer's registered keys and kept as a second seal
+         */
+        post: operations["postSessionsMinutesSignatures"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4528,128 +661,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Amend the minutes before they are signed: a new version is drafted with the correction, and its signatures start afresh */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        /** @description The correction, as the new version of the minutes records it */
-                        text: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            sessionId: string;
-                            version: number;
-                            /** @enum {unknown} */
-                            status: "drafted" | "signed" | "superseded";
-                            sha256: string;
-                            /** @description SHA-256 of the PDF rendering */
-                            pdfSha256?: string;
-                            document: {
-                                [key: string]: unknown;
-                            };
-                            signatures: {
-                                signer: string;
-                                role: string;
-                                sha256: string;
-                                /** Format: date-time */
-                                signedAt: string;
-                                signature?: string;
-                                keyFingerprint?: string;
-                                pdfSha256?: string;
-                                signerName?: string;
-                                certificateSha256?: string;
-                                /** Format: date-time */
-                                timestampedAt?: string;
-                            }[];
-                            /** @description SHA-256 of the PDF with the signatures so far (Accept: application/pdf gives it) */
-                            signedPdfSha256?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Amend the minutes before they are signed: a new version is drafted with the correction, and its signatures start afresh
+         * @description Amend the minutes before they are signed: a new version is drafted with the correction, and its signatures start afresh
+         */
+        post: operations["postSessionsMinutesAmendments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4663,106 +679,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Re-check a version of the minutes as stored: the JSON against its hash, the PDF against the JSON, and every signature against its registered key */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A version of the minutes; the latest by default */
-                    version?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            sessionId: string;
-                            version: number;
-                            /** @enum {unknown} */
-                            status: "drafted" | "signed" | "superseded";
-                            sha256: string;
-                            /** @description The JSON, its hash, the PDF and every signature check out, and every signer the rules name has signed */
-                            ok: boolean;
-                            problems: string[];
-                            /** @description What could not be checked, and why (a PDF an earlier renderer made is checked by its recorded hash only) */
-                            notes?: string[];
-                            /** @description The audit chain's head as signed once the last signature of this version was recorded: the trail up to it cannot be rewritten unseen */
-                            trailCheckpoint?: {
-                                seq: number;
-                                hash: string;
-                                /** Format: date-time */
-                                signedAt: string;
-                                keyId: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Re-check a version of the minutes as stored: the JSON against its hash, the PDF against the JSON, and every signature against its registered key
+         * @description Re-check a version of the minutes as stored: the JSON against its hash, the PDF against the JSON, and every signature against its registered key
+         */
+        get: operations["getSessionsMinutesVerification"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4778,87 +699,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The extract of the minutes for one examined applicant (their application id): every other candidate's data removed. JSON, or PDF with Accept: application/pdf */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    candidateId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The extract of the minutes for one examined applicant (their application id): every other candidate's data removed. JSON, or PDF with Accept: application/pdf
+         * @description The extract of the minutes for one examined applicant (their application id): every other candidate's data removed. JSON, or PDF with Accept: application/pdf
+         */
+        get: operations["getSessionsMinutesExtractsByCandidateId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4874,102 +719,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What was sent after the session: the applicants' letters (by e-mail, or to post), the minutes to the prefect, signature reminders */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            notifications: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {unknown} */
-                                kind: "decision_letter" | "offer_letter" | "minutes_to_prefect" | "signature_reminder" | "signature_escalation";
-                                /** Format: uuid */
-                                agendaItemId?: string;
-                                /** Format: uuid */
-                                applicationId?: string;
-                                /** @enum {unknown} */
-                                channel: "email" | "post";
-                                recipient?: string;
-                                documentSha256?: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                sentAt?: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * What was sent after the session: the applicants' letters (by e-mail, or to post), the minutes to the prefect, signature reminders
+         * @description What was sent after the session: the applicants' letters (by e-mail, or to post), the minutes to the prefect, signature reminders
+         */
+        get: operations["getSessionsNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4985,84 +739,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The letter sent (or to post) to an applicant, as a PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    notificationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The letter sent (or to post) to an applicant, as a PDF
+         * @description The letter sent (or to post) to an applicant, as a PDF
+         */
+        get: operations["getSessionsNotificationsDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5078,232 +759,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signers' public keys, revoked ones included (they still verify what they signed) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            keys: {
-                                /** Format: uuid */
-                                committeeId: string;
-                                /** @description SHA-256 of the key's DER (SPKI) */
-                                fingerprint: string;
-                                /** @description The chair's member id, or staff:<subject> for the secretary */
-                                signer: string;
-                                /** @enum {unknown} */
-                                role: "chair" | "secretary";
-                                publicKeyPem: string;
-                                /** Format: date-time */
-                                registeredAt: string;
-                                /** Format: date-time */
-                                revokedAt?: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The signers' public keys, revoked ones included (they still verify what they signed)
+         * @description The signers' public keys, revoked ones included (they still verify what they signed)
+         */
+        get: operations["getCommitteesSignerKeys"];
         put?: never;
-        /** Register your own Ed25519 public key to sign this committee's minutes, as chair or as secretary */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The signer's Ed25519 public key, SPKI PEM (npx tsx bin/sign-minutes.ts --generate-key) */
-                        publicKeyPem: string;
-                        /** @enum {unknown} */
-                        as?: "chair" | "secretary";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            committeeId: string;
-                            /** @description SHA-256 of the key's DER (SPKI) */
-                            fingerprint: string;
-                            /** @description The chair's member id, or staff:<subject> for the secretary */
-                            signer: string;
-                            /** @enum {unknown} */
-                            role: "chair" | "secretary";
-                            publicKeyPem: string;
-                            /** Format: date-time */
-                            registeredAt: string;
-                            /** Format: date-time */
-                            revokedAt?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            committeeId: string;
-                            /** @description SHA-256 of the key's DER (SPKI) */
-                            fingerprint: string;
-                            /** @description The chair's member id, or staff:<subject> for the secretary */
-                            signer: string;
-                            /** @enum {unknown} */
-                            role: "chair" | "secretary";
-                            publicKeyPem: string;
-                            /** Format: date-time */
-                            registeredAt: string;
-                            /** Format: date-time */
-                            revokedAt?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Register your own Ed25519 public key to sign this committee's minutes, as chair or as secretary
+         * @description Register your own Ed25519 public key to sign this committee's minutes, as chair or as secretary
+         */
+        post: operations["postCommitteesSignerKeys"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5320,107 +786,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of your keys: it signs nothing more */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    fingerprint: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            committeeId: string;
-                            /** @description SHA-256 of the key's DER (SPKI) */
-                            fingerprint: string;
-                            /** @description The chair's member id, or staff:<subject> for the secretary */
-                            signer: string;
-                            /** @enum {unknown} */
-                            role: "chair" | "secretary";
-                            publicKeyPem: string;
-                            /** Format: date-time */
-                            registeredAt: string;
-                            /** Format: date-time */
-                            revokedAt?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Revoke one of your keys: it signs nothing more
+         * @description Revoke one of your keys: it signs nothing more
+         */
+        delete: operations["deleteCommitteesSignerKeysByFingerprint"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5433,117 +803,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where a dwelling or an application came before the committee, latest session first, with what was decided (search by dwelling reference, application number, or both) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The landlord's reference of the dwelling (exact, case ignored) */
-                    dwellingReference?: string;
-                    /** @description The application's national registration number (exact, case ignored) */
-                    applicationNumber?: string;
-                    /** @description At most this many items, 1 to 200 (default 50) */
-                    limit?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                sessionId: string;
-                                /** Format: date-time */
-                                scheduledStart: string;
-                                /** @enum {unknown} */
-                                phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                                /** Format: uuid */
-                                agendaItemId: string;
-                                position: number;
-                                dwellingReference: string;
-                                commune: string;
-                                /** @enum {unknown} */
-                                status: "pending" | "decided" | "deferred" | "referred" | "removed";
-                                candidates: {
-                                    applicationNumber: string;
-                                    rank: number;
-                                    decision?: {
-                                        /** @enum {unknown} */
-                                        type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
-                                        rank?: number;
-                                        /** Format: date-time */
-                                        decidedAt: string;
-                                    };
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Where a dwelling or an application came before the committee, latest session first, with what was decided (search by dwelling reference, application number, or both)
+         * @description Where a dwelling or an application came before the committee, latest session first, with what was decided (search by dwelling reference, application number, or both)
+         */
+        get: operations["getCommitteesAgendaItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5559,97 +823,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The session's decision history from the audit trail: convocations, attendance, proxies, quorum at each check, votes, tallies with the deciding rule, decisions, minutes, signatures, offers */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            sessionId: string;
-                            entries: {
-                                seq: number | null;
-                                /** Format: date-time */
-                                at: string;
-                                type: string;
-                                actor: string;
-                                summary: string;
-                                details: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The session's decision history from the audit trail: convocations, attendance, proxies, quorum at each check, votes, tallies with the deciding rule, decisions, minutes, signatures, offers
+         * @description The session's decision history from the audit trail: convocations, attendance, proxies, quorum at each check, votes, tallies with the deciding rule, decisions, minutes, signatures, offers
+         */
+        get: operations["getSessionsHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5667,142 +845,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replay the session's workflow history (live, or archived once Temporal deleted it) with the current code, and recompute every tally from the recorded votes with the pinned rules */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            sessionId: string;
-                            workflowId: string;
-                            /** @description The history replays with the current code, every recomputed tally and decision matches the record, and the trail holds the steps the history recorded */
-                            ok: boolean;
-                            history: {
-                                /** @enum {unknown} */
-                                source: "live" | "archived";
-                                /** @description Runs of the workflow: a session continues as new when its history grows long */
-                                runs: number;
-                                events: number;
-                            };
-                            replay: {
-                                ok: boolean;
-                                error?: {
-                                    name: string;
-                                    message: string;
-                                };
-                            };
-                            rulesVersion: number;
-                            trail: {
-                                /** @description Steps the workflow recorded in its history */
-                                recorded: number;
-                                /** @description Steps of the session in the audit trail */
-                                stored: number;
-                                /** @description Steps deleted from, changed in or inserted into the trail, by the archived or live history */
-                                problems: string[];
-                            };
-                            votes: {
-                                itemId: string;
-                                closedAt: string;
-                                votes: number;
-                                recorded: {
-                                    outcome: string;
-                                    decidedBy: string;
-                                    counts: {
-                                        [key: string]: number;
-                                    };
-                                };
-                                recomputed: {
-                                    outcome: string;
-                                    decidedBy: string;
-                                    counts: {
-                                        [key: string]: number;
-                                    };
-                                };
-                                tallyMatches: boolean;
-                                decisionsMatch?: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Replay the session's workflow history (live, or archived once Temporal deleted it) with the current code, and recompute every tally from the recorded votes with the pinned rules
+         * @description Replay the session's workflow history (live, or archived once Temporal deleted it) with the current code, and recompute every tally from the recorded votes with the pinned rules
+         */
+        post: operations["postSessionsReplay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5816,94 +863,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything that proves the session's decisions in one file (minutes JSON and PDF, signatures and keys, the audit chain, the workflow history), checked offline with bin/verify-export.ts */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Everything that proves the session's decisions in one file (minutes JSON and PDF, signatures and keys, the audit chain, the workflow history), checked offline with bin/verify-export.ts
+         * @description Everything that proves the session's decisions in one file (minutes JSON and PDF, signatures and keys, the audit chain, the workflow history), checked offline with bin/verify-export.ts
+         */
+        get: operations["getSessionsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5919,103 +883,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the audit trail's hash chain of every committee (or one): any changed, deleted, inserted or reordered event is reported where it is */
-        get: {
-            parameters: {
-                query?: {
-                    committeeId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ok: boolean;
-                            committees: {
-                                /** Format: uuid */
-                                committeeId: string;
-                                ok: boolean;
-                                /** @description Events in the chain */
-                                events: number;
-                                /** @description Events written before the chain existed */
-                                unchained: number;
-                                /** @description Signed checkpoints of the chain head checked against the chain */
-                                checkpoints: number;
-                                /** @description The seq the last checkpoint vouches for: events after it are vouched for by the chain alone */
-                                lastCheckpointSeq?: number;
-                                problems: {
-                                    /** @description The event row id, or the missing seq */
-                                    at: string;
-                                    message: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Check the audit trail's hash chain of every committee (or one): any changed, deleted, inserted or reordered event is reported where it is
+         * @description Check the audit trail's hash chain of every committee (or one): any changed, deleted, inserted or reordered event is reported where it is
+         */
+        get: operations["getAuditVerify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6031,110 +903,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The session's offers, dwelling by dwelling in rank order: each deadline and the applicant's answer */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            offers: {
-                                /** Format: uuid */
-                                id: string;
-                                workflowId: string;
-                                /** Format: uuid */
-                                sessionId: string;
-                                /** Format: uuid */
-                                agendaItemId: string;
-                                /** Format: uuid */
-                                applicationId: string;
-                                rank: number;
-                                /** Format: date-time */
-                                offeredAt: string;
-                                /**
-                                 * Format: date-time
-                                 * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
-                                 */
-                                deadline: string;
-                                /** @enum {unknown} */
-                                status: "offered" | "accepted" | "declined" | "expired";
-                                /** Format: date-time */
-                                answeredAt?: string;
-                                reason?: string;
-                                /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
-                                outcome?: "offering" | "accepted" | "no_one_left";
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The session's offers, dwelling by dwelling in rank order: each deadline and the applicant's answer
+         * @description The session's offers, dwelling by dwelling in rank order: each deadline and the applicant's answer
+         */
+        get: operations["getSessionsOffers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6150,108 +923,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The state of an offer: its deadline, and the applicant's answer */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            workflowId: string;
-                            /** Format: uuid */
-                            sessionId: string;
-                            /** Format: uuid */
-                            agendaItemId: string;
-                            /** Format: uuid */
-                            applicationId: string;
-                            rank: number;
-                            /** Format: date-time */
-                            offeredAt: string;
-                            /**
-                             * Format: date-time
-                             * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
-                             */
-                            deadline: string;
-                            /** @enum {unknown} */
-                            status: "offered" | "accepted" | "declined" | "expired";
-                            /** Format: date-time */
-                            answeredAt?: string;
-                            reason?: string;
-                            /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
-                            outcome?: "offering" | "accepted" | "no_one_left";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The state of an offer: its deadline, and the applicant's answer
+         * @description The state of an offer: its deadline, and the applicant's answer
+         */
+        get: operations["getOffersById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6269,124 +945,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the applicant's acceptance of the offer (within its deadline) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description What the applicant said, if anything */
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            workflowId: string;
-                            /** Format: uuid */
-                            sessionId: string;
-                            /** Format: uuid */
-                            agendaItemId: string;
-                            /** Format: uuid */
-                            applicationId: string;
-                            rank: number;
-                            /** Format: date-time */
-                            offeredAt: string;
-                            /**
-                             * Format: date-time
-                             * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
-                             */
-                            deadline: string;
-                            /** @enum {unknown} */
-                            status: "offered" | "accepted" | "declined" | "expired";
-                            /** Format: date-time */
-                            answeredAt?: string;
-                            reason?: string;
-                            /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
-                            outcome?: "offering" | "accepted" | "no_one_left";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Record the applicant's acceptance of the offer (within its deadline)
+         * @description Record the applicant's acceptance of the offer (within its deadline)
+         */
+        post: operations["postOffersAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6402,124 +965,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the applicant's refusal: the dwelling is offered to the next ranked candidate */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description What the applicant said, if anything */
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            workflowId: string;
-                            /** Format: uuid */
-                            sessionId: string;
-                            /** Format: uuid */
-                            agendaItemId: string;
-                            /** Format: uuid */
-                            applicationId: string;
-                            rank: number;
-                            /** Format: date-time */
-                            offeredAt: string;
-                            /**
-                             * Format: date-time
-                             * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
-                             */
-                            deadline: string;
-                            /** @enum {unknown} */
-                            status: "offered" | "accepted" | "declined" | "expired";
-                            /** Format: date-time */
-                            answeredAt?: string;
-                            reason?: string;
-                            /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
-                            outcome?: "offering" | "accepted" | "no_one_left";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Record the applicant's refusal: the dwelling is offered to the next ranked candidate
+         * @description Record the applicant's refusal: the dwelling is offered to the next ranked candidate
+         */
+        post: operations["postOffersDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6533,103 +983,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The health of the service as ops reads it: the database, Temporal, and the workers polling the task queue */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            at: string;
-                            /** @description up, or down with the reason */
-                            database: string;
-                            /** @description up, or down with the reason */
-                            temporal: string;
-                            namespace: string;
-                            /** @description The workers polling the sessions' task queue (none: no worker is running) */
-                            taskQueue: {
-                                name: string;
-                                workflowPollers: {
-                                    identity: string;
-                                    lastAccessTime: string | null;
-                                }[];
-                                activityPollers: {
-                                    identity: string;
-                                    lastAccessTime: string | null;
-                                }[];
-                            };
-                            /** Format: uri */
-                            temporalUiUrl?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The health of the service as ops reads it: the database, Temporal, and the workers polling the task queue
+         * @description The health of the service as ops reads it: the database, Temporal, and the workers polling the task queue
+         */
+        get: operations["getOpsHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6645,213 +1003,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The revocations in force (tokens they name may not have expired yet) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            tokenId: string | null;
-                            subject: string | null;
-                            issuedBefore: string | null;
-                            reason: string;
-                            revokedBy: string;
-                            /** Format: date-time */
-                            revokedAt: string;
-                            /**
-                             * Format: date-time
-                             * @description When every token it names has expired anyway
-                             */
-                            forgetAfter: string;
-                        }[];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The revocations in force (tokens they name may not have expired yet)
+         * @description The revocations in force (tokens they name may not have expired yet)
+         */
+        get: operations["getOpsTokenRevocations"];
         put?: never;
-        /** Revoke a token before its expiry (by its jti), or every token of a subject issued before a time; effective at once on this API process, within 5 seconds on the others */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The token's jti */
-                        tokenId: string;
-                        reason: string;
-                    } | {
-                        /** @description Every token of this subject… */
-                        subject: string;
-                        /**
-                         * Format: date-time
-                         * @description …issued before this time (default: now)
-                         */
-                        issuedBefore?: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            tokenId: string | null;
-                            subject: string | null;
-                            issuedBefore: string | null;
-                            reason: string;
-                            revokedBy: string;
-                            /** Format: date-time */
-                            revokedAt: string;
-                            /**
-                             * Format: date-time
-                             * @description When every token it names has expired anyway
-                             */
-                            forgetAfter: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Revoke a token before its expiry (by its jti), or every token of a subject issued before a time; effective at once on this API process, within 5 seconds on the others
+         * @description Revoke a token before its expiry (by its jti), or every token of a subject issued before a time; effective at once on this API process, within 5 seconds on the others
+         */
+        post: operations["postOpsTokenRevocations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6865,132 +1027,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Session and offer workflows from Temporal's visibility (eventually consistent), with running sessions counted per phase */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description session or offer workflows (default: both) */
-                    type?: "session" | "offer";
-                    /** @description Session phase (CaleolSessionPhase); sessions only */
-                    phase?: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
-                    committeeId?: string;
-                    /** @description Only workflows of this task queue */
-                    taskQueue?: string;
-                    /** @description Sessions whose last progress (CaleolLastProgressAt, set at each phase change) is older than this; offers, which have no progress attribute, by StartTime */
-                    olderThanHours?: string;
-                    /** @description running (default) or all, closed ones included */
-                    status?: "running" | "all";
-                    /** @description Page size, 1 to 500 (default 100) */
-                    limit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            workflows: {
-                                workflowId: string;
-                                runId: string;
-                                /**
-                                 * @description session or offer workflows (default: both)
-                                 * @enum {unknown}
-                                 */
-                                type: "session" | "offer";
-                                workflowType: string;
-                                /** @description RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, … */
-                                status: string;
-                                taskQueue: string;
-                                sessionId: string | null;
-                                phase: string | null;
-                                committeeId: string | null;
-                                scheduledStart: string | null;
-                                lastProgressAt: string | null;
-                                /** Format: date-time */
-                                startTime: string;
-                                closeTime: string | null;
-                            }[];
-                            /** @description More workflows matched than the page holds */
-                            truncated: boolean;
-                            counts: {
-                                /** @description Running sessions per phase (phases with none are left out), in the committee / task queue scope */
-                                sessionsByPhase: {
-                                    [key: string]: number;
-                                };
-                                runningSessions: number;
-                                runningOffers: number;
-                            };
-                            /** @description The visibility queries used */
-                            queries: {
-                                session?: string;
-                                offer?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Session and offer workflows from Temporal's visibility (eventually consistent), with running sessions counted per phase
+         * @description Session and offer workflows from Temporal's visibility (eventually consistent), with running sessions counted per phase
+         */
+        get: operations["getOpsWorkflows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7006,135 +1047,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Running workflows that look stuck: a failing workflow task, a retrying activity, no progress for longer than the phase takes, or people who have not acted */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description session or offer workflows (default: both) */
-                    type?: "session" | "offer";
-                    committeeId?: string;
-                    /** @description Only workflows of this task queue */
-                    taskQueue?: string;
-                    /** @description Running workflows examined per type, 1 to 500 (default 200) */
-                    limit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            at: string;
-                            /** @description By severity (workflow task failing, activity retrying, no progress, waiting on people), then oldest first */
-                            stuck: {
-                                workflowId: string;
-                                runId: string;
-                                /**
-                                 * @description session or offer workflows (default: both)
-                                 * @enum {unknown}
-                                 */
-                                type: "session" | "offer";
-                                sessionId: string | null;
-                                committeeId: string | null;
-                                phase: string | null;
-                                /** @enum {unknown} */
-                                kind: "workflow_task_failing" | "activity_retrying" | "no_progress" | "waiting_on_people";
-                                /** @enum {unknown} */
-                                severity: "critical" | "high" | "medium" | "low";
-                                /** Format: date-time */
-                                since: string;
-                                detail: string;
-                                suggestedAction: {
-                                    action: ("retry" | "cancel" | "terminate" | "reset") | null;
-                                    text: string;
-                                };
-                                activity?: {
-                                    activityId: string;
-                                    activityType: string;
-                                    attempt: number;
-                                    /** @description 0: unlimited */
-                                    maximumAttempts: number;
-                                    lastFailure: string | null;
-                                    nextAttemptAt: string | null;
-                                };
-                                workflowTaskAttempt?: number;
-                                /**
-                                 * Format: uri
-                                 * @description The workflow's run in the Temporal UI, when the deployment names its address
-                                 */
-                                temporalUiUrl?: string;
-                            }[];
-                            /** @description Running workflows described */
-                            examined: number;
-                            /** @description More running workflows than examined */
-                            truncated: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Running workflows that look stuck: a failing workflow task, a retrying activity, no progress for longer than the phase takes, or people who have not acted
+         * @description Running workflows that look stuck: a failing workflow task, a retrying activity, no progress for longer than the phase takes, or people who have not acted
+         */
+        get: operations["getOpsStuck"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7152,108 +1069,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Act on a running session or offer workflow: retry its retrying activities now, cancel, terminate, or reset it to the last completed workflow task */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    workflowId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        action: "retry" | "cancel" | "terminate" | "reset";
-                        /** @description Why: recorded in the audit trail (and given to Temporal for terminate and reset) */
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            workflowId: string;
-                            /** @enum {unknown} */
-                            action: "retry" | "cancel" | "terminate" | "reset";
-                            result: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Act on a running session or offer workflow: retry its retrying activities now, cancel, terminate, or reset it to the last completed workflow task
+         * @description Act on a running session or offer workflow: retry its retrying activities now, cancel, terminate, or reset it to the last completed workflow task
+         */
+        post: operations["postOpsWorkflowsActions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7269,108 +1089,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decode (decrypt) Temporal payloads for the Temporal UI (its remote codec protocol): ops and auditors only */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        payloads: {
-                            metadata?: {
-                                [key: string]: string;
-                            };
-                            data?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            payloads: {
-                                metadata?: {
-                                    [key: string]: string;
-                                };
-                                data?: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Decode (decrypt) Temporal payloads for the Temporal UI (its remote codec protocol): ops and auditors only
+         * @description Decode (decrypt) Temporal payloads for the Temporal UI (its remote codec protocol): ops and auditors only
+         */
+        post: operations["postCodecDecode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7386,108 +1109,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Encode (encrypt) Temporal payloads as the engine does, for the Temporal UI: ops only */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        payloads: {
-                            metadata?: {
-                                [key: string]: string;
-                            };
-                            data?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            payloads: {
-                                metadata?: {
-                                    [key: string]: string;
-                                };
-                                data?: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Encode (encrypt) Temporal payloads as the engine does, for the Temporal UI: ops only
+         * @description Encode (encrypt) Temporal payloads as the engine does, for the Temporal UI: ops only
+         */
+        post: operations["postCodecEncode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7501,99 +1127,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The newest messages the engine sent (embedded default without SMTP_URL): convocations, letters, reminders */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description How many of the newest messages, 1 to 500 (default 50) */
-                    limit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            messages: {
-                                id: string;
-                                /** Format: date-time */
-                                receivedAt: string;
-                                from: string;
-                                to: string;
-                                subject: string;
-                                attachments: {
-                                    index: number;
-                                    filename: string;
-                                    contentType: string;
-                                    size: number;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The newest messages the engine sent (embedded default without SMTP_URL): convocations, letters, reminders
+         * @description The newest messages the engine sent (embedded default without SMTP_URL): convocations, letters, reminders
+         */
+        get: operations["getOutbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7609,98 +1147,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One message the engine sent, with its text and the list of its attachments */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    messageId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** Format: date-time */
-                            receivedAt: string;
-                            from: string;
-                            to: string;
-                            subject: string;
-                            attachments: {
-                                index: number;
-                                filename: string;
-                                contentType: string;
-                                size: number;
-                            }[];
-                        } & {
-                            text: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * One message the engine sent, with its text and the list of its attachments
+         * @description One message the engine sent, with its text and the list of its attachments
+         */
+        get: operations["getOutboxByMessageId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7716,84 +1167,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An attachment of a message the engine sent (a convocation or letter PDF, an invitation) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    messageId: string;
-                    index: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The attachment as sent */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * An attachment of a message the engine sent (a convocation or letter PDF, an invitation)
+         * @description An attachment of a message the engine sent (a convocation or letter PDF, an invitation)
+         */
+        get: operations["getOutboxAttachmentsByIndex"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7809,79 +1187,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Start the browser's sign-in at the organisation's identity provider (authorization code with PKCE): a redirection there */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description To the identity provider's authorization endpoint */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Start the browser's sign-in at the organisation's identity provider (authorization code with PKCE): a redirection there
+         * @description Start the browser's sign-in at the organisation's identity provider (authorization code with PKCE): a redirection there
+         */
+        get: operations["getAuthSignIn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7897,79 +1207,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The identity provider's return: the code is exchanged (with the PKCE verifier), the browser's session cookie set, the application opened */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description To the application, signed in */
-                303: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The identity provider's return: the code is exchanged (with the PKCE verifier), the browser's session cookie set, the application opened
+         * @description The identity provider's return: the code is exchanged (with the PKCE verifier), the browser's session cookie set, the application opened
+         */
+        get: operations["getAuthCallback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7985,87 +1227,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The demo users the sign-in page offers (embedded default with local tokens only) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            users: {
-                                id: string;
-                                label: string;
-                                roles: string[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * The demo users the sign-in page offers (embedded default with local tokens only)
+         * @description The demo users the sign-in page offers (embedded default with local tokens only)
+         */
+        get: operations["getAuthDemoUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8083,103 +1249,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign the browser in as a demo user: the session is an HttpOnly, SameSite=Strict cookie (from the application's own pages only) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        user: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            subject: string;
-                            name?: string;
-                            roles: string[];
-                            memberId?: string;
-                            /** Format: date-time */
-                            expiresAt?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Sign the browser in as a demo user: the session is an HttpOnly, SameSite=Strict cookie (from the application's own pages only)
+         * @description Sign the browser in as a demo user: the session is an HttpOnly, SameSite=Strict cookie (from the application's own pages only)
+         */
+        post: operations["postAuthDemoSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8195,88 +1269,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the browser's session (its cookie is cleared) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * End the browser's session (its cookie is cleared)
+         * @description End the browser's session (its cookie is cleared)
+         */
+        post: operations["postAuthSignOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8290,88 +1287,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who the request is signed in as (bearer token or browser session) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            subject: string;
-                            name?: string;
-                            roles: string[];
-                            memberId?: string;
-                            /** Format: date-time */
-                            expiresAt?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Who the request is signed in as (bearer token or browser session)
+         * @description Who the request is signed in as (bearer token or browser session)
+         */
+        get: operations["getAuthMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8389,113 +1309,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Zoom webhook deliveries (signed with the app's secret token) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "x-zm-signature"?: string;
-                    "x-zm-request-timestamp"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            /** @description A Zoom webhook delivery; the raw bytes are signed. */
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description e.g. meeting.participant_joined, endpoint.url_validation */
-                        event: string;
-                        event_ts?: number;
-                        payload: {
-                            plainToken?: string;
-                            object?: {
-                                id?: number | string;
-                                uuid?: string;
-                                start_time?: string;
-                                end_time?: string;
-                                participant?: {
-                                    user_id?: string | number;
-                                    participant_uuid?: string;
-                                    registrant_id?: string | null;
-                                    email?: string | null;
-                                    user_name?: string;
-                                    join_time?: string;
-                                    leave_time?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                };
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description Empty, or the answer to the URL validation */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            plainToken?: string;
-                            encryptedToken?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Zoom webhook deliveries (signed with the app's secret token)
+         * @description Zoom webhook deliveries (signed with the app's secret token)
+         */
+        post: operations["postWebhooksZoom"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8506,8 +1324,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** Problem */
-        "def-0": {
+        Problem: {
             type: string;
             title: string;
             status: number;
@@ -8528,4 +1345,8293 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        database: string;
+                        temporal: string;
+                    };
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommittees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        landlord: string;
+                        timeZone: string;
+                    }[];
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCommittees: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    landlord: string;
+                    timeZone?: string;
+                    members?: {
+                        name: string;
+                        /** Format: email */
+                        email: string;
+                        /** @enum {unknown} */
+                        role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
+                        commune?: string;
+                        epci?: string;
+                        contingent?: string;
+                        /** Format: uuid */
+                        substituteFor?: string;
+                        /** Format: date */
+                        birthDate?: string;
+                        tenantRepresentative?: boolean;
+                        chair?: boolean;
+                    }[];
+                    /** @description The internal rules' choices (version 1); the legal defaults for the others */
+                    rules?: {
+                        quorum?: {
+                            threshold: number;
+                            gracePeriodMinutes: number;
+                            reconvenedWithoutQuorum: boolean;
+                            reconveneAfterDays: number;
+                        };
+                        proxiesPerHolder?: number;
+                        noticePeriodDays?: number;
+                        urgentConvocationAllowed?: boolean;
+                        majority?: {
+                            /** @enum {unknown} */
+                            basis: "votes_cast" | "present_or_represented";
+                            abstentionsCount: boolean;
+                        };
+                        /** @enum {unknown} */
+                        tieWithoutMayor?: "defer" | "revote";
+                        remoteSessionsAllowed?: boolean;
+                        remoteMinimumParticipation?: number;
+                        minutesSigners?: ("chair" | "secretary")[];
+                        offerResponseDays?: number;
+                        /** @description How many minutes before its convened time the sitting may open (default 0) */
+                        openingToleranceMinutes?: number;
+                        /** @description Whether the sitting may open while a member is not convened, with a reason the minutes print (default false) */
+                        unconvenedOpeningAllowed?: boolean;
+                        /** @description How many ballots a member may cast for one seat in one vote, changes of mind included (default 20) */
+                        ballotsPerSeat?: number;
+                        /** @description Days between reminders to the signers of unsigned minutes (default 3) */
+                        signatureReminderDays?: number;
+                        /** @description Days after drafting before unsigned minutes are escalated to ops (default 10) */
+                        signatureEscalationDays?: number;
+                        /** @description Who signs the decision and offer letters for the landlord (default: the committee's secretariat) */
+                        letterSignatory?: {
+                            name: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        landlord: string;
+                        timeZone: string;
+                        rulesVersion: number;
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Shown to the committee's staff and to the member themself */
+                            email?: string;
+                            /** @enum {unknown} */
+                            role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
+                            commune: string | null;
+                            epci: string | null;
+                            contingent: string | null;
+                            substituteFor: string | null;
+                            birthDate: string | null;
+                            tenantRepresentative: boolean;
+                            chair: boolean;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommitteesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        landlord: string;
+                        timeZone: string;
+                        rulesVersion: number;
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Shown to the committee's staff and to the member themself */
+                            email?: string;
+                            /** @enum {unknown} */
+                            role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
+                            commune: string | null;
+                            epci: string | null;
+                            contingent: string | null;
+                            substituteFor: string | null;
+                            birthDate: string | null;
+                            tenantRepresentative: boolean;
+                            chair: boolean;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommitteesSessions: {
+        parameters: {
+            query?: {
+                /** @description Sessions convened at or after this time */
+                from?: string;
+                /** @description Sessions convened before this time */
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        committeeId: string;
+                        timeZone: string;
+                        sessions: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            scheduledStart: string;
+                            /** @enum {unknown} */
+                            mode: "remote" | "in_person" | "mixed";
+                            place?: string;
+                            /** @enum {unknown} */
+                            phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCommitteesSessions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The convened time, to come
+                     */
+                    scheduledStart: string;
+                    /** @enum {unknown} */
+                    mode?: "remote" | "in_person" | "mixed";
+                    /** @description The room of an in-person or mixed sitting, as the convocation states it */
+                    place?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        workflowId: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        /** Format: date-time */
+                        scheduledStart: string;
+                        rulesVersion: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        workflowId: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        /** Format: date-time */
+                        scheduledStart: string;
+                        rulesVersion: number;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommitteesRules: {
+        parameters: {
+            query?: {
+                /** @description A version of the minutes; the latest by default */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        committeeId: string;
+                        version: number;
+                        rules: {
+                            quorum: {
+                                threshold: number;
+                                gracePeriodMinutes: number;
+                                reconvenedWithoutQuorum: boolean;
+                                reconveneAfterDays: number;
+                            };
+                            proxiesPerHolder: number;
+                            noticePeriodDays: number;
+                            urgentConvocationAllowed: boolean;
+                            majority: {
+                                /** @enum {unknown} */
+                                basis: "votes_cast" | "present_or_represented";
+                                abstentionsCount: boolean;
+                            };
+                            /** @enum {unknown} */
+                            tieWithoutMayor: "defer" | "revote";
+                            remoteSessionsAllowed: boolean;
+                            remoteMinimumParticipation: number;
+                            minutesSigners: ("chair" | "secretary")[];
+                            offerResponseDays: number;
+                            /** @description How many minutes before its convened time the sitting may open (default 0) */
+                            openingToleranceMinutes?: number;
+                            /** @description Whether the sitting may open while a member is not convened, with a reason the minutes print (default false) */
+                            unconvenedOpeningAllowed?: boolean;
+                            /** @description How many ballots a member may cast for one seat in one vote, changes of mind included (default 20) */
+                            ballotsPerSeat?: number;
+                            /** @description Days between reminders to the signers of unsigned minutes (default 3) */
+                            signatureReminderDays?: number;
+                            /** @description Days after drafting before unsigned minutes are escalated to ops (default 10) */
+                            signatureEscalationDays?: number;
+                            /** @description Who signs the decision and offer letters for the landlord (default: the committee's secretariat) */
+                            letterSignatory?: {
+                                name: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCommitteesRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quorum: {
+                        threshold: number;
+                        gracePeriodMinutes: number;
+                        reconvenedWithoutQuorum: boolean;
+                        reconveneAfterDays: number;
+                    };
+                    proxiesPerHolder: number;
+                    noticePeriodDays: number;
+                    urgentConvocationAllowed: boolean;
+                    majority: {
+                        /** @enum {unknown} */
+                        basis: "votes_cast" | "present_or_represented";
+                        abstentionsCount: boolean;
+                    };
+                    /** @enum {unknown} */
+                    tieWithoutMayor: "defer" | "revote";
+                    remoteSessionsAllowed: boolean;
+                    remoteMinimumParticipation: number;
+                    minutesSigners: ("chair" | "secretary")[];
+                    offerResponseDays: number;
+                    /** @description How many minutes before its convened time the sitting may open (default 0) */
+                    openingToleranceMinutes?: number;
+                    /** @description Whether the sitting may open while a member is not convened, with a reason the minutes print (default false) */
+                    unconvenedOpeningAllowed?: boolean;
+                    /** @description How many ballots a member may cast for one seat in one vote, changes of mind included (default 20) */
+                    ballotsPerSeat?: number;
+                    /** @description Days between reminders to the signers of unsigned minutes (default 3) */
+                    signatureReminderDays?: number;
+                    /** @description Days after drafting before unsigned minutes are escalated to ops (default 10) */
+                    signatureEscalationDays?: number;
+                    /** @description Who signs the decision and offer letters for the landlord (default: the committee's secretariat) */
+                    letterSignatory?: {
+                        name: string;
+                        title: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        committeeId: string;
+                        version: number;
+                        rules: {
+                            quorum: {
+                                threshold: number;
+                                gracePeriodMinutes: number;
+                                reconvenedWithoutQuorum: boolean;
+                                reconveneAfterDays: number;
+                            };
+                            proxiesPerHolder: number;
+                            noticePeriodDays: number;
+                            urgentConvocationAllowed: boolean;
+                            majority: {
+                                /** @enum {unknown} */
+                                basis: "votes_cast" | "present_or_represented";
+                                abstentionsCount: boolean;
+                            };
+                            /** @enum {unknown} */
+                            tieWithoutMayor: "defer" | "revote";
+                            remoteSessionsAllowed: boolean;
+                            remoteMinimumParticipation: number;
+                            minutesSigners: ("chair" | "secretary")[];
+                            offerResponseDays: number;
+                            /** @description How many minutes before its convened time the sitting may open (default 0) */
+                            openingToleranceMinutes?: number;
+                            /** @description Whether the sitting may open while a member is not convened, with a reason the minutes print (default false) */
+                            unconvenedOpeningAllowed?: boolean;
+                            /** @description How many ballots a member may cast for one seat in one vote, changes of mind included (default 20) */
+                            ballotsPerSeat?: number;
+                            /** @description Days between reminders to the signers of unsigned minutes (default 3) */
+                            signatureReminderDays?: number;
+                            /** @description Days after drafting before unsigned minutes are escalated to ops (default 10) */
+                            signatureEscalationDays?: number;
+                            /** @description Who signs the decision and offer letters for the landlord (default: the committee's secretariat) */
+                            letterSignatory?: {
+                                name: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCommitteesChairElection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ballots: {
+                        /** Format: uuid */
+                        voterId: string;
+                        /** Format: uuid */
+                        candidateId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        outcome: "elected" | "no_majority";
+                        /** Format: uuid */
+                        chairId?: string;
+                        decidedBy?: string;
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCommitteesMembers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    /** @enum {unknown} */
+                    role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
+                    commune?: string;
+                    epci?: string;
+                    contingent?: string;
+                    /** Format: uuid */
+                    substituteFor?: string;
+                    /** Format: date */
+                    birthDate?: string;
+                    tenantRepresentative?: boolean;
+                    chair?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description Shown to the committee's staff and to the member themself */
+                        email?: string;
+                        /** @enum {unknown} */
+                        role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
+                        commune: string | null;
+                        epci: string | null;
+                        contingent: string | null;
+                        substituteFor: string | null;
+                        birthDate: string | null;
+                        tenantRepresentative: boolean;
+                        chair: boolean;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCommitteesMembersByMemberId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: email */
+                    email?: string;
+                    commune?: string;
+                    epci?: string;
+                    contingent?: string;
+                    /** Format: uuid */
+                    substituteFor?: string;
+                    /** Format: date */
+                    birthDate?: string;
+                    tenantRepresentative?: boolean;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description Shown to the committee's staff and to the member themself */
+                        email?: string;
+                        /** @enum {unknown} */
+                        role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
+                        commune: string | null;
+                        epci: string | null;
+                        contingent: string | null;
+                        substituteFor: string | null;
+                        birthDate: string | null;
+                        tenantRepresentative: boolean;
+                        chair: boolean;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        rulesVersion: number;
+                        /** @enum {unknown} */
+                        mode: "remote" | "in_person" | "mixed";
+                        videoProvider: string;
+                        timeZone: string;
+                        place?: string;
+                        /** @enum {unknown} */
+                        phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                        /** Format: date-time */
+                        scheduledStart: string;
+                        published?: {
+                            sequence: number;
+                            /** Format: date-time */
+                            at: string;
+                            urgencyReason?: string;
+                        };
+                        /** @description Each convened member's convocation, by member id */
+                        convocations: {
+                            [key: string]: {
+                                /**
+                                 * @description convened in time; convened after the notice began; not convened
+                                 * @enum {unknown}
+                                 */
+                                status: "convened" | "late" | "not_convened";
+                                /** Format: date-time */
+                                deliveredAt?: string;
+                                /** @enum {unknown} */
+                                channel?: "email" | "hand_delivery" | "registered_letter";
+                                /** @description The latest version of the agenda the member was sent (0: none) */
+                                sequence: number;
+                                failure?: {
+                                    reason: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    attempts: number;
+                                    /** Format: date-time */
+                                    retryAt: string;
+                                };
+                            };
+                        };
+                        sitting: {
+                            /** Format: date-time */
+                            openedAt?: string;
+                            /** Format: date-time */
+                            deliberationsStartedAt?: string;
+                            deliberationsQuorum?: {
+                                rosterSize: number;
+                                present: number;
+                                represented: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                            /** Format: date-time */
+                            closedAt?: string;
+                            unconvened?: {
+                                memberIds: string[];
+                                reason: string;
+                            };
+                        };
+                        cancellation?: {
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            reason: string;
+                            notified: boolean;
+                        };
+                        members: {
+                            id: string;
+                            /** @enum {unknown} */
+                            role: "board_member" | "board_substitute" | "prefect" | "epci_president" | "mayor" | "social_organisation" | "reservataire" | "social_services" | "staff";
+                            commune?: string;
+                            epci?: string;
+                            substituteFor?: string;
+                            contingent?: string;
+                            chair: boolean;
+                        }[];
+                        agenda: {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "allocation" | "occupancy_review";
+                            position: number;
+                            dwellingId: string;
+                            place: {
+                                commune: string;
+                                epci?: string;
+                                contingent?: string;
+                            };
+                            candidates: {
+                                applicationId: string;
+                                rank: number;
+                            }[];
+                            exception?: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "voting" | "decided" | "deferred";
+                            conflicts: string[];
+                            proposal?: {
+                                applicationId: string;
+                                /** @enum {unknown} */
+                                type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                                rank?: number;
+                                conditionDocument?: string;
+                                conditionDeadline?: string;
+                                reasons?: string;
+                            }[];
+                            proposedOpinion?: {
+                                situation: string;
+                                suitableDwelling: string;
+                                advice?: string;
+                            };
+                            votes: {
+                                [key: string]: {
+                                    /** @enum {unknown} */
+                                    choice: "for" | "against" | "abstain";
+                                    castBy: string;
+                                    /** Format: date-time */
+                                    castAt: string;
+                                };
+                            };
+                            results: {
+                                /** @enum {unknown} */
+                                outcome: "adopted" | "rejected" | "no_decision";
+                                decidedBy: string;
+                                counts: {
+                                    for: number;
+                                    against: number;
+                                    abstain: number;
+                                };
+                                quorum: {
+                                    rosterSize: number;
+                                    present: number;
+                                    represented: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                                castingVoterId?: string;
+                                /** @enum {unknown} */
+                                itemStatus: "pending" | "voting" | "decided" | "deferred";
+                                /** Format: date-time */
+                                closedAt: string;
+                            }[];
+                            decisions: {
+                                applicationId: string;
+                                /** @enum {unknown} */
+                                type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                                rank?: number;
+                                conditionDocument?: string;
+                                conditionDeadline?: string;
+                                reasons?: string;
+                            }[];
+                            opinion?: {
+                                situation: string;
+                                suitableDwelling: string;
+                                advice?: string;
+                            };
+                            deferral?: {
+                                /** @enum {unknown} */
+                                cause: "deferral" | "referral" | "tie_without_mayor";
+                                reason?: string;
+                                by: string;
+                            };
+                        }[];
+                        attendance: {
+                            [key: string]: {
+                                present: boolean;
+                                /** Format: date-time */
+                                since: string;
+                                how: string;
+                            };
+                        };
+                        proxies: {
+                            [key: string]: string;
+                        };
+                        quorum: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
+                        };
+                        openVote?: {
+                            itemId: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            quorum: {
+                                rosterSize: number;
+                                present: number;
+                                represented: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                            counts: {
+                                for: number;
+                                against: number;
+                                abstain: number;
+                            };
+                            votesCast: number;
+                        };
+                        meeting?: {
+                            id: number;
+                            uuid: string;
+                            startedAt?: string;
+                            endedAt?: string;
+                            reconciledAt?: string;
+                        };
+                        participants: {
+                            key: string;
+                            memberId?: string;
+                            guestName?: string;
+                            joinedAt?: string;
+                            leftAt?: string;
+                        }[];
+                        participantMappings: {
+                            [key: string]: string;
+                        };
+                        withoutQuorum: boolean;
+                        reconvenedFrom?: string;
+                        reconvenedAs?: string;
+                        minutes?: {
+                            /** @enum {unknown} */
+                            status: "drafted" | "signed";
+                            version: number;
+                            sha256: string;
+                            signatures: {
+                                memberId: string;
+                                role: string;
+                                /** Format: date-time */
+                                signedAt: string;
+                                keyFingerprint?: string;
+                                /** @description A PDF signature (PAdES B-T): the revision it extended and made, the signer's certificate, the certified time */
+                                pdf?: {
+                                    baseSha256: string;
+                                    sha256: string;
+                                    signerName: string;
+                                    certificateSha256: string;
+                                    /** Format: date-time */
+                                    timestampedAt: string;
+                                };
+                            }[];
+                            amendments?: {
+                                version: number;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                reason: string;
+                                text: string;
+                            }[];
+                            redrafting?: boolean;
+                            /** @description SHA-256 of the PDF bearing this version's signatures so far */
+                            pdfHead?: string;
+                        };
+                        /** Format: date-time */
+                        lastProgressAt: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            itemId: string;
+                            dwelling: {
+                                reference: string;
+                                address: string;
+                                commune: string;
+                                epci?: string;
+                                type: string;
+                                surfaceM2: number;
+                                rentCents: number;
+                                financing: string;
+                                contingent?: string;
+                            };
+                            candidates: {
+                                /** Format: uuid */
+                                applicationId: string;
+                                rank: number;
+                                applicationNumber: string;
+                                householdSummary: string;
+                                priority?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsJoinLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description Zoom's personal join URL of the member's registration
+                         */
+                        joinUrl: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaItems: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    kind?: "allocation" | "occupancy_review";
+                    dwelling: {
+                        reference: string;
+                        address: string;
+                        commune: string;
+                        epci?: string;
+                        type: string;
+                        surfaceM2: number;
+                        rentCents: number;
+                        financing: string;
+                        contingent?: string;
+                    };
+                    /** @description Allocation: the ranked candidates */
+                    candidates?: {
+                        applicationNumber: string;
+                        householdSummary: string;
+                        priority?: string;
+                        rank: number;
+                        /** @description The applicant's contact for the letter notifying the decision */
+                        applicant?: {
+                            name?: string;
+                            /** Format: email */
+                            email?: string;
+                            postalAddress?: string;
+                        };
+                    }[];
+                    /** @description Occupancy review: the tenant household examined */
+                    tenant?: {
+                        fileNumber: string;
+                        householdSummary: string;
+                    };
+                    /** @enum {unknown} */
+                    exception?: "insufficient_candidates" | "dalo_designation" | "financing_d331_25_1";
+                    /** @description Why the published agenda changes */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        kind: "allocation" | "occupancy_review";
+                        position: number;
+                        dwellingId: string;
+                        place: {
+                            commune: string;
+                            epci?: string;
+                            contingent?: string;
+                        };
+                        candidates: {
+                            applicationId: string;
+                            rank: number;
+                        }[];
+                        exception?: string;
+                        /** @enum {unknown} */
+                        status: "pending" | "voting" | "decided" | "deferred";
+                        conflicts: string[];
+                        proposal?: {
+                            applicationId: string;
+                            /** @enum {unknown} */
+                            type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                            rank?: number;
+                            conditionDocument?: string;
+                            conditionDeadline?: string;
+                            reasons?: string;
+                        }[];
+                        proposedOpinion?: {
+                            situation: string;
+                            suitableDwelling: string;
+                            advice?: string;
+                        };
+                        votes: {
+                            [key: string]: {
+                                /** @enum {unknown} */
+                                choice: "for" | "against" | "abstain";
+                                castBy: string;
+                                /** Format: date-time */
+                                castAt: string;
+                            };
+                        };
+                        results: {
+                            /** @enum {unknown} */
+                            outcome: "adopted" | "rejected" | "no_decision";
+                            decidedBy: string;
+                            counts: {
+                                for: number;
+                                against: number;
+                                abstain: number;
+                            };
+                            quorum: {
+                                rosterSize: number;
+                                present: number;
+                                represented: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                            castingVoterId?: string;
+                            /** @enum {unknown} */
+                            itemStatus: "pending" | "voting" | "decided" | "deferred";
+                            /** Format: date-time */
+                            closedAt: string;
+                        }[];
+                        decisions: {
+                            applicationId: string;
+                            /** @enum {unknown} */
+                            type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                            rank?: number;
+                            conditionDocument?: string;
+                            conditionDeadline?: string;
+                            reasons?: string;
+                        }[];
+                        opinion?: {
+                            situation: string;
+                            suitableDwelling: string;
+                            advice?: string;
+                        };
+                        deferral?: {
+                            /** @enum {unknown} */
+                            cause: "deferral" | "referral" | "tie_without_mayor";
+                            reason?: string;
+                            by: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSessionsAgendaItemsByItemId: {
+        parameters: {
+            query?: {
+                /** @description Why the published agenda changes */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaPublish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the agenda is published inside the notice period */
+                    urgencyReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsConvocationsDeliveries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    memberId: string;
+                    /** @enum {unknown} */
+                    channel: "hand_delivery" | "registered_letter";
+                    /**
+                     * Format: date-time
+                     * @description When the member received it
+                     */
+                    deliveredAt: string;
+                    /** @description How and why the convocation was delivered otherwise than by e-mail */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sequence: number;
+                        deliveredAt?: string;
+                        channel?: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The reason */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsOpen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the sitting opens although a member is not convened (where the rules allow it): the minutes print it */
+                    unconvenedReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    memberId: string;
+                    present: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quorum: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsParticipantsMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The join session as the session state lists it (Zoom's participant user id) */
+                    participantKey: string;
+                    /** Format: uuid */
+                    memberId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quorum: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaItemsVoteOpen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Allocation: a decision per candidate */
+                    proposal?: {
+                        /** Format: uuid */
+                        applicationId: string;
+                        /** @enum {unknown} */
+                        type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                        rank?: number;
+                        conditionDocument?: string;
+                        /** Format: date */
+                        conditionDeadline?: string;
+                        reasons?: string;
+                    }[];
+                    opinion?: {
+                        /** @enum {unknown} */
+                        situation: "over_occupation" | "under_occupation" | "adapted_dwelling_not_needed" | "disability_or_loss_of_autonomy" | "income_above_ceiling";
+                        suitableDwelling: string;
+                        advice?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quorum: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
+                        };
+                        warnings: string[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaItemsVotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    choice: "for" | "against" | "abstain";
+                    /** @description The member the vote counts for: yourself (default) or a principal whose proxy you hold */
+                    memberId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            for: number;
+                            against: number;
+                            abstain: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaItemsVoteClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        outcome: "adopted" | "rejected" | "no_decision";
+                        decidedBy: string;
+                        counts: {
+                            for: number;
+                            against: number;
+                            abstain: number;
+                        };
+                        quorum: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
+                        };
+                        castingVoterId?: string;
+                        /** @enum {unknown} */
+                        itemStatus: "pending" | "voting" | "decided" | "deferred";
+                        /** Format: date-time */
+                        closedAt: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsProxies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    principalId: string;
+                    /** Format: uuid */
+                    holderId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proxies: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSessionsProxiesByPrincipalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                principalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proxies: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaItemsConflicts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    memberId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quorum: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaItemsReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The reason */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        kind: "allocation" | "occupancy_review";
+                        position: number;
+                        dwellingId: string;
+                        place: {
+                            commune: string;
+                            epci?: string;
+                            contingent?: string;
+                        };
+                        candidates: {
+                            applicationId: string;
+                            rank: number;
+                        }[];
+                        exception?: string;
+                        /** @enum {unknown} */
+                        status: "pending" | "voting" | "decided" | "deferred";
+                        conflicts: string[];
+                        proposal?: {
+                            applicationId: string;
+                            /** @enum {unknown} */
+                            type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                            rank?: number;
+                            conditionDocument?: string;
+                            conditionDeadline?: string;
+                            reasons?: string;
+                        }[];
+                        proposedOpinion?: {
+                            situation: string;
+                            suitableDwelling: string;
+                            advice?: string;
+                        };
+                        votes: {
+                            [key: string]: {
+                                /** @enum {unknown} */
+                                choice: "for" | "against" | "abstain";
+                                castBy: string;
+                                /** Format: date-time */
+                                castAt: string;
+                            };
+                        };
+                        results: {
+                            /** @enum {unknown} */
+                            outcome: "adopted" | "rejected" | "no_decision";
+                            decidedBy: string;
+                            counts: {
+                                for: number;
+                                against: number;
+                                abstain: number;
+                            };
+                            quorum: {
+                                rosterSize: number;
+                                present: number;
+                                represented: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                            castingVoterId?: string;
+                            /** @enum {unknown} */
+                            itemStatus: "pending" | "voting" | "decided" | "deferred";
+                            /** Format: date-time */
+                            closedAt: string;
+                        }[];
+                        decisions: {
+                            applicationId: string;
+                            /** @enum {unknown} */
+                            type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                            rank?: number;
+                            conditionDocument?: string;
+                            conditionDeadline?: string;
+                            reasons?: string;
+                        }[];
+                        opinion?: {
+                            situation: string;
+                            suitableDwelling: string;
+                            advice?: string;
+                        };
+                        deferral?: {
+                            /** @enum {unknown} */
+                            cause: "deferral" | "referral" | "tie_without_mayor";
+                            reason?: string;
+                            by: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaItemsDeferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The reason */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        kind: "allocation" | "occupancy_review";
+                        position: number;
+                        dwellingId: string;
+                        place: {
+                            commune: string;
+                            epci?: string;
+                            contingent?: string;
+                        };
+                        candidates: {
+                            applicationId: string;
+                            rank: number;
+                        }[];
+                        exception?: string;
+                        /** @enum {unknown} */
+                        status: "pending" | "voting" | "decided" | "deferred";
+                        conflicts: string[];
+                        proposal?: {
+                            applicationId: string;
+                            /** @enum {unknown} */
+                            type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                            rank?: number;
+                            conditionDocument?: string;
+                            conditionDeadline?: string;
+                            reasons?: string;
+                        }[];
+                        proposedOpinion?: {
+                            situation: string;
+                            suitableDwelling: string;
+                            advice?: string;
+                        };
+                        votes: {
+                            [key: string]: {
+                                /** @enum {unknown} */
+                                choice: "for" | "against" | "abstain";
+                                castBy: string;
+                                /** Format: date-time */
+                                castAt: string;
+                            };
+                        };
+                        results: {
+                            /** @enum {unknown} */
+                            outcome: "adopted" | "rejected" | "no_decision";
+                            decidedBy: string;
+                            counts: {
+                                for: number;
+                                against: number;
+                                abstain: number;
+                            };
+                            quorum: {
+                                rosterSize: number;
+                                present: number;
+                                represented: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                            castingVoterId?: string;
+                            /** @enum {unknown} */
+                            itemStatus: "pending" | "voting" | "decided" | "deferred";
+                            /** Format: date-time */
+                            closedAt: string;
+                        }[];
+                        decisions: {
+                            applicationId: string;
+                            /** @enum {unknown} */
+                            type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                            rank?: number;
+                            conditionDocument?: string;
+                            conditionDeadline?: string;
+                            reasons?: string;
+                        }[];
+                        opinion?: {
+                            situation: string;
+                            suitableDwelling: string;
+                            advice?: string;
+                        };
+                        deferral?: {
+                            /** @enum {unknown} */
+                            cause: "deferral" | "referral" | "tie_without_mayor";
+                            reason?: string;
+                            by: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsMinutes: {
+        parameters: {
+            query?: {
+                /** @description A version of the minutes; the latest by default */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        version: number;
+                        /** @enum {unknown} */
+                        status: "drafted" | "signed" | "superseded";
+                        sha256: string;
+                        /** @description SHA-256 of the PDF rendering */
+                        pdfSha256?: string;
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        signatures: {
+                            signer: string;
+                            role: string;
+                            sha256: string;
+                            /** Format: date-time */
+                            signedAt: string;
+                            signature?: string;
+                            keyFingerprint?: string;
+                            pdfSha256?: string;
+                            signerName?: string;
+                            certificateSha256?: string;
+                            /** Format: date-time */
+                            timestampedAt?: string;
+                        }[];
+                        /** @description SHA-256 of the PDF with the signatures so far (Accept: application/pdf gives it) */
+                        signedPdfSha256?: string;
+                    };
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsMinutesSignatures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The hash of the minutes version being signed */
+                    sha256: string;
+                    /** @description Optional second seal: the base64 Ed25519 signature of "caleol-minutes:v1:<sha256>" with the signer's registered key (npx tsx bin/sign-minutes.ts). The PDF signature is made by the server either way. */
+                    signature?: string;
+                    /** @enum {unknown} */
+                    as?: "chair" | "secretary";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsMinutesAmendments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description The correction, as the new version of the minutes records it */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        version: number;
+                        /** @enum {unknown} */
+                        status: "drafted" | "signed" | "superseded";
+                        sha256: string;
+                        /** @description SHA-256 of the PDF rendering */
+                        pdfSha256?: string;
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        signatures: {
+                            signer: string;
+                            role: string;
+                            sha256: string;
+                            /** Format: date-time */
+                            signedAt: string;
+                            signature?: string;
+                            keyFingerprint?: string;
+                            pdfSha256?: string;
+                            signerName?: string;
+                            certificateSha256?: string;
+                            /** Format: date-time */
+                            timestampedAt?: string;
+                        }[];
+                        /** @description SHA-256 of the PDF with the signatures so far (Accept: application/pdf gives it) */
+                        signedPdfSha256?: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsMinutesVerification: {
+        parameters: {
+            query?: {
+                /** @description A version of the minutes; the latest by default */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        version: number;
+                        /** @enum {unknown} */
+                        status: "drafted" | "signed" | "superseded";
+                        sha256: string;
+                        /** @description The JSON, its hash, the PDF and every signature check out, and every signer the rules name has signed */
+                        ok: boolean;
+                        problems: string[];
+                        /** @description What could not be checked, and why (a PDF an earlier renderer made is checked by its recorded hash only) */
+                        notes?: string[];
+                        /** @description The audit chain's head as signed once the last signature of this version was recorded: the trail up to it cannot be rewritten unseen */
+                        trailCheckpoint?: {
+                            seq: number;
+                            hash: string;
+                            /** Format: date-time */
+                            signedAt: string;
+                            keyId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsMinutesExtractsByCandidateId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notifications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "decision_letter" | "offer_letter" | "minutes_to_prefect" | "signature_reminder" | "signature_escalation";
+                            /** Format: uuid */
+                            agendaItemId?: string;
+                            /** Format: uuid */
+                            applicationId?: string;
+                            /** @enum {unknown} */
+                            channel: "email" | "post";
+                            recipient?: string;
+                            documentSha256?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            sentAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsNotificationsDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommitteesSignerKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @description SHA-256 of the key's DER (SPKI) */
+                            fingerprint: string;
+                            /** @description The chair's member id, or staff:<subject> for the secretary */
+                            signer: string;
+                            /** @enum {unknown} */
+                            role: "chair" | "secretary";
+                            publicKeyPem: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCommitteesSignerKeys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The signer's Ed25519 public key, SPKI PEM (npx tsx bin/sign-minutes.ts --generate-key) */
+                    publicKeyPem: string;
+                    /** @enum {unknown} */
+                    as?: "chair" | "secretary";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        committeeId: string;
+                        /** @description SHA-256 of the key's DER (SPKI) */
+                        fingerprint: string;
+                        /** @description The chair's member id, or staff:<subject> for the secretary */
+                        signer: string;
+                        /** @enum {unknown} */
+                        role: "chair" | "secretary";
+                        publicKeyPem: string;
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /** Format: date-time */
+                        revokedAt?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        committeeId: string;
+                        /** @description SHA-256 of the key's DER (SPKI) */
+                        fingerprint: string;
+                        /** @description The chair's member id, or staff:<subject> for the secretary */
+                        signer: string;
+                        /** @enum {unknown} */
+                        role: "chair" | "secretary";
+                        publicKeyPem: string;
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /** Format: date-time */
+                        revokedAt?: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCommitteesSignerKeysByFingerprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fingerprint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        committeeId: string;
+                        /** @description SHA-256 of the key's DER (SPKI) */
+                        fingerprint: string;
+                        /** @description The chair's member id, or staff:<subject> for the secretary */
+                        signer: string;
+                        /** @enum {unknown} */
+                        role: "chair" | "secretary";
+                        publicKeyPem: string;
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /** Format: date-time */
+                        revokedAt?: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommitteesAgendaItems: {
+        parameters: {
+            query?: {
+                /** @description The landlord's reference of the dwelling (exact, case ignored) */
+                dwellingReference?: string;
+                /** @description The application's national registration number (exact, case ignored) */
+                applicationNumber?: string;
+                /** @description At most this many items, 1 to 200 (default 50) */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** Format: date-time */
+                            scheduledStart: string;
+                            /** @enum {unknown} */
+                            phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                            /** Format: uuid */
+                            agendaItemId: string;
+                            position: number;
+                            dwellingReference: string;
+                            commune: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "decided" | "deferred" | "referred" | "removed";
+                            candidates: {
+                                applicationNumber: string;
+                                rank: number;
+                                decision?: {
+                                    /** @enum {unknown} */
+                                    type: "attribution" | "ranked_attribution" | "conditional_attribution" | "non_attribution" | "rejection" | "deferred";
+                                    rank?: number;
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                };
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        entries: {
+                            seq: number | null;
+                            /** Format: date-time */
+                            at: string;
+                            type: string;
+                            actor: string;
+                            summary: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        workflowId: string;
+                        /** @description The history replays with the current code, every recomputed tally and decision matches the record, and the trail holds the steps the history recorded */
+                        ok: boolean;
+                        history: {
+                            /** @enum {unknown} */
+                            source: "live" | "archived";
+                            /** @description Runs of the workflow: a session continues as new when its history grows long */
+                            runs: number;
+                            events: number;
+                        };
+                        replay: {
+                            ok: boolean;
+                            error?: {
+                                name: string;
+                                message: string;
+                            };
+                        };
+                        rulesVersion: number;
+                        trail: {
+                            /** @description Steps the workflow recorded in its history */
+                            recorded: number;
+                            /** @description Steps of the session in the audit trail */
+                            stored: number;
+                            /** @description Steps deleted from, changed in or inserted into the trail, by the archived or live history */
+                            problems: string[];
+                        };
+                        votes: {
+                            itemId: string;
+                            closedAt: string;
+                            votes: number;
+                            recorded: {
+                                outcome: string;
+                                decidedBy: string;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                            };
+                            recomputed: {
+                                outcome: string;
+                                decidedBy: string;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                            };
+                            tallyMatches: boolean;
+                            decisionsMatch?: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditVerify: {
+        parameters: {
+            query?: {
+                committeeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        committees: {
+                            /** Format: uuid */
+                            committeeId: string;
+                            ok: boolean;
+                            /** @description Events in the chain */
+                            events: number;
+                            /** @description Events written before the chain existed */
+                            unchained: number;
+                            /** @description Signed checkpoints of the chain head checked against the chain */
+                            checkpoints: number;
+                            /** @description The seq the last checkpoint vouches for: events after it are vouched for by the chain alone */
+                            lastCheckpointSeq?: number;
+                            problems: {
+                                /** @description The event row id, or the missing seq */
+                                at: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessionsOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        offers: {
+                            /** Format: uuid */
+                            id: string;
+                            workflowId: string;
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** Format: uuid */
+                            agendaItemId: string;
+                            /** Format: uuid */
+                            applicationId: string;
+                            rank: number;
+                            /** Format: date-time */
+                            offeredAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
+                             */
+                            deadline: string;
+                            /** @enum {unknown} */
+                            status: "offered" | "accepted" | "declined" | "expired";
+                            /** Format: date-time */
+                            answeredAt?: string;
+                            reason?: string;
+                            /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
+                            outcome?: "offering" | "accepted" | "no_one_left";
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOffersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        workflowId: string;
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** Format: uuid */
+                        agendaItemId: string;
+                        /** Format: uuid */
+                        applicationId: string;
+                        rank: number;
+                        /** Format: date-time */
+                        offeredAt: string;
+                        /**
+                         * Format: date-time
+                         * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
+                         */
+                        deadline: string;
+                        /** @enum {unknown} */
+                        status: "offered" | "accepted" | "declined" | "expired";
+                        /** Format: date-time */
+                        answeredAt?: string;
+                        reason?: string;
+                        /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
+                        outcome?: "offering" | "accepted" | "no_one_left";
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOffersAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the applicant said, if anything */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        workflowId: string;
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** Format: uuid */
+                        agendaItemId: string;
+                        /** Format: uuid */
+                        applicationId: string;
+                        rank: number;
+                        /** Format: date-time */
+                        offeredAt: string;
+                        /**
+                         * Format: date-time
+                         * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
+                         */
+                        deadline: string;
+                        /** @enum {unknown} */
+                        status: "offered" | "accepted" | "declined" | "expired";
+                        /** Format: date-time */
+                        answeredAt?: string;
+                        reason?: string;
+                        /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
+                        outcome?: "offering" | "accepted" | "no_one_left";
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOffersDecline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the applicant said, if anything */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        workflowId: string;
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** Format: uuid */
+                        agendaItemId: string;
+                        /** Format: uuid */
+                        applicationId: string;
+                        rank: number;
+                        /** Format: date-time */
+                        offeredAt: string;
+                        /**
+                         * Format: date-time
+                         * @description The instant the offer expires: 24:00 of the last day to answer (CCH R441-10)
+                         */
+                        deadline: string;
+                        /** @enum {unknown} */
+                        status: "offered" | "accepted" | "declined" | "expired";
+                        /** Format: date-time */
+                        answeredAt?: string;
+                        reason?: string;
+                        /** @description Where the dwelling's offers stand: offering, accepted, or no one left (a future agenda) */
+                        outcome?: "offering" | "accepted" | "no_one_left";
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpsHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        /** @description up, or down with the reason */
+                        database: string;
+                        /** @description up, or down with the reason */
+                        temporal: string;
+                        namespace: string;
+                        /** @description The workers polling the sessions' task queue (none: no worker is running) */
+                        taskQueue: {
+                            name: string;
+                            workflowPollers: {
+                                identity: string;
+                                lastAccessTime: string | null;
+                            }[];
+                            activityPollers: {
+                                identity: string;
+                                lastAccessTime: string | null;
+                            }[];
+                        };
+                        /** Format: uri */
+                        temporalUiUrl?: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpsTokenRevocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        tokenId: string | null;
+                        subject: string | null;
+                        issuedBefore: string | null;
+                        reason: string;
+                        revokedBy: string;
+                        /** Format: date-time */
+                        revokedAt: string;
+                        /**
+                         * Format: date-time
+                         * @description When every token it names has expired anyway
+                         */
+                        forgetAfter: string;
+                    }[];
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpsTokenRevocations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The token's jti */
+                    tokenId: string;
+                    reason: string;
+                } | {
+                    /** @description Every token of this subject… */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description …issued before this time (default: now)
+                     */
+                    issuedBefore?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        tokenId: string | null;
+                        subject: string | null;
+                        issuedBefore: string | null;
+                        reason: string;
+                        revokedBy: string;
+                        /** Format: date-time */
+                        revokedAt: string;
+                        /**
+                         * Format: date-time
+                         * @description When every token it names has expired anyway
+                         */
+                        forgetAfter: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpsWorkflows: {
+        parameters: {
+            query?: {
+                /** @description session or offer workflows (default: both) */
+                type?: "session" | "offer";
+                /** @description Session phase (CaleolSessionPhase); sessions only */
+                phase?: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
+                committeeId?: string;
+                /** @description Only workflows of this task queue */
+                taskQueue?: string;
+                /** @description Sessions whose last progress (CaleolLastProgressAt, set at each phase change) is older than this; offers, which have no progress attribute, by StartTime */
+                olderThanHours?: string;
+                /** @description running (default) or all, closed ones included */
+                status?: "running" | "all";
+                /** @description Page size, 1 to 500 (default 100) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workflows: {
+                            workflowId: string;
+                            runId: string;
+                            /**
+                             * @description session or offer workflows (default: both)
+                             * @enum {unknown}
+                             */
+                            type: "session" | "offer";
+                            workflowType: string;
+                            /** @description RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED, … */
+                            status: string;
+                            taskQueue: string;
+                            sessionId: string | null;
+                            phase: string | null;
+                            committeeId: string | null;
+                            scheduledStart: string | null;
+                            lastProgressAt: string | null;
+                            /** Format: date-time */
+                            startTime: string;
+                            closeTime: string | null;
+                        }[];
+                        /** @description More workflows matched than the page holds */
+                        truncated: boolean;
+                        counts: {
+                            /** @description Running sessions per phase (phases with none are left out), in the committee / task queue scope */
+                            sessionsByPhase: {
+                                [key: string]: number;
+                            };
+                            runningSessions: number;
+                            runningOffers: number;
+                        };
+                        /** @description The visibility queries used */
+                        queries: {
+                            session?: string;
+                            offer?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpsStuck: {
+        parameters: {
+            query?: {
+                /** @description session or offer workflows (default: both) */
+                type?: "session" | "offer";
+                committeeId?: string;
+                /** @description Only workflows of this task queue */
+                taskQueue?: string;
+                /** @description Running workflows examined per type, 1 to 500 (default 200) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        /** @description By severity (workflow task failing, activity retrying, no progress, waiting on people), then oldest first */
+                        stuck: {
+                            workflowId: string;
+                            runId: string;
+                            /**
+                             * @description session or offer workflows (default: both)
+                             * @enum {unknown}
+                             */
+                            type: "session" | "offer";
+                            sessionId: string | null;
+                            committeeId: string | null;
+                            phase: string | null;
+                            /** @enum {unknown} */
+                            kind: "workflow_task_failing" | "activity_retrying" | "no_progress" | "waiting_on_people";
+                            /** @enum {unknown} */
+                            severity: "critical" | "high" | "medium" | "low";
+                            /** Format: date-time */
+                            since: string;
+                            detail: string;
+                            suggestedAction: {
+                                action: ("retry" | "cancel" | "terminate" | "reset") | null;
+                                text: string;
+                            };
+                            activity?: {
+                                activityId: string;
+                                activityType: string;
+                                attempt: number;
+                                /** @description 0: unlimited */
+                                maximumAttempts: number;
+                                lastFailure: string | null;
+                                nextAttemptAt: string | null;
+                            };
+                            workflowTaskAttempt?: number;
+                            /**
+                             * Format: uri
+                             * @description The workflow's run in the Temporal UI, when the deployment names its address
+                             */
+                            temporalUiUrl?: string;
+                        }[];
+                        /** @description Running workflows described */
+                        examined: number;
+                        /** @description More running workflows than examined */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpsWorkflowsActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    action: "retry" | "cancel" | "terminate" | "reset";
+                    /** @description Why: recorded in the audit trail (and given to Temporal for terminate and reset) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workflowId: string;
+                        /** @enum {unknown} */
+                        action: "retry" | "cancel" | "terminate" | "reset";
+                        result: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCodecDecode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        data?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payloads: {
+                            metadata?: {
+                                [key: string]: string;
+                            };
+                            data?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCodecEncode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        data?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payloads: {
+                            metadata?: {
+                                [key: string]: string;
+                            };
+                            data?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOutbox: {
+        parameters: {
+            query?: {
+                /** @description How many of the newest messages, 1 to 500 (default 50) */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: {
+                            id: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            from: string;
+                            to: string;
+                            subject: string;
+                            attachments: {
+                                index: number;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOutboxByMessageId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        from: string;
+                        to: string;
+                        subject: string;
+                        attachments: {
+                            index: number;
+                            filename: string;
+                            contentType: string;
+                            size: number;
+                        }[];
+                    } & {
+                        text: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOutboxAttachmentsByIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachment as sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider's authorization endpoint */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the application, signed in */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthDemoUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            id: string;
+                            label: string;
+                            roles: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthDemoSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    user: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subject: string;
+                        name?: string;
+                        roles: string[];
+                        memberId?: string;
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subject: string;
+                        name?: string;
+                        roles: string[];
+                        memberId?: string;
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksZoom: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-zm-signature"?: string;
+                "x-zm-request-timestamp"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Zoom webhook delivery; the raw bytes are signed. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description e.g. meeting.participant_joined, endpoint.url_validation */
+                    event: string;
+                    event_ts?: number;
+                    payload: {
+                        plainToken?: string;
+                        object?: {
+                            id?: number | string;
+                            uuid?: string;
+                            start_time?: string;
+                            end_time?: string;
+                            participant?: {
+                                user_id?: string | number;
+                                participant_uuid?: string;
+                                registrant_id?: string | null;
+                                email?: string | null;
+                                user_name?: string;
+                                join_time?: string;
+                                leave_time?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Empty, or the answer to the URL validation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plainToken?: string;
+                        encryptedToken?: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,103 @@
+// What every operation of the OpenAPI document says beyond its route's schema, added in one place
+// so that no route can forget it: a stable operationId, errors as problem+json, the headers and
+// answers the plugins add (Idempotency-Key, 429 and 503 with Retry-After).
+import { problemContentType } from './problems.ts';
+
+type Json = Record<string, any>;
+const methods = ['get', 'put', 'post', 'patch', 'delete'] as const;
+const writes = new Set(['put', 'post', 'patch', 'delete']);
+/** Reads are not rate-limited, but for these (plugins/rate-limits.ts: the export's class). */
+const rateLimitedReads = new Set(['/sessions/{id}/export']);
+/** Answered without Temporal or the database's rate limits: no 429 or 503 of ours. */
+const untouched = new Set(['/health', '/webhooks/zoom']);
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const camel = (segment: string) => segment.split(/[-_.]/).filter(Boolean).map(capitalized).join('');
+
+/**
+ * `GET /sessions/{id}/agenda-items/{itemId}/votes` → `getSessionsAgendaItemsVotes`; a path ending
+ * in a parameter names it: `GET /outbox/{messageId}` → `getOutboxByMessageId`.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  const last = segments.at(-1);
+  const words = segments.filter((s) => !s.startsWith('{')).map(camel);
+  const by = last?.startsWith('{') ? `By${capitalized(last.slice(1, -1))}` : '';
+  return `${method}${words.join('')}${by}`;
+}
+
+const problem = (description: string) => ({ description, content: { [problemContentType]: { schema: { $ref: '#/components/schemas/Problem' } } } });
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } } };
+
+const statusDescriptions: Record<string, string> = {
+  400: 'The request does not match its schema (problem details name the rule)',
+  401: 'No valid token or session cookie',
+  403: 'The caller\'s role or committee scope does not allow it',
+  404: 'No such resource (or none the caller may see)',
+  409: 'Not allowed in the resource\'s current state (e.g. a finished session, with its phase)',
+  422: 'Refused by a rule of the law or of the committee\'s rules (the rule and article are named)',
+};
+
+const tagDescriptions: Record<string, string> = {
+  audit: 'The decision history, replays, exports and the search of past decisions, for auditors',
+  agenda: 'The agenda of a session: its items (a dwelling and its ranked candidates) and their publication',
+  browser: 'The web application\'s sign-in (demo users, or the organisation\'s identity provider) and session cookie',
+  committees: 'Committees, their members and their versioned internal rules',
+  minutes: 'The minutes, their signatures and verification, and what was sent after the session',
+  offers: 'Offers of decided dwellings to the ranked candidates, and their answers',
+  ops: 'Health, workflows, stuck sessions and the actions that fix them',
+  outbox: 'The mail the embedded default keeps instead of sending it',
+  sessions: 'A session from scheduling to its close: agenda, convocations, sitting, attendance, proxies',
+  votes: 'Votes on each item, their opening and closing, deferral and referral',
+  webhooks: 'Zoom\'s webhook: the meeting\'s events, authenticated by their signature',
+};
+
+export interface ContractOptions {
+  /** The address clients call (PUBLIC_URL). */
+  publicUrl?: string | undefined;
+  /** The OpenID Connect discovery document of the organisation's provider, when tokens come from it. */
+  openIdConnectUrl?: string | undefined;
+}
+
+/** The document @fastify/swagger built, completed. */
+export function completeContract(document: Json, options: ContractOptions): Json {
+  const doc = structuredClone(document);
+  doc.servers = [{ url: options.publicUrl ?? 'http://localhost:3000', description: 'This deployment' }];
+  doc.components ??= {};
+  doc.components.schemas ??= {};
+  if (options.openIdConnectUrl) {
+    doc.components.securitySchemes.oidc = { type: 'openIdConnect', openIdConnectUrl: options.openIdConnectUrl, description: 'A token of the organisation\'s identity provider (AUTH_MODE=oidc)' };
+    doc.security = [...(doc.security ?? []), { oidc: [] }];
+  }
+  doc.tags = [...new Set(Object.values(doc.paths ?? {}).flatMap((item: any) => methods.flatMap((m) => item[m]?.tags ?? [])))].sort()
+    .map((name) => ({ name, ...(tagDescriptions[name] ? { description: tagDescriptions[name] } : {}) }));
+
+  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
+    for (const method of methods) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.operationId ??= operationIdOf(method, path);
+      operation.description ??= operation.summary;
+      const responses: Json = operation.responses ?? {};
+      for (const [status, response] of Object.entries<Json>(responses)) {
+        if (Number(status) < 400) continue;
+        const schema = response.content?.['application/json']?.schema ?? { $ref: '#/components/schemas/Problem' };
+        responses[status] = { description: response.description && response.description !== 'Default Response' ? response.description : statusDescriptions[status] ?? 'Refused', content: { [problemContentType]: { schema } } };
+      }
+      const publicRoute = Array.isArray(operation.security) && operation.security.length === 0;
+      if (!untouched.has(path) && !path.startsWith('/auth/')) {
+        responses[503] = { ...problem('Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key)'), headers: retryAfter };
+        if (writes.has(method) || rateLimitedReads.has(path)) responses[429] = { ...problem('Over the caller\'s rate limit for this class of request'), headers: retryAfter };
+      }
+      if (method === 'post' && !publicRoute) {
+        operation.parameters = [...(operation.parameters ?? []), {
+          name: 'Idempotency-Key', in: 'header', required: false,
+          description: 'A key of the client\'s choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once',
+          schema: { type: 'string', maxLength: 200 },
+        }];
+      }
+      operation.responses = responses;
+    }
+  }
+  return doc;
+}
