@@ -2,6 +2,7 @@
 // scope, errors, input guards, rate limits, idempotency, metrics), then the routes. Process entries (bin/)
 // listen; tests inject.
 import helmet from '@fastify/helmet';
+import { fastifySSE } from '@fastify/sse';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -160,6 +161,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
 
   const sessions = new SessionClient(deps.temporal, deps.taskQueue);
   const streams = new SessionStreams(sessions, { ...defaultStreamLimits, ...deps.streamLimits });
+  await app.register(fastifySSE, { heartbeatInterval: streams.limits.heartbeatMs });
   app.addHook('onClose', async () => streams.close());
   const context: RouteContext = {
     db: deps.db, temporal: deps.temporal, sessions, streams, revocations, videoProvider: deps.videoProvider ?? 'manual',

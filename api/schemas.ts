@@ -26,6 +26,10 @@ export const IsoDate = Type.String({ format: 'date' });
 const Reason = (description: string) => Type.String({ minLength: 1, maxLength: 2000, description });
 
 export const IdParams = Type.Object({ id: Uuid });
+/** The id of the last event a reconnecting events stream received (a session's sequence number). */
+export const LastEventIdHeaders = Type.Object({
+  'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'The `id:` of the last event received, to resume after a drop' })),
+});
 export const ItemParams = Type.Object({ id: Uuid, itemId: Uuid });
 export const MemberParams = Type.Object({ id: Uuid, memberId: Uuid });
 

@@ -2,14 +2,14 @@
 // convene and sit, vote, defer and refer. Each parses, authorizes and answers; its use case
 // (services/) talks to Temporal and PostgreSQL.
 import { Type } from 'typebox';
-import { finishedPhases } from '../../domain/session/index.ts';
+import { finishedPhases, type SessionState } from '../../domain/session/index.ts';
 import { requireRole, roles } from '../auth.ts';
 import { updateOnly, type App, type RouteContext } from '../context.ts';
 import { forbidden, notFound } from '../problems.ts';
 import {
   AgendaItem, AgendaItemInput, AttendanceInput, CastVoteInput, ConflictInput, ConvocationDeliveryInput, CountsAnswer, IdParams, ItemParams, LiveSession,
   OpenSessionInput, OpenVoteAnswer, OpenVoteInput, ParticipantMappingInput, PhaseAnswer, problemResponses as problems, Proxies, ProxyInput, ProxyParams,
-  JoinLink, PublishInput, QuorumAnswer, ReasonInput, ReasonQuery, ScheduleSessionBody, SessionCreated, SessionFiles, VoteTally,
+  JoinLink, LastEventIdHeaders, PublishInput, QuorumAnswer, ReasonInput, ReasonQuery, ScheduleSessionBody, SessionCreated, SessionFiles, VoteTally,
 } from '../schemas.ts';
 import { updateIdFor } from '../services/acting.ts';
 import { addAgendaItem } from '../services/add-agenda-item.ts';
@@ -23,7 +23,7 @@ import { mapParticipant } from '../services/map-participant.ts';
 import { openSession } from '../services/open-session.ts';
 import { openVote } from '../services/open-vote.ts';
 import { publishAgenda } from '../services/publish-agenda.ts';
-import { readSession, sessionReader, sessionViewFor, type SessionView } from '../services/read-session.ts';
+import { readSession, sessionReader, sessionViewFor } from '../services/read-session.ts';
 import { recordAttendance } from '../services/record-attendance.ts';
 import { recordConvocationDelivery } from '../services/record-convocation-delivery.ts';
 import { referItem } from '../services/refer-item.ts';
@@ -82,54 +82,81 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
 
   app.get('/sessions/:id/events', {
     config: { scope: 'session' },
+    // No negotiation on Accept: EventSource sends it, other clients may not; refusals stay problem+json.
+    sse: { kind: 'manual' },
     schema: {
       tags: ['sessions'],
-      summary: 'Follow the live state of a session as Server-Sent Events (one `state` event per change)',
+      summary: 'Follow the live state of a session as Server-Sent Events',
+      description: [
+        'Each `state` event is the whole session state as the caller may see it (as `GET /sessions/{id}`), its `id:` the sequence number',
+        'of the last event the session recorded. A client that reconnects with `Last-Event-ID` (browsers do) is sent the state only if',
+        'the session has moved on since, so nothing recorded is missed. A `: heartbeat` comment keeps idle connections open; `retry:`',
+        'says when to reconnect. When the session finishes, an `end` event follows the last state and the stream ends; reconnecting',
+        'with the last id then answers 204 (EventSource stops). A stream also ends when its token expires.',
+      ].join(' '),
       params: IdParams,
+      headers: LastEventIdHeaders,
       // Each event's data is a session state (see GET /sessions/{id}); the stream itself has no JSON schema.
-      response: { 200: { content: { 'text/event-stream': { schema: {} } } }, ...problems },
+      response: { 200: { description: 'The stream of events', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 204: Type.Null({ description: 'The session has finished and the client has its last state' }), ...problems },
     },
   }, async (request, reply) => {
     const principal = requireRole(request.principal, ...readers);
     const sessionId = request.params.id;
     const reader = await sessionReader(deps, principal, sessionId);
     const release = deps.streams.reserve(principal.subject);
-    let first;
+    let state;
     try {
-      first = sessionViewFor(await deps.sessions.state(sessionId), reader);
+      state = await deps.sessions.state(sessionId);
     } catch (error) {
       release();
       throw error;
     }
-    reply.hijack();
-    // The headers set so far (security headers) go out with the stream's own.
-    reply.raw.writeHead(200, { ...reply.getHeaders(), 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    let sent = '';
-    let unfollow = () => undefined as void;
+    const lastSeen = request.headers['last-event-id'] === undefined ? undefined : Number(request.headers['last-event-id']);
+    const upToDate = lastSeen === state.seq;
+    if (upToDate && finishedPhases.has(state.phase)) {
+      release();
+      return reply.code(204).send(null);
+    }
+    const stream = reply.sse;
+    // Personal data: no cache keeps it (the plugin's own default is no-cache).
+    void reply.header('cache-control', 'no-store');
+    stream.keepAlive();
     let expiry: NodeJS.Timeout | undefined;
-    const end = () => {
+    let unfollow = () => undefined as void;
+    stream.onClose(() => {
       clearTimeout(expiry);
       unfollow();
       release();
-      if (!reply.raw.writableEnded) reply.raw.end();
-    };
-    const send = (view: SessionView) => {
-      const data = JSON.stringify(view);
-      if (data !== sent) {
-        reply.raw.write(`event: state\ndata: ${data}\n\n`);
-        sent = data;
+    });
+    // The first write says when to reconnect, whether or not a state goes with it.
+    let sent = upToDate ? JSON.stringify(sessionViewFor(state, reader)) : '';
+    let retry: number | undefined = deps.streams.limits.retryMs;
+    const send = async (current: SessionState) => {
+      const view = sessionViewFor(current, reader);
+      const seen = JSON.stringify(view);
+      if (seen !== sent) {
+        await stream.send({ id: String(current.seq), event: 'state', data: view, retry });
+        sent = seen;
+        retry = undefined;
       }
-      if (finishedPhases.has(view.phase)) end();
+      if (finishedPhases.has(current.phase)) {
+        await stream.send({ id: String(current.seq), event: 'end', data: { phase: current.phase, seq: current.seq }, retry });
+        stream.close();
+      }
     };
-    request.raw.on('close', end);
-    // A stream is worth what its token is: it ends when the token expires.
+    // A stream is worth what its token is: it ends when the token expires (the client signs in again).
     if (principal.expiresAt !== undefined) {
-      expiry = setTimeout(end, Math.max(0, principal.expiresAt * 1000 - Date.now()));
+      expiry = setTimeout(() => stream.close(), Math.max(0, principal.expiresAt * 1000 - Date.now()));
       expiry.unref();
     }
-    send(first);
-    if (reply.raw.writableEnded) return;
-    unfollow = deps.streams.follow(sessionId, (state) => send(sessionViewFor(state, reader)));
+    if (retry !== undefined && sent) {
+      // Resumed and up to date: only the heartbeat until something changes; the head goes out now.
+      await stream.send({ data: undefined, retry });
+      retry = undefined;
+    }
+    await send(state);
+    if (!stream.isConnected) return;
+    unfollow = deps.streams.follow(sessionId, (next) => void send(next));
   });
 
   app.post('/sessions/:id/agenda-items', {

@@ -1,6 +1,6 @@
 // The live feeds of sessions behind GET /sessions/{id}/events: one query of a session's workflow
 // per tick however many streams follow it, a bounded number of streams per subject and in all, and
-// each stream ended when its token expires or the session finishes. A stream refused for load is
+// each stream ended when its token expires or the session finishes (routes/sessions.ts writes them). A stream refused for load is
 // answered 429 (this subject has enough) or 503 (the server has enough), with Retry-After.
 import type { SessionState } from '../../domain/session/index.ts';
 import { ProblemError } from '../problems.ts';
@@ -13,9 +13,13 @@ export interface StreamLimits {
   total: number;
   /** How often a followed session's state is read. */
   tickMs: number;
+  /** How often an idle stream gets a comment, so that proxies do not close it. */
+  heartbeatMs: number;
+  /** How long a client waits before reconnecting (the stream's `retry:`). */
+  retryMs: number;
 }
 
-export const defaultStreamLimits: StreamLimits = { perSubject: 5, total: 1_000, tickMs: 500 };
+export const defaultStreamLimits: StreamLimits = { perSubject: 5, total: 1_000, tickMs: 500, heartbeatMs: 15_000, retryMs: 3_000 };
 
 type Listener = (state: SessionState) => void;
 

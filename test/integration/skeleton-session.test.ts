@@ -152,13 +152,16 @@ describe('a committee session from scheduling to signed minutes', () => {
     const afterwards = await call('POST', `/committees/${committee.id}/sessions`, secretary, schedule);
     expect(afterwards.statusCode).toBe(200);
     expect(afterwards.json<{ id: string }>().id).toBe(sessionId);
-    // The event stream of a finished session gives its final state and ends.
+    // The event stream of a finished session gives its final state, then `end`, and ends.
     const events = await call('GET', `/sessions/${sessionId}/events`, secretary);
     expect(events.headers['content-type']).toBe('text/event-stream');
     const frames = events.body.split('\n\n').filter(Boolean);
-    expect(frames).toHaveLength(1);
-    expect(frames[0]).toMatch(/^event: state\ndata: /);
-    expect(JSON.parse(frames[0]!.replace(/^event: state\ndata: /, ''))).toMatchObject({ sessionId, phase: 'completed' });
+    expect(frames).toHaveLength(2);
+    const finalSeq = Number(/^id: (\d+)\n/.exec(frames[0]!)?.[1]);
+    expect(finalSeq).toBeGreaterThan(10);
+    expect(frames[0]).toMatch(new RegExp(`^id: ${finalSeq}\nevent: state\ndata: .*\nretry: \\d+$`));
+    expect(JSON.parse(frames[0]!.split('\n')[2]!.replace(/^data: /, ''))).toMatchObject({ sessionId, phase: 'completed' });
+    expect(frames[1]).toBe(`id: ${finalSeq}\nevent: end\ndata: {"phase":"completed","seq":${finalSeq}}`);
 
     // The rows in PostgreSQL.
     const decisions = await h.db.decision.findMany({ where: { sessionId }, orderBy: { rank: 'asc' } });

@@ -1,6 +1,6 @@
 // The streams of one session share one read of its state per tick.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SessionStreams } from '../../api/services/session-streams.ts';
+import { defaultStreamLimits, SessionStreams } from '../../api/services/session-streams.ts';
 import type { SessionClient } from '../../api/services/session-client.ts';
 import type { SessionState } from '../../domain/session/index.ts';
 
@@ -18,7 +18,7 @@ describe('SessionStreams', () => {
   it('reads a followed session once per tick, whatever the number of its streams, and stops when none follows', async () => {
     vi.useFakeTimers();
     const { sessions, reads } = countingSessions();
-    const streams = new SessionStreams(sessions, { perSubject: 10, total: 100, tickMs: 100 });
+    const streams = new SessionStreams(sessions, { ...defaultStreamLimits, perSubject: 10, total: 100, tickMs: 100 });
     const seen: number[] = [0, 0, 0, 0, 0, 0];
     const stops = seen.map((_, i) => streams.follow(i < 5 ? 'a' : 'b', () => { seen[i]! += 1; }));
     await vi.advanceTimersByTimeAsync(350);
@@ -33,7 +33,7 @@ describe('SessionStreams', () => {
 
   it('gives a place back once, however often it is released', () => {
     const { sessions } = countingSessions();
-    const streams = new SessionStreams(sessions, { perSubject: 2, total: 3, tickMs: 100 });
+    const streams = new SessionStreams(sessions, { ...defaultStreamLimits, perSubject: 2, total: 3, tickMs: 100 });
     const release = streams.reserve('x');
     streams.reserve('x');
     expect(() => streams.reserve('x')).toThrow(/at most 2/);

@@ -39,6 +39,12 @@ export function useLiveSession(sessionId: string): LiveSession {
       setLive(true);
     });
     source.addEventListener('open', () => setLive(true));
+    // The session has finished: the server ends the stream after this; no reconnection.
+    source.addEventListener('end', () => {
+      source.close();
+      setLive(false);
+    });
+    // Otherwise the browser reconnects by itself, sending the last event's id: it is sent what it missed.
     source.addEventListener('error', () => {
       setLive(false);
       if (last && endedPhases.has(last.phase)) source.close();

@@ -260,8 +260,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Follow the live state of a session as Server-Sent Events (one `state` event per change)
-         * @description Follow the live state of a session as Server-Sent Events (one `state` event per change)
+         * Follow the live state of a session as Server-Sent Events
+         * @description Each `state` event is the whole session state as the caller may see it (as `GET /sessions/{id}`), its `id:` the sequence number of the last event the session recorded. A client that reconnects with `Last-Event-ID` (browsers do) is sent the state only if the session has moved on since, so nothing recorded is missed. A `: heartbeat` comment keeps idle connections open; `retry:` says when to reconnect. When the session finishes, an `end` event follows the last state and the stream ends; reconnecting with the last id then answers 204 (EventSource stops). A stream also ends when its token expires.
          */
         get: operations["getSessionsEvents"];
         put?: never;
@@ -3291,7 +3291,10 @@ export interface operations {
     getSessionsEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `id:` of the last event received, to resume after a drop */
+                "last-event-id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3299,14 +3302,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The stream of events */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": unknown;
+                    "text/event-stream": string;
                 };
+            };
+            /** @description The session has finished and the client has its last state */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request does not match its schema (problem details name the rule) */
             400: {
