@@ -1,10 +1,13 @@
-// Prometheus metrics of the API at GET /metrics: request latency, votes, and the sessions and
-// decisions in the database, plus the Temporal SDK's own metrics when its exporter is configured.
+// Prometheus metrics of the API at GET /metrics: request latency, votes, and what the database
+// knows (sessions, decisions, sessions past their phase's expected time, convocations that failed,
+// offers awaiting an answer), plus the Temporal SDK's own metrics when its exporter is configured.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
+import { finishedPhases } from '../../domain/session/index.ts';
 import { DecisionType, SessionPhase } from '../../generated/prisma/enums.ts';
 import type { Database } from '../../prisma/database.ts';
 import type { App } from '../context.ts';
+import { expectedPhaseDurationMs } from '../services/ops-client.ts';
 
 export interface MetricsDeps {
   db: Database;
@@ -22,6 +25,16 @@ export interface VoteMetrics {
 const voteChoices = new Set(['for', 'against', 'abstain']);
 /** A slow or absent exporter must not hold the scrape up. */
 const temporalScrapeTimeoutMs = 2_000;
+
+/**
+ * The phases a session is stuck in once it has stayed longer than GET /ops/stuck expects. The
+ * finished phases (completed, adjourned, cancelled) are left out: their rows keep the phase after
+ * the workflow has ended, which only Temporal can tell apart from a workflow that did not end.
+ */
+const timedPhases = Object.entries(expectedPhaseDurationMs)
+  .filter(([phase]) => !finishedPhases.has(phase as SessionPhase)) as Array<[SessionPhase, number]>;
+/** The window of `caleol_offers_deadline_due{within="24h"}`. */
+const offerDueWithin = { label: '24h', ms: 24 * 3_600_000 } as const;
 
 /** The registry's metric of that name, or a new one: a registry shared by two apps keeps one of each. */
 function metric<T extends Metric>(registry: Registry, name: string, create: () => T): T {
@@ -72,6 +85,59 @@ export function registerMetricsRoute(app: App, deps: MetricsDeps): VoteMetrics {
     },
   }));
 
+  // A session's row changes in a live phase only when its phase does (activities/store/
+  // session-events.ts), so updated_at is when the phase began, as far as the database knows.
+  metric(registry, 'caleol_stuck_sessions', () => new Gauge({
+    name: 'caleol_stuck_sessions',
+    help: 'Sessions in a live phase for longer than expected since the phase began (GET /ops/stuck tells why), by phase',
+    labelNames: ['phase'] as const,
+    registers,
+    async collect() {
+      const now = Date.now();
+      await collectCounts(this, 'caleol_stuck_sessions', 'phase', timedPhases.map(([phase]) => phase), async () =>
+        (await deps.db.session.groupBy({
+          by: ['phase'],
+          where: { OR: timedPhases.map(([phase, ms]) => ({ phase, updatedAt: { lt: new Date(now - ms) } })) },
+          _count: { _all: true },
+        })).map((row) => [row.phase, row._count._all]), app);
+    },
+  }));
+  metric(registry, 'caleol_convocations_failed', () => new Gauge({
+    name: 'caleol_convocations_failed',
+    help: 'Members of convened sessions whose last convocation e-mail failed and whose delivery was not recorded since',
+    registers,
+    async collect() {
+      await collectValue(this, 'caleol_convocations_failed', () => failedConvocations(deps.db), app);
+    },
+  }));
+  // One query for the three offer gauges of a scrape (they are collected together).
+  const offerCounts = shared(() => awaitedOffers(deps.db, new Date()));
+  metric(registry, 'caleol_offers_awaiting_answer', () => new Gauge({
+    name: 'caleol_offers_awaiting_answer',
+    help: 'Offers of a dwelling awaiting the applicant\'s answer',
+    registers,
+    async collect() {
+      await collectValue(this, 'caleol_offers_awaiting_answer', async () => (await offerCounts()).awaiting, app);
+    },
+  }));
+  metric(registry, 'caleol_offers_deadline_due', () => new Gauge({
+    name: 'caleol_offers_deadline_due',
+    help: 'Offers awaiting an answer whose deadline falls within the window (not yet passed)',
+    labelNames: ['within'] as const,
+    registers,
+    async collect() {
+      await collectCounts(this, 'caleol_offers_deadline_due', 'within', [offerDueWithin.label], async () => [[offerDueWithin.label, (await offerCounts()).due]], app);
+    },
+  }));
+  metric(registry, 'caleol_offers_past_deadline', () => new Gauge({
+    name: 'caleol_offers_past_deadline',
+    help: 'Offers still awaiting an answer after their deadline: the offer workflow\'s timer expires them, so this stays 0 unless it did not fire',
+    registers,
+    async collect() {
+      await collectValue(this, 'caleol_offers_past_deadline', async () => (await offerCounts()).past, app);
+    },
+  }));
+
   const voteMetrics: VoteMetrics = {
     voteCast: (choice) => votes.inc({ choice: voteChoices.has(choice) ? choice : 'other' }),
   };
@@ -112,6 +178,60 @@ async function collectCounts(gauge: Gauge<string>, name: string, label: string, 
   }
   for (const value of known) gauge.set({ [label]: value }, 0);
   for (const [value, count] of rows) gauge.set({ [label]: value }, count);
+}
+
+/** One sample, or none when the read fails (an unlabelled gauge would otherwise read 0 after reset). */
+async function collectValue(gauge: Gauge<string>, name: string, read: () => Promise<number>, app: App): Promise<void> {
+  gauge.reset();
+  try {
+    gauge.set(await read());
+  } catch (error) {
+    gauge.remove({});
+    app.log.warn({ err: error }, `metrics: could not count ${name} in the database`);
+  }
+}
+
+/** Calls made while one is in flight share its result: the gauges of one scrape, one query. */
+function shared<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= read().finally(() => {
+    pending = undefined;
+  }));
+}
+
+/**
+ * The convened sessions' members whose delivery failed: the convocation table keeps only the
+ * e-mails sent, so the failures are read from each session's last `convocations_sent` event (it
+ * names every member still waiting), less the deliveries recorded by hand after it. Convened
+ * sessions are few and their events reached through the index on audit_event(session_id).
+ */
+async function failedConvocations(db: Database): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ failed: number }>>`
+    SELECT count(*)::int AS failed
+    FROM session s
+    CROSS JOIN LATERAL (
+      SELECT e.id, e.payload FROM audit_event e
+      WHERE e.session_id = s.id AND e.type = 'convocations_sent'
+      ORDER BY e.id DESC LIMIT 1
+    ) sent
+    CROSS JOIN LATERAL jsonb_array_elements(COALESCE(sent.payload -> 'failed', '[]'::jsonb)) f
+    WHERE s.phase = 'convened'
+      AND NOT EXISTS (
+        SELECT 1 FROM audit_event d
+        WHERE d.session_id = s.id AND d.type = 'convocation_delivered' AND d.id > sent.id
+          AND d.payload ->> 'memberId' = f ->> 'memberId')`;
+  return row?.failed ?? 0;
+}
+
+/** The offers awaiting an answer, those due within the window and those past their deadline. */
+async function awaitedOffers(db: Database, now: Date): Promise<{ awaiting: number; due: number; past: number }> {
+  const soon = new Date(now.getTime() + offerDueWithin.ms);
+  const [row] = await db.$queryRaw<Array<{ awaiting: number; due: number; past: number }>>`
+    SELECT count(*)::int AS awaiting,
+      (count(*) FILTER (WHERE deadline >= ${now}::timestamptz AND deadline < ${soon}::timestamptz))::int AS due,
+      (count(*) FILTER (WHERE deadline < ${now}::timestamptz))::int AS past
+    FROM offer WHERE status = 'offered'`;
+  return row ?? { awaiting: 0, due: 0, past: 0 };
 }
 
 /** The Core exporter's text, or '' when it does not answer: our own metrics are served anyway. */

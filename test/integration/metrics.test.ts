@@ -1,6 +1,8 @@
 // GET /metrics against the real system: request latency by route, votes, sessions by phase and
-// decisions by type read from PostgreSQL, activity attempts from a worker sharing the registry,
+// decisions by type read from PostgreSQL, sessions past their phase's expected time, failed
+// convocations and offers by deadline, activity attempts from a worker sharing the registry,
 // and the Temporal SDK exporter's text appended when it answers (and skipped when it does not).
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,12 +11,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Registry } from 'prom-client';
 import { untilConvened } from '../support/api-client.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { smtpMailer } from '../../activities/notify/mailer.ts';
+import { smtpMailer, type Mailer } from '../../activities/notify/mailer.ts';
 import { createWorker } from '../../activities/worker.ts';
 import { buildApp, type App } from '../../api/app.ts';
+import { createDatabase } from '../../prisma/database.ts';
 import { localTokenVerifier } from '../../api/auth.ts';
 import { canonicalJson } from '../../documents/canonical-json.ts';
 import { agendaItemInput, committeeInput, startSoon } from '../support/fixtures.ts';
+import { seedAttributedDwelling, startOfferWorkflow } from '../support/offer-fixture.ts';
+import { seedCommittee } from '../support/time-skipping.ts';
 import { testDataConverter } from '../support/payload-keys.ts';
 import { eventually, startHarness, testSecret, type Harness } from '../support/harness.ts';
 import { freePort } from '../support/ports.ts';
@@ -50,16 +55,24 @@ let worker: Worker;
 let running: Promise<void>;
 let nativeConnection: NativeConnection;
 const registry = new Registry();
+let taskQueue: string;
+/** Mail to these addresses bounces, as a mailbox that does not exist does. */
+const bouncing = '@bounce.test';
 
 beforeAll(async () => {
   h = await startHarness('metrics');
   secretary = await h.token({ subject: 'secretary@metrics', roles: ['secretary'] });
-  const taskQueue = `metrics-shared-${randomUUID()}`;
+  taskQueue = `metrics-shared-${randomUUID()}`;
   nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const smtp = smtpMailer(h.mail!.url, 'Secrétariat CALEOL <caleol@oph.test>');
+  const mailer: Mailer = {
+    send: (mail) => (mail.to.address.endsWith(bouncing) ? Promise.reject(new Error(`550 5.1.1 <${mail.to.address}>: mailbox unavailable`)) : smtp.send(mail)),
+    close: () => smtp.close(),
+  };
   worker = await createWorker({
     connection: nativeConnection, namespace: 'default', taskQueue, db: h.db, workflowBundlePath: inject('workflowBundlePath'),
     organizer: { name: 'Secrétariat CALEOL', email: 'caleol@oph.test' }, metricsRegistry: registry,
-    mailer: smtpMailer(h.mail!.url, 'Secrétariat CALEOL <caleol@oph.test>'), dataConverter: testDataConverter,
+    mailer, dataConverter: testDataConverter,
   });
   running = worker.run();
   app = await buildApp({ db: h.db, temporal: h.client, taskQueue, verifier: localTokenVerifier(testSecret), metricsRegistry: registry });
@@ -168,6 +181,8 @@ describe('GET /metrics', () => {
     expect(closed.statusCode, closed.body).toBe(200);
 
     const votes = (await scrape()).body;
+    // The route label the vote latency alert (deploy/prometheus/alerts.yml) selects.
+    expect(valueOf(votes, 'caleol_http_request_duration_seconds_count', { method: 'POST', route: '/sessions/:id/agenda-items/:itemId/votes', status_code: '200' })).toBe(5);
     expect(valueOf(votes, 'caleol_votes_cast_total', { choice: 'for' })).toBe(2);
     expect(valueOf(votes, 'caleol_votes_cast_total', { choice: 'against' })).toBe(1);
     expect(valueOf(votes, 'caleol_votes_cast_total', { choice: 'abstain' })).toBe(1);
@@ -200,6 +215,119 @@ describe('GET /metrics', () => {
     expect(attempts.length).toBeGreaterThan(0);
     expect(attempts.every((s) => s.labels.activity_type && s.value >= 1)).toBe(true);
     expect(text).toContain('# TYPE caleol_activity_failures_total counter');
+  });
+
+  // Other test files write to the same database at the same time: each row below is switched
+  // between two states, and the difference between the scrapes of each is what it adds.
+  it('reads stuck sessions, failed convocations and offers by deadline from the database', async () => {
+    const gauges = async () => {
+      const text = (await scrape()).body;
+      return {
+        text,
+        stuckOpen: valueOf(text, 'caleol_stuck_sessions', { phase: 'open' }),
+        failedConvocations: valueOf(text, 'caleol_convocations_failed'),
+        awaiting: valueOf(text, 'caleol_offers_awaiting_answer'),
+        due: valueOf(text, 'caleol_offers_deadline_due', { within: '24h' }),
+        past: valueOf(text, 'caleol_offers_past_deadline'),
+      };
+    };
+
+    // A session open for 7 hours (6 are expected) is stuck; one whose phase began now is not.
+    const seeded = await seedCommittee(h.db, `Metrics stuck ${randomUUID()}`);
+    const stuckId = randomUUID();
+    await h.db.session.create({
+      data: { id: stuckId, committeeId: seeded.committeeId, rulesVersion: 1, scheduledStart: new Date(Date.now() - 7 * 3_600_000), mode: 'remote', phase: 'open', workflowId: `session-${stuckId}` },
+    });
+    const phaseBegan = (msAgo: number) => h.db.$executeRaw`UPDATE session SET updated_at = ${new Date(Date.now() - msAgo)}::timestamptz WHERE id = ${stuckId}::uuid`;
+    const stuck = await eventually(async () => {
+      await phaseBegan(7 * 3_600_000);
+      const aged = await gauges();
+      await phaseBegan(0);
+      const fresh = await gauges();
+      return { aged, fresh };
+    }, ({ aged, fresh }) => aged.stuckOpen !== undefined && fresh.stuckOpen !== undefined && aged.stuckOpen - fresh.stuckOpen === 1, 45_000);
+    expect(stuck.aged.stuckOpen).toBeGreaterThanOrEqual(1);
+    // Every live phase with an expected duration has a sample; the finished ones have none.
+    expect(samples(stuck.aged.text, 'caleol_stuck_sessions').map((x) => x.labels.phase).sort()).toEqual(['closed', 'deliberating', 'notified', 'open', 'signed']);
+    await h.db.session.update({ where: { id: stuckId }, data: { phase: 'completed' } });
+
+    // A member whose mailbox bounces: the workflow records the failure and the session stays convened.
+    const committeeIn = committeeInput(` metrics convocations ${randomUUID()}`);
+    committeeIn.members = (committeeIn.members ?? []).map((m) => (m.name === 'Amina Diallo' ? { ...m, email: `amina${bouncing}` } : m));
+    const created = await call('POST', '/committees', secretary, committeeIn);
+    expect(created.statusCode, created.body).toBe(201);
+    const committee = created.json<{ id: string; members: Array<{ id: string; name: string }> }>();
+    const amina = committee.members.find((m) => m.name === 'Amina Diallo')!.id;
+    const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(40), mode: 'remote' });
+    expect(scheduled.statusCode, scheduled.body).toBe(201);
+    const convenedId = scheduled.json<{ id: string }>().id;
+    expect((await call('POST', `/sessions/${convenedId}/agenda-items`, secretary, agendaItemInput('MET-0002'))).statusCode).toBe(201);
+    expect((await call('POST', `/sessions/${convenedId}/agenda/publish`, secretary)).json()).toEqual({ phase: 'convened' });
+    const sent = await eventually(
+      () => h.db.auditEvent.findFirst({ where: { sessionId: convenedId, type: 'convocations_sent' }, orderBy: { id: 'desc' } }),
+      (e) => e !== null, 30_000);
+    expect((sent!.payload as { failed: Array<{ memberId: string }> }).failed.map((f) => f.memberId)).toEqual([amina]);
+    await eventually(() => h.db.session.findUniqueOrThrow({ where: { id: convenedId } }), (s) => s.phase === 'convened');
+    // Counted while the session is convened (the row's phase is switched to draft and back to compare).
+    const failuresOf = async () => {
+      const convened = await gauges();
+      await h.db.session.update({ where: { id: convenedId }, data: { phase: 'draft' } });
+      const draft = await gauges();
+      await h.db.session.update({ where: { id: convenedId }, data: { phase: 'convened' } });
+      return convened.failedConvocations! - draft.failedConvocations!;
+    };
+    expect(await eventually(failuresOf, (n) => n === 1, 45_000)).toBe(1);
+    // Delivered by hand: no longer a failure.
+    const delivery = await call('POST', `/sessions/${convenedId}/convocations/deliveries`, secretary, { memberId: amina, channel: 'hand_delivery', deliveredAt: new Date().toISOString(), reason: 'remise en main propre' });
+    expect(delivery.statusCode, delivery.body).toBe(200);
+    await eventually(() => h.db.auditEvent.count({ where: { sessionId: convenedId, type: 'convocation_delivered' } }), (n) => n === 1, 30_000);
+    expect(await eventually(failuresOf, (n) => n === 0, 45_000)).toBe(0);
+
+    // An offer the workflow made (deadline in ten days or more), then moved near its deadline and
+    // past it, as a timer that did not fire would leave it.
+    const input = await seedAttributedDwelling(h.db, { notifiedAt: new Date(), name: `Metrics offers ${randomUUID()}` });
+    await startOfferWorkflow(h.client, taskQueue, input);
+    const offer = await eventually(() => h.db.offer.findFirst({ where: { agendaItemId: input.agendaItemId, rank: 1 } }), (o) => o?.status === 'offered', 30_000);
+    const deadlineIn = (ms: number) => h.db.offer.update({ where: { id: offer!.id }, data: { deadline: new Date(Date.now() + ms) } });
+    const offers = await eventually(async () => {
+      await deadlineIn(10 * 86_400_000);
+      const far = await gauges();
+      await deadlineIn(2 * 3_600_000);
+      const near = await gauges();
+      await deadlineIn(-3_600_000);
+      const past = await gauges();
+      return { far, near, past };
+    }, ({ far, near, past }) => near.due! - far.due! === 1 && past.due === far.due && past.past! - far.past! === 1
+      && far.awaiting === near.awaiting && near.awaiting === past.awaiting, 45_000);
+    expect(offers.far.awaiting).toBeGreaterThanOrEqual(1);
+    await h.db.offer.update({ where: { id: offer!.id }, data: { deadline: offer!.deadline } });
+
+    // The whole scrape as Prometheus' linter reads it.
+    const lint = spawnSync('promtool', ['check', 'metrics'], { input: offers.past.text, encoding: 'utf8' });
+    expect(lint.error, 'promtool (Debian: apt-get install prometheus) runs').toBeUndefined();
+    expect({ status: lint.status, problems: `${lint.stdout}${lint.stderr}` }).toEqual({ status: 0, problems: '' });
+    for (const name of ['caleol_stuck_sessions', 'caleol_convocations_failed', 'caleol_offers_awaiting_answer', 'caleol_offers_deadline_due', 'caleol_offers_past_deadline']) {
+      expect(offers.past.text).toMatch(new RegExp(`^# HELP ${name} \\S`, 'm'));
+      expect(offers.past.text).toContain(`# TYPE ${name} gauge`);
+    }
+  });
+});
+
+describe('a database that does not answer', () => {
+  it('leaves its series out and /metrics still answers', async () => {
+    const broken = createDatabase('postgresql://nobody:nothing@127.0.0.1:1/none', { maxConnections: 1 });
+    const built = await buildApp({ db: broken, temporal: h.client, taskQueue: h.taskQueue, verifier: localTokenVerifier(testSecret) });
+    try {
+      const text = (await scrape(built)).body;
+      for (const name of ['caleol_sessions', 'caleol_decisions', 'caleol_stuck_sessions', 'caleol_convocations_failed', 'caleol_offers_awaiting_answer', 'caleol_offers_deadline_due', 'caleol_offers_past_deadline']) {
+        expect(text).toContain(`# TYPE ${name} gauge`);
+        expect(samples(text, name)).toEqual([]);
+      }
+      expect(text).toContain('# TYPE caleol_votes_cast_total counter');
+    } finally {
+      await built.close();
+      await broken.$disconnect();
+    }
   });
 });
 
