@@ -16,6 +16,8 @@ import { bytesSha256, canonicalJson, sha256Hex } from '../documents/canonical-js
 import { renderMinutesPdf } from '../documents/minutes-pdf.ts';
 import { buildMinutesDocument } from './minutes/minutes-document.ts';
 import { recordSessionEvents } from './store/session-events.ts';
+import { inRequestTraces } from './request-traces.ts';
+import type { TraceCarrier } from '../workflows/request-trace.ts';
 import { archiveWorkflowHistory } from './store/workflow-history.ts';
 import type { CheckpointSigner } from '../documents/audit-checkpoints.ts';
 import { checkpointChain } from '../prisma/audit-trail.ts';
@@ -64,11 +66,14 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
       return reportedAttendance(db, zoom, sessionId);
     },
 
-    async recordSessionEvents(sessionId: string, committeeId: string, events: SessionEvent[]): Promise<number> {
-      const stored = await recordSessionEvents(db, sessionId, committeeId, events);
-      const milestone = events.findLast((e) => checkpointedSteps.has(e.type));
-      if (checkpointSigner && milestone) await checkpointChain(db, checkpointSigner, committeeId, milestone.type, sessionId);
-      return stored;
+    /** `traces`: with tracing on, the requests whose steps these are; each of their traces shows the store. */
+    async recordSessionEvents(sessionId: string, committeeId: string, events: SessionEvent[], traces: TraceCarrier[] = []): Promise<number> {
+      return inRequestTraces('store session steps', traces, { 'caleol.session_id': sessionId, 'caleol.steps': events.length }, async () => {
+        const stored = await recordSessionEvents(db, sessionId, committeeId, events);
+        const milestone = events.findLast((e) => checkpointedSteps.has(e.type));
+        if (checkpointSigner && milestone) await checkpointChain(db, checkpointSigner, committeeId, milestone.type, sessionId);
+        return stored;
+      });
     },
 
     async draftMinutes(facts: MinutesFacts): Promise<{ version: number; sha256: string }> {

@@ -1,5 +1,5 @@
 // The Temporal worker: the session workflows' bundle and the activities on one task queue.
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type ActivityInterceptorsFactory, type WorkerOptions } from '@temporalio/worker';
 import type { Registry } from 'prom-client';
 import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
@@ -33,6 +33,8 @@ export interface WorkerDeps {
   checkpointSigner?: CheckpointSigner | undefined;
   /** How payloads are encoded (encrypted) on their way to Temporal; the same as the clients'. */
   dataConverter?: DataConverter | undefined;
+  /** OpenTelemetry's interceptors and the workflows' span sink; none: no traces. */
+  tracing?: Pick<WorkerOptions, 'sinks'> & { activityInterceptors: ActivityInterceptorsFactory[]; workflowModules: string[] } | undefined;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -48,7 +50,12 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       ...createOfferActivities({ db: deps.db, mailer: deps.mailer }),
     },
     ...(deps.dataConverter ? { dataConverter: deps.dataConverter } : {}),
-    ...(deps.metricsRegistry ? { interceptors: { activity: [activityMetricsInterceptor(deps.metricsRegistry)] } } : {}),
+    interceptors: {
+      activity: [...(deps.tracing?.activityInterceptors ?? []), ...(deps.metricsRegistry ? [activityMetricsInterceptor(deps.metricsRegistry)] : [])],
+      // Bundled with the workflows at start; a pre-built bundle has the interceptors it was built with.
+      workflowModules: deps.tracing?.workflowModules ?? [],
+    },
+    ...(deps.tracing?.sinks ? { sinks: deps.tracing.sinks } : {}),
     ...workflows,
   });
 }

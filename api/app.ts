@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyPluginCallback, type FastifyServerOptions } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Database } from '../prisma/database.ts';
 import { sessionWorkflowId } from '../workflows/ids.ts';
@@ -84,6 +84,8 @@ export interface ApiDeps {
   publicUrl?: string | undefined;
   /** The identity provider's discovery document (AUTH_MODE=oidc): the OpenAPI document's OIDC scheme. */
   openIdConnectUrl?: string | undefined;
+  /** OpenTelemetry's Fastify plugin, registered before anything else (bin/tracing.ts); absent: no spans. */
+  instrumentation?: FastifyPluginCallback | undefined;
   /** The Temporal UI's address, linked from the ops pages; absent: no links. */
   temporalUiUrl?: string | undefined;
   /** The built web application (web/dist), served under /app/; absent or not built: /app/ says so. */
@@ -101,6 +103,7 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (deps.instrumentation) await app.register(deps.instrumentation);
 
   await app.register(swagger, {
     openapi: {

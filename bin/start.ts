@@ -8,6 +8,7 @@ import type { BrowserSignIn } from '../api/routes/browser-session.ts';
 import { applyMigrations } from '../prisma/migrations.ts';
 import { demoCommitteeId, demoMembers, seedDemoCommittee } from '../prisma/seed.ts';
 import { loadConfig } from './config.ts';
+import { startTracing } from './tracing.ts';
 import { startEmbeddedPostgres, startEmbeddedTemporal, startMailCatcher } from './embedded.ts';
 import { describeExecutable, temporalExecutable } from './temporal-server.ts';
 import { createDatabase, createLogger, createVerifier, installWorkerRuntime, localSecret, portIsFree, runProcess, startApi, startWorker } from './wiring.ts';
@@ -19,6 +20,9 @@ runProcess(async (onStop) => {
   const startedAt = performance.now();
   const loaded = loadConfig();
   const logger = createLogger(loaded);
+  // Before the API and the worker are built: their libraries are instrumented as they load.
+  const tracing = startTracing('caleol');
+  if (tracing) onStop(() => tracing.shutdown());
   // One process runs API and worker: its /metrics carries the SDK's metrics too, unless the port is taken.
   const config = loaded.temporalMetricsAddress || !(await portIsFree(defaultTemporalMetrics.host, defaultTemporalMetrics.port))
     ? loaded
@@ -69,7 +73,7 @@ runProcess(async (onStop) => {
   const secret = localSecret(config);
   const verifier = createVerifier(config.auth, secret);
   const wired = { ...config, databaseUrl, temporalAddress, mail };
-  const worker = await startWorker(wired, db, metricsRegistry);
+  const worker = await startWorker(wired, db, metricsRegistry, tracing);
   onStop(() => worker.stop());
 
   const tokens: Record<string, string> = {};
@@ -94,7 +98,7 @@ runProcess(async (onStop) => {
   }
 
   // Tokens are written before the API answers, so whoever waits for /ready finds them.
-  const api = await startApi(wired, db, verifier, logger, metricsRegistry, { outboxDir: outbox, browserSignIn, temporalUiUrl: temporalUi });
+  const api = await startApi(wired, db, verifier, logger, metricsRegistry, { outboxDir: outbox, browserSignIn, temporalUiUrl: temporalUi, tracing });
   onStop(() => api.stop());
 
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

@@ -23,6 +23,7 @@ import { generateSignerKeyPair } from '../documents/signatures.ts';
 import { checkpointMovedChains } from '../prisma/audit-trail.ts';
 import { createDatabase, type Database } from '../prisma/database.ts';
 import type { AuthConfig, Config } from './config.ts';
+import type { Tracing } from './tracing.ts';
 
 export function createVerifier(auth: AuthConfig, localSecret: string | undefined): TokenVerifier {
   if (auth.mode === 'oidc') return oidcTokenVerifier(auth);
@@ -114,7 +115,7 @@ export function temporalMetricsUrl(address: string | undefined): string | undefi
   return url.toString();
 }
 
-export async function startWorker(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, metricsRegistry?: Registry) {
+export async function startWorker(config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, metricsRegistry?: Registry, tracing?: Tracing) {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
@@ -127,8 +128,9 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
     organizer: organizerOf(config),
     applicationUrl: config.publicUrl,
     opsEmail: config.mail?.opsEmail,
-    temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter }),
+    temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace, dataConverter, interceptors: { workflow: tracing?.clientInterceptors ?? [] } }),
     metricsRegistry,
+    tracing,
     checkpointSigner: checkpointSignerOfWorker,
     dataConverter,
   });
@@ -169,13 +171,15 @@ export const webAppDir = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export async function startApi(
   config: Config & { databaseUrl: string; temporalAddress: string }, db: Database, verifier: TokenVerifier, logger: ReturnType<typeof createLogger>,
-  metricsRegistry?: Registry, embedded: { outboxDir?: string | undefined; browserSignIn?: BrowserSignIn | undefined; temporalUiUrl?: string | undefined } = {},
+  metricsRegistry?: Registry,
+  embedded: { outboxDir?: string | undefined; browserSignIn?: BrowserSignIn | undefined; temporalUiUrl?: string | undefined; tracing?: Tracing | undefined } = {},
 ) {
   const connection = await Connection.connect({ address: config.temporalAddress });
   const dataConverter = encryptingDataConverter(payloadCodecKeys(config));
-  const temporal = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
+  const temporal = new Client({ connection, namespace: config.temporalNamespace, dataConverter, interceptors: { workflow: embedded.tracing?.clientInterceptors ?? [] } });
   const signing = await documentSigning({ dataDir: config.dataDir, ...config.signing });
   const app = await buildApp({
+    instrumentation: embedded.tracing?.fastifyPlugin,
     documentSigning: signing.signing,
     outboxDir: embedded.outboxDir,
     webAppDir,

@@ -36,6 +36,7 @@ import {
 import { countVotes } from '../domain/rules/index.ts';
 import { eventOf } from '../domain/session/events.ts';
 import { offerWorkflowId, sessionWorkflowId } from './ids.ts';
+import { currentRequestTrace, inTraceOf, type TraceCarrier } from './request-trace.ts';
 import { offerWorkflow } from './offer.ts';
 import { refusalFailure, unchangedFailure } from './refusals.ts';
 import { committeeIdKey, lastProgressKey, scheduledStartKey, sessionPhaseKey } from './search-attributes.ts';
@@ -89,8 +90,18 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
     if (appliedUpdateIds.length > appliedUpdateIdsKept) applied.delete(appliedUpdateIds.shift()!);
   }
 
+  // With tracing on: the requests whose steps wait to be stored (their traces get the store's span),
+  // and the last request that changed the state (its trace gets the side effect that follows).
+  const pendingTraces = new Map<string, TraceCarrier>();
+  let causeTrace: TraceCarrier | undefined;
+
   function apply(events: readonly SessionEvent[]): void {
     const phase = state.phase;
+    const trace = currentRequestTrace();
+    if (trace && events.length > 0) {
+      pendingTraces.set(trace.traceparent!, trace);
+      causeTrace = trace;
+    }
     for (const event of events) {
       state = evolve(state, event);
       pending.push(event);
@@ -175,7 +186,13 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
   setHandler(m.getSessionState, () => state);
 
   async function storePending(): Promise<void> {
-    if (pending.length > 0) await store.recordSessionEvents(input.sessionId, input.committeeId, pending.splice(0));
+    if (pending.length === 0) return;
+    const traces = [...pendingTraces.values()];
+    pendingTraces.clear();
+    const events = pending.splice(0);
+    await (traces.length > 0
+      ? store.recordSessionEvents(input.sessionId, input.committeeId, events, traces)
+      : store.recordSessionEvents(input.sessionId, input.committeeId, events));
   }
 
   /** Runs one reaction; its result is the command that records it. */
@@ -272,7 +289,7 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
     if (due) {
       // What a side effect reads must already be stored (the minutes' rows before their signatures).
       await storePending();
-      run(await perform(due));
+      run(await inTraceOf(causeTrace, () => perform(due)));
       continue;
     }
     if (isOver(state)) break;

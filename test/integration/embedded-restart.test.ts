@@ -1,5 +1,6 @@
 // `npm start` as a user runs it: embedded PostgreSQL and Temporal under a data folder. Stopped in
-// the middle of a session and started again, the session goes on from where it was.
+// the middle of a session and started again, the session goes on from where it was. Started the
+// second time with an OTLP endpoint, a vote makes one trace from the API to the database.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,15 +8,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoCommitteeId, demoMembers } from '../../prisma/seed.ts';
 import { eventually } from '../support/harness.ts';
+import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver.ts';
 import { freePort } from '../support/ports.ts';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'caleol-start-'));
 const ports = { api: await freePort(), postgres: await freePort(), temporal: await freePort(), smtp: await freePort(), sdkMetrics: await freePort() };
 const base = `http://127.0.0.1:${ports.api}`;
 let child: ChildProcess | undefined;
+let otlp: OtlpReceiver;
 
-function start(): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), EMBEDDED_SMTP_PORT: String(ports.smtp), TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${ports.sdkMetrics}`, LOG_LEVEL: 'warn' };
+function start(extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), EMBEDDED_SMTP_PORT: String(ports.smtp), TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${ports.sdkMetrics}`, LOG_LEVEL: 'warn' };
   delete env.SMTP_URL;
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
@@ -44,6 +47,8 @@ async function ready(): Promise<void> {
 
 afterAll(async () => {
   if (child && child.exitCode === null) await stop(child);
+  // After the process: it sends its last spans as it stops.
+  await otlp?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -88,7 +93,8 @@ describe('npm start', () => {
     expect(before.body.phase).toBe('deliberating');
 
     expect(await stop(child)).toBe(0);
-    child = start();
+    otlp = await startOtlpReceiver();
+    child = start({ OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '200' });
     await ready();
     // The tokens stay valid: the signing secret is kept in the data folder.
     const after = await call('GET', `/sessions/${sessionId}`, secretary);
@@ -121,5 +127,25 @@ describe('npm start', () => {
     const lint = spawnSync('promtool', ['check', 'metrics'], { input: metrics, encoding: 'utf8' });
     expect(lint.error, 'promtool (Debian: apt-get install prometheus) runs').toBeUndefined();
     expect({ status: lint.status, problems: `${lint.stdout}${lint.stderr}` }).toEqual({ status: 0, problems: '' });
+
+    // The chair's vote as one trace: the API's request and its database query, the Temporal update
+    // from the client to the workflow, and the activity that stored its step (in a batch with the
+    // vote's opening: the activity's own span is linked, its queries under the batch's first request).
+    const route = '/sessions/:id/agenda-items/:itemId/votes';
+    const complete = (spans: ReceivedSpan[]) => ['StartWorkflowUpdate:castVote', 'HandleUpdate:castVote', 'store session steps', 'prisma:client:operation'].every((name) => spans.some((s) => s.name === name));
+    const voteTrace = await eventually(async () => {
+      const request = otlp.spans.find((s) => s.attributes['http.route'] === route && s.attributes['http.request.method'] === 'POST');
+      return request ? otlp.spans.filter((s) => s.traceId === request.traceId) : [];
+    }, complete, 30_000).catch(() => {
+      throw new Error(`no complete trace of the vote among: ${[...new Set(otlp.spans.map((s) => s.name))].join(', ')}`);
+    });
+    expect(new Set(voteTrace.map((s) => s.service))).toEqual(new Set(['caleol']));
+    // One tree: every span's parent is in the trace, but the request's own.
+    const ids = new Set(voteTrace.map((s) => s.spanId));
+    expect(voteTrace.filter((s) => !s.parentSpanId || !ids.has(s.parentSpanId)).map((s) => s.attributes['http.route'] ?? s.name)).toEqual([route]);
+    const stored = voteTrace.find((s) => s.name === 'store session steps')!;
+    expect(stored.attributes['caleol.session_id']).toBe(sessionId);
+    const activity = otlp.spans.find((s) => s.spanId === stored.links[0]?.spanId);
+    expect(activity?.name).toBe('RunActivity:recordSessionEvents');
   });
 });
