@@ -43,6 +43,8 @@ import { TokenRevocations } from './services/token-revocations.ts';
 
 export type { App } from './context.ts';
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface ApiDeps {
   db: Database;
   temporal: Client;
@@ -150,11 +152,12 @@ export async function buildApp(deps: ApiDeps): Promise<App> {
   registerCommitteeScope(app, deps.db);
   registerErrorHandlers(app);
   registerInputGuards(app);
-  // Every log line of a request about a session names its workflow.
-  app.addHook('preHandler', async (request) => {
+  // Every log line of a request about a session names it and its workflow, the last one included.
+  app.addHook('onRequest', async (request, reply) => {
     const params = request.params as { id?: string } | undefined;
-    if (params?.id && request.routeOptions.url?.startsWith('/sessions/:id')) {
-      request.log = request.log.child({ workflowId: sessionWorkflowId(params.id) });
+    if (params?.id && uuidPattern.test(params.id) && request.routeOptions.url?.startsWith('/sessions/:id')) {
+      request.log = request.log.child({ sessionId: params.id, workflowId: sessionWorkflowId(params.id) });
+      reply.log = request.log;
     }
   });
   await registerRateLimits(app, deps.rateLimit);

@@ -7,7 +7,7 @@ runProcess(async (onStop) => {
   const config = loadConfig();
   if (!config.databaseUrl || !config.temporalAddress) throw new Error('the API process needs DATABASE_URL and TEMPORAL_ADDRESS');
   if (config.auth.mode === 'local' && !config.auth.secret) throw new Error('the API process needs AUTH_LOCAL_SECRET with AUTH_MODE=local');
-  const logger = createLogger(config);
+  const logger = createLogger(config, 'caleol-api');
   const tracing = startTracing('caleol-api');
   if (tracing) onStop(() => tracing.shutdown());
   const db = createDatabase(config.databaseUrl);

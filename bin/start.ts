@@ -27,7 +27,7 @@ runProcess(async (onStop) => {
   const config = loaded.temporalMetricsAddress || !(await portIsFree(defaultTemporalMetrics.host, defaultTemporalMetrics.port))
     ? loaded
     : { ...loaded, temporalMetricsAddress: `${defaultTemporalMetrics.host}:${defaultTemporalMetrics.port}` };
-  installWorkerRuntime(config);
+  installWorkerRuntime(config, logger);
   // Shared by the worker (activity attempts, failures) and the API, which serves them at /metrics.
   const metricsRegistry = new Registry();
 
@@ -116,8 +116,10 @@ runProcess(async (onStop) => {
   ];
   if (secret) {
     lines.push(`  Tokens       ${join(config.dataDir, 'dev-tokens.json')}`);
-    for (const name of ['secretary', 'chair', 'auditor', 'ops']) lines.push(`    ${name.padEnd(10)} ${tokens[name]}`);
+    // Printed for a person at a terminal only: a log collector keeps no token.
+    if (process.stdout.isTTY) for (const name of ['secretary', 'chair', 'auditor', 'ops']) lines.push(`    ${name.padEnd(10)} ${tokens[name]}`);
   }
   lines.push('Press Ctrl-C to stop.', '');
-  process.stdout.write(lines.join('\n'));
+  if (process.stdout.isTTY) process.stdout.write(lines.join('\n'));
+  else logger.info({ application: `${base}/`, api: base, temporalUi: temporalUi ?? config.temporalUiUrl, tokensFile: secret ? join(config.dataDir, 'dev-tokens.json') : undefined }, lines[1]!);
 });

@@ -6,8 +6,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
-import pino from 'pino';
+import { NativeConnection, Runtime, DefaultLogger, makeTelemetryFilterString, type LogLevel } from '@temporalio/worker';
+import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { smtpMailer } from '../activities/notify/mailer.ts';
 import { createWorker } from '../activities/worker.ts';
@@ -24,6 +24,7 @@ import { checkpointMovedChains } from '../prisma/audit-trail.ts';
 import { createDatabase, type Database } from '../prisma/database.ts';
 import type { AuthConfig, Config } from './config.ts';
 import type { Tracing } from './tracing.ts';
+import { createLogger as createJsonLogger, temporalLogger } from './logging.ts';
 
 export function createVerifier(auth: AuthConfig, localSecret: string | undefined): TokenVerifier {
   if (auth.mode === 'oidc') return oidcTokenVerifier(auth);
@@ -77,22 +78,28 @@ export function auditCheckpointKeys(config: Config): { signer: CheckpointSigner;
 /** Signs every moved chain head at this interval, besides the session milestones. */
 const checkpointEveryMs = 60_000;
 
-export function createLogger(config: Config) {
-  return pino({ level: config.logLevel, base: { service: 'caleol' } });
+/** The process's JSON logger (bin/logging.ts), named after the service it runs. */
+export function createLogger(config: Config, service = 'caleol'): Logger {
+  return createJsonLogger(config.logLevel, service);
 }
 
 /** The SDK's Prometheus names as `promtool check metrics` accepts them. */
 export const prometheusNaming = { countersTotalSuffix: true, unitSuffix: true, useSecondsForDurations: true } as const;
 
-export function installWorkerRuntime(config: Config): void {
+export function installWorkerRuntime(config: Config, logger: Logger): void {
   const level = (['error', 'warn', 'info', 'debug', 'trace'].includes(config.logLevel) ? config.logLevel.toUpperCase() : 'WARN') as LogLevel;
+  // The SDK's info lines (each worker start and poll) are noise next to ours.
+  const sdkLevel = level === 'INFO' ? 'WARN' : level;
+  const temporal = temporalLogger(logger);
   Runtime.install({
-    logger: new DefaultLogger(level === 'INFO' ? 'WARN' : level),
-    // Core serves the SDK's own metrics (polls, task latencies, slots) at http://<address>/metrics,
-    // named as Prometheus expects: counters end in _total, durations in seconds and say so.
-    ...(config.temporalMetricsAddress ? {
-      telemetryOptions: { metrics: { prometheus: { bindAddress: config.temporalMetricsAddress, ...prometheusNaming } } },
-    } : {}),
+    logger: new DefaultLogger(sdkLevel, (entry) => temporal.log(entry.level, entry.message, entry.meta)),
+    telemetryOptions: {
+      // Core's own lines (Rust) come through the same logger.
+      logging: { filter: makeTelemetryFilterString({ core: sdkLevel }), forward: {} },
+      // Core serves the SDK's own metrics (polls, task latencies, slots) at http://<address>/metrics,
+      // named as Prometheus expects: counters end in _total, durations in seconds and say so.
+      ...(config.temporalMetricsAddress ? { metrics: { prometheus: { bindAddress: config.temporalMetricsAddress, ...prometheusNaming } } } : {}),
+    },
   });
 }
 

@@ -6,13 +6,14 @@ import { createDatabase, createLogger, installWorkerRuntime, runProcess, startWo
 runProcess(async (onStop) => {
   const config = loadConfig();
   if (!config.databaseUrl || !config.temporalAddress) throw new Error('the worker process needs DATABASE_URL and TEMPORAL_ADDRESS');
-  installWorkerRuntime(config);
+  const logger = createLogger(config, 'caleol-worker');
+  installWorkerRuntime(config, logger);
   const tracing = startTracing('caleol-worker');
   if (tracing) onStop(() => tracing.shutdown());
   const db = createDatabase(config.databaseUrl);
   onStop(() => db.$disconnect());
   const worker = await startWorker({ ...config, databaseUrl: config.databaseUrl, temporalAddress: config.temporalAddress }, db, undefined, tracing);
   onStop(() => worker.stop());
-  createLogger(config).info({ taskQueue: config.taskQueue }, 'worker running');
+  logger.info({ taskQueue: config.taskQueue }, 'worker running');
   await worker.running;
 });

@@ -16,16 +16,21 @@ const ports = { api: await freePort(), postgres: await freePort(), temporal: awa
 const base = `http://127.0.0.1:${ports.api}`;
 let child: ChildProcess | undefined;
 let otlp: OtlpReceiver;
+/** Everything the processes wrote, stdout and stderr. */
+const output: string[] = [];
 
 function start(extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), EMBEDDED_SMTP_PORT: String(ports.smtp), TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${ports.sdkMetrics}`, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), EMBEDDED_POSTGRES_PORT: String(ports.postgres), EMBEDDED_TEMPORAL_PORT: String(ports.temporal), EMBEDDED_SMTP_PORT: String(ports.smtp), TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${ports.sdkMetrics}`, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.SMTP_URL;
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   delete env.AUTH_LOCAL_SECRET;
   const proc = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stdout?.resume();
-  proc.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  proc.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  proc.stderr?.on('data', (chunk: Buffer) => {
+    output.push(chunk.toString('utf8'));
+    process.stderr.write(chunk);
+  });
   return proc;
 }
 
@@ -94,7 +99,8 @@ describe('npm start', () => {
 
     expect(await stop(child)).toBe(0);
     otlp = await startOtlpReceiver();
-    child = start({ OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '200' });
+    output.length = 0;
+    child = start({ LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '200' });
     await ready();
     // The tokens stay valid: the signing secret is kept in the data folder.
     const after = await call('GET', `/sessions/${sessionId}`, secretary);
@@ -147,5 +153,29 @@ describe('npm start', () => {
     expect(stored.attributes['caleol.session_id']).toBe(sessionId);
     const activity = otlp.spans.find((s) => s.spanId === stored.links[0]?.spanId);
     expect(activity?.name).toBe('RunActivity:recordSessionEvents');
+
+    // The second run's logs: JSON lines only, with their service, the request and session ids and
+    // the trace id; no token, no task token, no member's name or address, no household summary.
+    const lines = output.join('').split('\n').filter((line) => line.trim() !== '');
+    const parsed = lines.map((line) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return { unparsed: line };
+      }
+    });
+    // But the embedded Temporal dev server's own banner (its addresses, once at start).
+    expect(parsed.filter((l) => 'unparsed' in l && !/^Temporal (CLI|Server|Persistence|UI|Metrics)\b/.test(String(l.unparsed)))).toEqual([]);
+    expect(parsed.every((l) => 'unparsed' in l || typeof l.service === 'string')).toBe(true);
+    const voteRequest = parsed.find((l) => (l.req as { url?: string } | undefined)?.url?.endsWith('/votes'));
+    expect(voteRequest?.reqId).toEqual(expect.any(String));
+    const voteCompleted = parsed.find((l) => l.reqId === voteRequest!.reqId && l.msg === 'request completed');
+    expect(voteCompleted).toMatchObject({ sessionId, traceId: voteTrace[0]!.traceId });
+    const forbidden = [
+      ...Object.values(tokens), 'taskToken', 'Bearer', 'authorization',
+      ...demoMembers.flatMap((m) => [m.name, m.email]), 'Ménage',
+    ];
+    const text = lines.join('\n');
+    expect(forbidden.filter((word) => text.includes(word))).toEqual([]);
   });
 });
