@@ -47,7 +47,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     async stop() {
       await gate.stop();
       await server.stop();
+      // PGlite's runtime, as it exits, sets the process's exit code to its own (0): a failing run
+      // (a test run, a start that failed) would then exit 0.
+      const exitCode = process.exitCode;
       await db.close();
+      process.exitCode = exitCode;
     },
   };
 }

@@ -49,4 +49,16 @@ describe('the embedded PostgreSQL', () => {
     expect((await stat(join(dir, 'pgdata-socket'))).mode & 0o777).toBe(0o700);
     expect(new URL(postgres.url).hostname).toBe('127.0.0.1');
   });
+
+  it('leaves the process\'s exit code as it was when it stops (a failed test run must not exit 0)', async () => {
+    const other = await startEmbeddedPostgres(join(dir, 'pgdata-exit'), await freePort());
+    const before = process.exitCode;
+    process.exitCode = 1;
+    try {
+      await other.stop();
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = before;
+    }
+  });
 });
