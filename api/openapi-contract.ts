@@ -1,7 +1,8 @@
 // What every operation of the OpenAPI document says beyond its route's schema, added in one place
 // so that no route can forget it: a stable operationId, errors as problem+json, the headers and
 // answers the plugins add (Idempotency-Key, 429 and 503 with Retry-After).
-import { problemContentType } from './problems.ts';
+import { sample } from 'openapi-sampler';
+import { problemBody, problemContentType } from './problems.ts';
 
 type Json = Record<string, any>;
 const methods = ['get', 'put', 'post', 'patch', 'delete'] as const;
@@ -26,7 +27,22 @@ export function operationIdOf(method: string, path: string): string {
   return `${method}${words.join('')}${by}`;
 }
 
-const problem = (description: string) => ({ description, content: { [problemContentType]: { schema: { $ref: '#/components/schemas/Problem' } } } });
+const sessionId = '6f1c2a7e-3b8d-4c1e-9a2f-0d5e8b7c4a13';
+/** What each refusal looks like, as the error handler writes it (problems.ts). */
+const problemExamples: Record<string, Json> = {
+  400: problemBody({ status: 400, code: 'invalid_request', title: 'Invalid request', detail: 'body/choice must be equal to one of the allowed values', errors: [{ location: 'body/choice', message: 'must be equal to one of the allowed values', params: { allowedValues: ['for', 'against', 'abstain'] } }] }),
+  401: problemBody({ status: 401, code: 'unauthenticated', title: 'Unauthenticated', detail: 'a bearer token is required (Authorization: Bearer <token>), or a signed-in browser session' }),
+  403: problemBody({ status: 403, code: 'forbidden', title: 'Forbidden', detail: 'this member is not on the voting roster of the item', rule: 'voting_roster' }),
+  404: problemBody({ status: 404, code: 'not_found', title: 'Not found', detail: `session ${sessionId} not found` }),
+  409: problemBody({ status: 409, code: 'session_finished', title: 'Session finished', rule: 'session_finished', phase: 'completed', detail: `session ${sessionId} has finished (completed) and accepts no more changes` }),
+  422: problemBody({ status: 422, code: 'rule_violation', title: 'Refused by a rule', detail: 'quorum is not reached for this item: 4 present or represented of 9, 5 required', rule: 'quorum_before_each_vote', article: 'règlement intérieur (CCH R441-9) : quorum' }),
+  429: problemBody({ status: 429, code: 'rate_limited', title: 'Too many requests', detail: 'at most 120 such requests per 60 s; retry in 12 seconds' }),
+  503: problemBody({ status: 503, code: 'temporal_unavailable', title: 'Service unavailable', detail: 'Temporal does not answer; retry in a moment with the same Idempotency-Key' }),
+};
+/** Each status's example is written once, in components/examples, and referred to. */
+const problemMedia = (status: string, schema: Json = { $ref: '#/components/schemas/Problem' }) =>
+  ({ [problemContentType]: { schema, ...(problemExamples[status] ? { examples: { [problemExamples[status].code as string]: { $ref: `#/components/examples/Problem${status}` } } } : {}) } });
+const problem = (status: string, description: string) => ({ description, content: problemMedia(status) });
 const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } } };
 
 const statusDescriptions: Record<string, string> = {
@@ -65,6 +81,7 @@ export function completeContract(document: Json, options: ContractOptions): Json
   doc.servers = [{ url: options.publicUrl ?? 'http://localhost:3000', description: 'This deployment' }];
   doc.components ??= {};
   doc.components.schemas ??= {};
+  doc.components.examples = Object.fromEntries(Object.entries(problemExamples).map(([status, value]) => [`Problem${status}`, { summary: value.title, value }]));
   if (options.openIdConnectUrl) {
     doc.components.securitySchemes.oidc = { type: 'openIdConnect', openIdConnectUrl: options.openIdConnectUrl, description: 'A token of the organisation\'s identity provider (AUTH_MODE=oidc)' };
     doc.security = [...(doc.security ?? []), { oidc: [] }];
@@ -82,12 +99,12 @@ export function completeContract(document: Json, options: ContractOptions): Json
       for (const [status, response] of Object.entries<Json>(responses)) {
         if (Number(status) < 400) continue;
         const schema = response.content?.['application/json']?.schema ?? { $ref: '#/components/schemas/Problem' };
-        responses[status] = { description: response.description && response.description !== 'Default Response' ? response.description : statusDescriptions[status] ?? 'Refused', content: { [problemContentType]: { schema } } };
+        responses[status] = { description: response.description && response.description !== 'Default Response' ? response.description : statusDescriptions[status] ?? 'Refused', content: problemMedia(status, schema) };
       }
       const publicRoute = Array.isArray(operation.security) && operation.security.length === 0;
       if (!untouched.has(path) && !path.startsWith('/auth/')) {
-        responses[503] = { ...problem('Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key)'), headers: retryAfter };
-        if (writes.has(method) || rateLimitedReads.has(path)) responses[429] = { ...problem('Over the caller\'s rate limit for this class of request'), headers: retryAfter };
+        responses[503] = { ...problem('503', 'Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key)'), headers: retryAfter };
+        if (writes.has(method) || rateLimitedReads.has(path)) responses[429] = { ...problem('429', 'Over the caller\'s rate limit for this class of request'), headers: retryAfter };
       }
       if (method === 'post' && !publicRoute) {
         operation.parameters = [...(operation.parameters ?? []), {
@@ -97,7 +114,18 @@ export function completeContract(document: Json, options: ContractOptions): Json
         }];
       }
       operation.responses = responses;
+      exemplify(operation.requestBody?.content?.['application/json'], doc);
+      for (const [status, response] of Object.entries<Json>(responses)) if (status.startsWith('2')) exemplify(response.content?.['application/json'], doc);
     }
   }
   return doc;
+}
+
+/**
+ * An example drawn from the schema (its fields' own examples, formats and first enum values,
+ * as Redoc's sampler draws them), where the route gives none: every JSON body and answer has one.
+ */
+function exemplify(media: Json | undefined, doc: Json): void {
+  if (!media?.schema || media.example !== undefined || media.examples !== undefined) return;
+  media.example = sample(media.schema, { skipReadOnly: true, quiet: true }, doc);
 }

@@ -281,9 +281,10 @@ export const PdfSignature = Type.Object({
 }, { description: 'A PDF signature (PAdES B-T): the revision it extended and made, the signer\'s certificate, the certified time' });
 
 export const SignatureInput = Type.Object({
-  sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'The hash of the minutes version being signed' }),
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'The hash of the minutes version being signed', examples: ['9f2c4b1e8a7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b'] }),
   signature: Type.Optional(Type.String({
     pattern: '^[A-Za-z0-9+/]{86}==$',
+    examples: [`${'Q2FsZW9sTWludXRlc1NpZ25hdHVyZUV4YW1wbGUw'.repeat(2)}AbCdEf==`],
     description: 'Optional second seal: the base64 Ed25519 signature of "caleol-minutes:v1:<sha256>" with the signer\'s registered key (npx tsx bin/sign-minutes.ts). The PDF signature is made by the server either way.',
   })),
   as: Type.Optional(literals(['chair', 'secretary'] as const)),

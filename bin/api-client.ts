@@ -1,6 +1,6 @@
-// `npm run generate:web-client`: the web application's API types, generated from the OpenAPI
-// document the API serves (never written by hand). With --check, fails when the committed file
-// differs from what the API's routes generate now.
+// `npm run generate:client`: the typed client's OpenAPI document and types (client/), generated
+// from the routes (never written by hand); the web application uses the same types. With --check,
+// fails when the committed files differ from what the routes generate now.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
@@ -9,7 +9,8 @@ import { buildApp } from '../api/app.ts';
 import { localTokenVerifier } from '../api/auth.ts';
 import { createDatabase } from '../prisma/database.ts';
 
-export const webClientTypesFile = fileURLToPath(new URL('../web/src/api/schema.ts', import.meta.url));
+export const clientTypesFile = fileURLToPath(new URL('../client/schema.ts', import.meta.url));
+export const clientDocumentFile = fileURLToPath(new URL('../client/openapi.json', import.meta.url));
 
 /** The OpenAPI document of the API's routes, built without connecting to anything. */
 export async function openApiDocument(): Promise<object> {
@@ -27,19 +28,25 @@ export async function openApiDocument(): Promise<object> {
   }
 }
 
-export async function webClientTypes(): Promise<string> {
-  const ast = await openapiTS(JSON.parse(JSON.stringify(await openApiDocument())));
-  return `// Generated from the API's OpenAPI document by \`npm run generate:web-client\`: do not edit.\n${astToString(ast)}`;
+/** The client's two generated files, as the routes make them now. */
+export async function clientFiles(): Promise<Record<string, string>> {
+  const document = JSON.parse(JSON.stringify(await openApiDocument())) as Record<string, unknown>;
+  const ast = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0]);
+  return {
+    [clientDocumentFile]: `${JSON.stringify(document, null, 2)}\n`,
+    [clientTypesFile]: `// Generated from the API's OpenAPI document by \`npm run generate:client\`: do not edit.\n${astToString(ast)}`,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const types = await webClientTypes();
+  const files = await clientFiles();
   if (process.argv.includes('--check')) {
-    if (readFileSync(webClientTypesFile, 'utf8') !== types) {
-      process.stderr.write('web/src/api/schema.ts is not what the API generates: run `npm run generate:web-client`\n');
+    const stale = Object.entries(files).filter(([file, text]) => readFileSync(file, 'utf8') !== text).map(([file]) => file.slice(file.indexOf('client/')));
+    if (stale.length > 0) {
+      process.stderr.write(`${stale.join(', ')}: not what the API generates: run \`npm run generate:client\`\n`);
       process.exit(1);
     }
   } else {
-    writeFileSync(webClientTypesFile, types);
+    for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
   }
 }

@@ -1,4 +1,4 @@
-// Generated from the API's OpenAPI document by `npm run generate:web-client`: do not edit.
+// Generated from the API's OpenAPI document by `npm run generate:client`: do not edit.
 export interface paths {
     "/health": {
         parameters: {
@@ -1361,6 +1361,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "string"
+                     *     }
+                     */
                     "application/json": {
                         status: string;
                     };
@@ -1383,6 +1388,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "string",
+                     *       "database": "string",
+                     *       "temporal": "string"
+                     *     }
+                     */
                     "application/json": {
                         status: string;
                         database: string;
@@ -1418,6 +1430,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "string",
+                     *         "name": "string",
+                     *         "landlord": "string",
+                     *         "timeZone": "string"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -1505,6 +1527,58 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "string",
+                 *       "landlord": "string",
+                 *       "timeZone": "string",
+                 *       "members": [
+                 *         {
+                 *           "name": "string",
+                 *           "email": "user@example.com",
+                 *           "role": "board_member",
+                 *           "commune": "string",
+                 *           "epci": "string",
+                 *           "contingent": "string",
+                 *           "substituteFor": "84bd1868-dd41-472c-9c18-558bd4b0e34c",
+                 *           "birthDate": "2019-08-24",
+                 *           "tenantRepresentative": true,
+                 *           "chair": true
+                 *         }
+                 *       ],
+                 *       "rules": {
+                 *         "quorum": {
+                 *           "threshold": 1,
+                 *           "gracePeriodMinutes": 0,
+                 *           "reconvenedWithoutQuorum": true,
+                 *           "reconveneAfterDays": 1
+                 *         },
+                 *         "proxiesPerHolder": 0,
+                 *         "noticePeriodDays": 0,
+                 *         "urgentConvocationAllowed": true,
+                 *         "majority": {
+                 *           "basis": "votes_cast",
+                 *           "abstentionsCount": true
+                 *         },
+                 *         "tieWithoutMayor": "defer",
+                 *         "remoteSessionsAllowed": true,
+                 *         "remoteMinimumParticipation": 0,
+                 *         "minutesSigners": [
+                 *           "chair"
+                 *         ],
+                 *         "offerResponseDays": 1,
+                 *         "openingToleranceMinutes": 0,
+                 *         "unconvenedOpeningAllowed": true,
+                 *         "ballotsPerSeat": 1,
+                 *         "signatureReminderDays": 1,
+                 *         "signatureEscalationDays": 1,
+                 *         "letterSignatory": {
+                 *           "name": "string",
+                 *           "title": "string"
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     landlord: string;
@@ -1573,6 +1647,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "name": "string",
+                     *       "landlord": "string",
+                     *       "timeZone": "string",
+                     *       "rulesVersion": 0,
+                     *       "members": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "name": "string",
+                     *           "email": "string",
+                     *           "role": "board_member",
+                     *           "commune": "string",
+                     *           "epci": "string",
+                     *           "contingent": "string",
+                     *           "substituteFor": "string",
+                     *           "birthDate": "string",
+                     *           "tenantRepresentative": true,
+                     *           "chair": true,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -1695,6 +1794,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "name": "string",
+                     *       "landlord": "string",
+                     *       "timeZone": "string",
+                     *       "rulesVersion": 0,
+                     *       "members": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "name": "string",
+                     *           "email": "string",
+                     *           "role": "board_member",
+                     *           "commune": "string",
+                     *           "epci": "string",
+                     *           "contingent": "string",
+                     *           "substituteFor": "string",
+                     *           "birthDate": "string",
+                     *           "tenantRepresentative": true,
+                     *           "chair": true,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -1812,6 +1936,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "timeZone": "string",
+                     *       "sessions": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "scheduledStart": "2019-08-24T14:15:22Z",
+                     *           "mode": "remote",
+                     *           "place": "string",
+                     *           "phase": "draft",
+                     *           "updatedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         committeeId: string;
@@ -1913,6 +2053,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "scheduledStart": "2019-08-24T14:15:22Z",
+                 *       "mode": "remote",
+                 *       "place": "string"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: date-time
@@ -1933,6 +2080,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "workflowId": "string",
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "scheduledStart": "2019-08-24T14:15:22Z",
+                     *       "rulesVersion": 0
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -1951,6 +2107,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "workflowId": "string",
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "scheduledStart": "2019-08-24T14:15:22Z",
+                     *       "rulesVersion": 0
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -2061,6 +2226,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "version": 0,
+                     *       "rules": {
+                     *         "quorum": {
+                     *           "threshold": 1,
+                     *           "gracePeriodMinutes": 0,
+                     *           "reconvenedWithoutQuorum": true,
+                     *           "reconveneAfterDays": 1
+                     *         },
+                     *         "proxiesPerHolder": 0,
+                     *         "noticePeriodDays": 0,
+                     *         "urgentConvocationAllowed": true,
+                     *         "majority": {
+                     *           "basis": "votes_cast",
+                     *           "abstentionsCount": true
+                     *         },
+                     *         "tieWithoutMayor": "defer",
+                     *         "remoteSessionsAllowed": true,
+                     *         "remoteMinimumParticipation": 0,
+                     *         "minutesSigners": [
+                     *           "chair"
+                     *         ],
+                     *         "offerResponseDays": 1,
+                     *         "openingToleranceMinutes": 0,
+                     *         "unconvenedOpeningAllowed": true,
+                     *         "ballotsPerSeat": 1,
+                     *         "signatureReminderDays": 1,
+                     *         "signatureEscalationDays": 1,
+                     *         "letterSignatory": {
+                     *           "name": "string",
+                     *           "title": "string"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         committeeId: string;
@@ -2183,6 +2385,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "quorum": {
+                 *         "threshold": 1,
+                 *         "gracePeriodMinutes": 0,
+                 *         "reconvenedWithoutQuorum": true,
+                 *         "reconveneAfterDays": 1
+                 *       },
+                 *       "proxiesPerHolder": 0,
+                 *       "noticePeriodDays": 0,
+                 *       "urgentConvocationAllowed": true,
+                 *       "majority": {
+                 *         "basis": "votes_cast",
+                 *         "abstentionsCount": true
+                 *       },
+                 *       "tieWithoutMayor": "defer",
+                 *       "remoteSessionsAllowed": true,
+                 *       "remoteMinimumParticipation": 0,
+                 *       "minutesSigners": [
+                 *         "chair"
+                 *       ],
+                 *       "offerResponseDays": 1,
+                 *       "openingToleranceMinutes": 0,
+                 *       "unconvenedOpeningAllowed": true,
+                 *       "ballotsPerSeat": 1,
+                 *       "signatureReminderDays": 1,
+                 *       "signatureEscalationDays": 1,
+                 *       "letterSignatory": {
+                 *         "name": "string",
+                 *         "title": "string"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     quorum: {
                         threshold: number;
@@ -2229,6 +2464,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "version": 0,
+                     *       "rules": {
+                     *         "quorum": {
+                     *           "threshold": 1,
+                     *           "gracePeriodMinutes": 0,
+                     *           "reconvenedWithoutQuorum": true,
+                     *           "reconveneAfterDays": 1
+                     *         },
+                     *         "proxiesPerHolder": 0,
+                     *         "noticePeriodDays": 0,
+                     *         "urgentConvocationAllowed": true,
+                     *         "majority": {
+                     *           "basis": "votes_cast",
+                     *           "abstentionsCount": true
+                     *         },
+                     *         "tieWithoutMayor": "defer",
+                     *         "remoteSessionsAllowed": true,
+                     *         "remoteMinimumParticipation": 0,
+                     *         "minutesSigners": [
+                     *           "chair"
+                     *         ],
+                     *         "offerResponseDays": 1,
+                     *         "openingToleranceMinutes": 0,
+                     *         "unconvenedOpeningAllowed": true,
+                     *         "ballotsPerSeat": 1,
+                     *         "signatureReminderDays": 1,
+                     *         "signatureEscalationDays": 1,
+                     *         "letterSignatory": {
+                     *           "name": "string",
+                     *           "title": "string"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         committeeId: string;
@@ -2365,6 +2637,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ballots": [
+                 *         {
+                 *           "voterId": "2f88d831-dd2d-4646-94b3-a7ea79cde62c",
+                 *           "candidateId": "10f4deb6-fd4e-4907-a47e-355caf6e449d"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     ballots: {
                         /** Format: uuid */
@@ -2382,6 +2664,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "outcome": "elected",
+                     *       "chairId": "dd1f0ea4-b60a-4c53-a16f-382bb11eb6df",
+                     *       "decidedBy": "string",
+                     *       "counts": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {unknown} */
                         outcome: "elected" | "no_majority";
@@ -2486,6 +2779,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "string",
+                 *       "email": "user@example.com",
+                 *       "role": "board_member",
+                 *       "commune": "string",
+                 *       "epci": "string",
+                 *       "contingent": "string",
+                 *       "substituteFor": "84bd1868-dd41-472c-9c18-558bd4b0e34c",
+                 *       "birthDate": "2019-08-24",
+                 *       "tenantRepresentative": true,
+                 *       "chair": true
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     /** Format: email */
@@ -2511,6 +2818,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "name": "string",
+                     *       "email": "string",
+                     *       "role": "board_member",
+                     *       "commune": "string",
+                     *       "epci": "string",
+                     *       "contingent": "string",
+                     *       "substituteFor": "string",
+                     *       "birthDate": "string",
+                     *       "tenantRepresentative": true,
+                     *       "chair": true,
+                     *       "active": true
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -2620,6 +2943,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "string",
+                 *       "email": "user@example.com",
+                 *       "commune": "string",
+                 *       "epci": "string",
+                 *       "contingent": "string",
+                 *       "substituteFor": "84bd1868-dd41-472c-9c18-558bd4b0e34c",
+                 *       "birthDate": "2019-08-24",
+                 *       "tenantRepresentative": true,
+                 *       "active": true
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     /** Format: email */
@@ -2643,6 +2979,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "name": "string",
+                     *       "email": "string",
+                     *       "role": "board_member",
+                     *       "commune": "string",
+                     *       "epci": "string",
+                     *       "contingent": "string",
+                     *       "substituteFor": "string",
+                     *       "birthDate": "string",
+                     *       "tenantRepresentative": true,
+                     *       "chair": true,
+                     *       "active": true
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -2757,6 +3109,272 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "rulesVersion": 0,
+                     *       "mode": "remote",
+                     *       "videoProvider": "string",
+                     *       "timeZone": "string",
+                     *       "place": "string",
+                     *       "phase": "draft",
+                     *       "scheduledStart": "2019-08-24T14:15:22Z",
+                     *       "published": {
+                     *         "sequence": 0,
+                     *         "at": "2019-08-24T14:15:22Z",
+                     *         "urgencyReason": "string"
+                     *       },
+                     *       "convocations": {
+                     *         "property1": {
+                     *           "status": "convened",
+                     *           "deliveredAt": "2019-08-24T14:15:22Z",
+                     *           "channel": "email",
+                     *           "sequence": 0,
+                     *           "failure": {
+                     *             "reason": "string",
+                     *             "at": "2019-08-24T14:15:22Z",
+                     *             "attempts": 0,
+                     *             "retryAt": "2019-08-24T14:15:22Z"
+                     *           }
+                     *         },
+                     *         "property2": {
+                     *           "status": "convened",
+                     *           "deliveredAt": "2019-08-24T14:15:22Z",
+                     *           "channel": "email",
+                     *           "sequence": 0,
+                     *           "failure": {
+                     *             "reason": "string",
+                     *             "at": "2019-08-24T14:15:22Z",
+                     *             "attempts": 0,
+                     *             "retryAt": "2019-08-24T14:15:22Z"
+                     *           }
+                     *         }
+                     *       },
+                     *       "sitting": {
+                     *         "openedAt": "2019-08-24T14:15:22Z",
+                     *         "deliberationsStartedAt": "2019-08-24T14:15:22Z",
+                     *         "deliberationsQuorum": {
+                     *           "rosterSize": 0,
+                     *           "present": 0,
+                     *           "represented": 0,
+                     *           "required": 0,
+                     *           "reached": true
+                     *         },
+                     *         "closedAt": "2019-08-24T14:15:22Z",
+                     *         "unconvened": {
+                     *           "memberIds": [
+                     *             "string"
+                     *           ],
+                     *           "reason": "string"
+                     *         }
+                     *       },
+                     *       "cancellation": {
+                     *         "at": "2019-08-24T14:15:22Z",
+                     *         "by": "string",
+                     *         "reason": "string",
+                     *         "notified": true
+                     *       },
+                     *       "members": [
+                     *         {
+                     *           "id": "string",
+                     *           "role": "board_member",
+                     *           "commune": "string",
+                     *           "epci": "string",
+                     *           "substituteFor": "string",
+                     *           "contingent": "string",
+                     *           "chair": true
+                     *         }
+                     *       ],
+                     *       "agenda": [
+                     *         {
+                     *           "id": "string",
+                     *           "kind": "allocation",
+                     *           "position": 0,
+                     *           "dwellingId": "string",
+                     *           "place": {
+                     *             "commune": "string",
+                     *             "epci": "string",
+                     *             "contingent": "string"
+                     *           },
+                     *           "candidates": [
+                     *             {
+                     *               "applicationId": "string",
+                     *               "rank": 0
+                     *             }
+                     *           ],
+                     *           "exception": "string",
+                     *           "status": "pending",
+                     *           "conflicts": [
+                     *             "string"
+                     *           ],
+                     *           "proposal": [
+                     *             {
+                     *               "applicationId": "string",
+                     *               "type": "attribution",
+                     *               "rank": 0,
+                     *               "conditionDocument": "string",
+                     *               "conditionDeadline": "string",
+                     *               "reasons": "string"
+                     *             }
+                     *           ],
+                     *           "proposedOpinion": {
+                     *             "situation": "string",
+                     *             "suitableDwelling": "string",
+                     *             "advice": "string"
+                     *           },
+                     *           "votes": {
+                     *             "property1": {
+                     *               "choice": "for",
+                     *               "castBy": "string",
+                     *               "castAt": "2019-08-24T14:15:22Z"
+                     *             },
+                     *             "property2": {
+                     *               "choice": "for",
+                     *               "castBy": "string",
+                     *               "castAt": "2019-08-24T14:15:22Z"
+                     *             }
+                     *           },
+                     *           "results": [
+                     *             {
+                     *               "outcome": "adopted",
+                     *               "decidedBy": "string",
+                     *               "counts": {
+                     *                 "for": 0,
+                     *                 "against": 0,
+                     *                 "abstain": 0
+                     *               },
+                     *               "quorum": {
+                     *                 "rosterSize": 0,
+                     *                 "present": 0,
+                     *                 "represented": 0,
+                     *                 "required": 0,
+                     *                 "reached": true
+                     *               },
+                     *               "castingVoterId": "string",
+                     *               "itemStatus": "pending",
+                     *               "closedAt": "2019-08-24T14:15:22Z"
+                     *             }
+                     *           ],
+                     *           "decisions": [
+                     *             {
+                     *               "applicationId": "string",
+                     *               "type": "attribution",
+                     *               "rank": 0,
+                     *               "conditionDocument": "string",
+                     *               "conditionDeadline": "string",
+                     *               "reasons": "string"
+                     *             }
+                     *           ],
+                     *           "opinion": {
+                     *             "situation": "string",
+                     *             "suitableDwelling": "string",
+                     *             "advice": "string"
+                     *           },
+                     *           "deferral": {
+                     *             "cause": "deferral",
+                     *             "reason": "string",
+                     *             "by": "string"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "attendance": {
+                     *         "property1": {
+                     *           "present": true,
+                     *           "since": "2019-08-24T14:15:22Z",
+                     *           "how": "string"
+                     *         },
+                     *         "property2": {
+                     *           "present": true,
+                     *           "since": "2019-08-24T14:15:22Z",
+                     *           "how": "string"
+                     *         }
+                     *       },
+                     *       "proxies": {
+                     *         "property1": "string",
+                     *         "property2": "string"
+                     *       },
+                     *       "quorum": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       },
+                     *       "openVote": {
+                     *         "itemId": "string",
+                     *         "openedAt": "2019-08-24T14:15:22Z",
+                     *         "quorum": {
+                     *           "rosterSize": 0,
+                     *           "present": 0,
+                     *           "represented": 0,
+                     *           "required": 0,
+                     *           "reached": true
+                     *         },
+                     *         "counts": {
+                     *           "for": 0,
+                     *           "against": 0,
+                     *           "abstain": 0
+                     *         },
+                     *         "votesCast": 0
+                     *       },
+                     *       "meeting": {
+                     *         "id": 0,
+                     *         "uuid": "string",
+                     *         "startedAt": "string",
+                     *         "endedAt": "string",
+                     *         "reconciledAt": "string"
+                     *       },
+                     *       "participants": [
+                     *         {
+                     *           "key": "string",
+                     *           "memberId": "string",
+                     *           "guestName": "string",
+                     *           "joinedAt": "string",
+                     *           "leftAt": "string"
+                     *         }
+                     *       ],
+                     *       "participantMappings": {
+                     *         "property1": "string",
+                     *         "property2": "string"
+                     *       },
+                     *       "withoutQuorum": true,
+                     *       "reconvenedFrom": "string",
+                     *       "reconvenedAs": "string",
+                     *       "minutes": {
+                     *         "status": "drafted",
+                     *         "version": 0,
+                     *         "sha256": "string",
+                     *         "signatures": [
+                     *           {
+                     *             "memberId": "string",
+                     *             "role": "string",
+                     *             "signedAt": "2019-08-24T14:15:22Z",
+                     *             "keyFingerprint": "string",
+                     *             "pdf": {
+                     *               "baseSha256": "string",
+                     *               "sha256": "string",
+                     *               "signerName": "string",
+                     *               "certificateSha256": "string",
+                     *               "timestampedAt": "2019-08-24T14:15:22Z"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "amendments": [
+                     *           {
+                     *             "version": 0,
+                     *             "at": "2019-08-24T14:15:22Z",
+                     *             "by": "string",
+                     *             "reason": "string",
+                     *             "text": "string"
+                     *           }
+                     *         ],
+                     *         "redrafting": true,
+                     *         "pdfHead": "string"
+                     *       },
+                     *       "lastProgressAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         sessionId: string;
@@ -3101,6 +3719,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "itemId": "f11b669d-7201-4c21-88af-d85092f0c005",
+                     *           "dwelling": {
+                     *             "reference": "string",
+                     *             "address": "string",
+                     *             "commune": "string",
+                     *             "epci": "string",
+                     *             "type": "string",
+                     *             "surfaceM2": 0,
+                     *             "rentCents": 0,
+                     *             "financing": "string",
+                     *             "contingent": "string"
+                     *           },
+                     *           "candidates": [
+                     *             {
+                     *               "applicationId": "97ab27fa-30e2-43e3-92a3-160e80f4c0d5",
+                     *               "rank": 0,
+                     *               "applicationNumber": "string",
+                     *               "householdSummary": "string",
+                     *               "priority": "string"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** Format: uuid */
@@ -3212,6 +3859,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "joinUrl": "http://example.com"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * Format: uri
@@ -3399,6 +4051,41 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "allocation",
+                 *       "dwelling": {
+                 *         "reference": "string",
+                 *         "address": "string",
+                 *         "commune": "string",
+                 *         "epci": "string",
+                 *         "type": "string",
+                 *         "surfaceM2": 1,
+                 *         "rentCents": 0,
+                 *         "financing": "string",
+                 *         "contingent": "string"
+                 *       },
+                 *       "candidates": [
+                 *         {
+                 *           "applicationNumber": "string",
+                 *           "householdSummary": "string",
+                 *           "priority": "string",
+                 *           "rank": 1,
+                 *           "applicant": {
+                 *             "name": "string",
+                 *             "email": "user@example.com",
+                 *             "postalAddress": "string"
+                 *           }
+                 *         }
+                 *       ],
+                 *       "tenant": {
+                 *         "fileNumber": "string",
+                 *         "householdSummary": "string"
+                 *       },
+                 *       "exception": "insufficient_candidates",
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {unknown} */
                     kind?: "allocation" | "occupancy_review";
@@ -3446,6 +4133,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "kind": "allocation",
+                     *       "position": 0,
+                     *       "dwellingId": "string",
+                     *       "place": {
+                     *         "commune": "string",
+                     *         "epci": "string",
+                     *         "contingent": "string"
+                     *       },
+                     *       "candidates": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "rank": 0
+                     *         }
+                     *       ],
+                     *       "exception": "string",
+                     *       "status": "pending",
+                     *       "conflicts": [
+                     *         "string"
+                     *       ],
+                     *       "proposal": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "type": "attribution",
+                     *           "rank": 0,
+                     *           "conditionDocument": "string",
+                     *           "conditionDeadline": "string",
+                     *           "reasons": "string"
+                     *         }
+                     *       ],
+                     *       "proposedOpinion": {
+                     *         "situation": "string",
+                     *         "suitableDwelling": "string",
+                     *         "advice": "string"
+                     *       },
+                     *       "votes": {
+                     *         "property1": {
+                     *           "choice": "for",
+                     *           "castBy": "string",
+                     *           "castAt": "2019-08-24T14:15:22Z"
+                     *         },
+                     *         "property2": {
+                     *           "choice": "for",
+                     *           "castBy": "string",
+                     *           "castAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       },
+                     *       "results": [
+                     *         {
+                     *           "outcome": "adopted",
+                     *           "decidedBy": "string",
+                     *           "counts": {
+                     *             "for": 0,
+                     *             "against": 0,
+                     *             "abstain": 0
+                     *           },
+                     *           "quorum": {
+                     *             "rosterSize": 0,
+                     *             "present": 0,
+                     *             "represented": 0,
+                     *             "required": 0,
+                     *             "reached": true
+                     *           },
+                     *           "castingVoterId": "string",
+                     *           "itemStatus": "pending",
+                     *           "closedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "decisions": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "type": "attribution",
+                     *           "rank": 0,
+                     *           "conditionDocument": "string",
+                     *           "conditionDeadline": "string",
+                     *           "reasons": "string"
+                     *         }
+                     *       ],
+                     *       "opinion": {
+                     *         "situation": "string",
+                     *         "suitableDwelling": "string",
+                     *         "advice": "string"
+                     *       },
+                     *       "deferral": {
+                     *         "cause": "deferral",
+                     *         "reason": "string",
+                     *         "by": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {unknown} */
@@ -3725,6 +4504,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "urgencyReason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Why the agenda is published inside the notice period */
                     urgencyReason?: string;
@@ -3738,6 +4522,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "phase": "draft"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {unknown} */
                         phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
@@ -3836,6 +4625,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "memberId": "92983ab9-49c8-444b-85ae-6e40402cf72e",
+                 *       "channel": "hand_delivery",
+                 *       "deliveredAt": "2019-08-24T14:15:22Z",
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     memberId: string;
@@ -3858,6 +4655,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sequence": 0,
+                     *       "deliveredAt": "string",
+                     *       "channel": "string"
+                     *     }
+                     */
                     "application/json": {
                         sequence: number;
                         deliveredAt?: string;
@@ -3957,6 +4761,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The reason */
                     reason: string;
@@ -3970,6 +4779,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "phase": "draft"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {unknown} */
                         phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
@@ -4068,6 +4882,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "unconvenedReason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Why the sitting opens although a member is not convened (where the rules allow it): the minutes print it */
                     unconvenedReason?: string;
@@ -4081,6 +4900,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "phase": "draft"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {unknown} */
                         phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
@@ -4185,6 +5009,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "phase": "draft"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {unknown} */
                         phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
@@ -4283,6 +5112,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "memberId": "92983ab9-49c8-444b-85ae-6e40402cf72e",
+                 *       "present": true
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     memberId: string;
@@ -4297,6 +5132,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "quorum": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         quorum: {
                             rosterSize: number;
@@ -4400,6 +5246,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "participantKey": "string",
+                 *       "memberId": "92983ab9-49c8-444b-85ae-6e40402cf72e"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The join session as the session state lists it (Zoom's participant user id) */
                     participantKey: string;
@@ -4415,6 +5267,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "quorum": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         quorum: {
                             rosterSize: number;
@@ -4519,6 +5382,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "proposal": [
+                 *         {
+                 *           "applicationId": "97ab27fa-30e2-43e3-92a3-160e80f4c0d5",
+                 *           "type": "attribution",
+                 *           "rank": 1,
+                 *           "conditionDocument": "string",
+                 *           "conditionDeadline": "2019-08-24",
+                 *           "reasons": "string"
+                 *         }
+                 *       ],
+                 *       "opinion": {
+                 *         "situation": "over_occupation",
+                 *         "suitableDwelling": "string",
+                 *         "advice": "string"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @description Allocation: a decision per candidate */
                     proposal?: {
@@ -4548,6 +5430,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "quorum": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       },
+                     *       "warnings": [
+                     *         "string"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         quorum: {
                             rosterSize: number;
@@ -4653,6 +5549,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "choice": "for",
+                 *       "memberId": "92983ab9-49c8-444b-85ae-6e40402cf72e"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {unknown} */
                     choice: "for" | "against" | "abstain";
@@ -4668,6 +5570,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": {
+                     *         "for": 0,
+                     *         "against": 0,
+                     *         "abstain": 0
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         counts: {
                             for: number;
@@ -4776,6 +5687,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "outcome": "adopted",
+                     *       "decidedBy": "string",
+                     *       "counts": {
+                     *         "for": 0,
+                     *         "against": 0,
+                     *         "abstain": 0
+                     *       },
+                     *       "quorum": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       },
+                     *       "castingVoterId": "string",
+                     *       "itemStatus": "pending",
+                     *       "closedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {unknown} */
                         outcome: "adopted" | "rejected" | "no_decision";
@@ -4892,6 +5824,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "principalId": "0a52818d-1e0c-4e64-848e-4d04f9e914e5",
+                 *       "holderId": "76fac108-7d9e-45e5-9a3e-37a6c5b125a8"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     principalId: string;
@@ -4907,6 +5845,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "proxies": {
+                     *         "property1": "string",
+                     *         "property2": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         proxies: {
                             [key: string]: string;
@@ -5010,6 +5956,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "proxies": {
+                     *         "property1": "string",
+                     *         "property2": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         proxies: {
                             [key: string]: string;
@@ -5110,6 +6064,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "memberId": "92983ab9-49c8-444b-85ae-6e40402cf72e"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     memberId?: string;
@@ -5123,6 +6082,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "quorum": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         quorum: {
                             rosterSize: number;
@@ -5227,6 +6197,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The reason */
                     reason: string;
@@ -5240,6 +6215,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "kind": "allocation",
+                     *       "position": 0,
+                     *       "dwellingId": "string",
+                     *       "place": {
+                     *         "commune": "string",
+                     *         "epci": "string",
+                     *         "contingent": "string"
+                     *       },
+                     *       "candidates": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "rank": 0
+                     *         }
+                     *       ],
+                     *       "exception": "string",
+                     *       "status": "pending",
+                     *       "conflicts": [
+                     *         "string"
+                     *       ],
+                     *       "proposal": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "type": "attribution",
+                     *           "rank": 0,
+                     *           "conditionDocument": "string",
+                     *           "conditionDeadline": "string",
+                     *           "reasons": "string"
+                     *         }
+                     *       ],
+                     *       "proposedOpinion": {
+                     *         "situation": "string",
+                     *         "suitableDwelling": "string",
+                     *         "advice": "string"
+                     *       },
+                     *       "votes": {
+                     *         "property1": {
+                     *           "choice": "for",
+                     *           "castBy": "string",
+                     *           "castAt": "2019-08-24T14:15:22Z"
+                     *         },
+                     *         "property2": {
+                     *           "choice": "for",
+                     *           "castBy": "string",
+                     *           "castAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       },
+                     *       "results": [
+                     *         {
+                     *           "outcome": "adopted",
+                     *           "decidedBy": "string",
+                     *           "counts": {
+                     *             "for": 0,
+                     *             "against": 0,
+                     *             "abstain": 0
+                     *           },
+                     *           "quorum": {
+                     *             "rosterSize": 0,
+                     *             "present": 0,
+                     *             "represented": 0,
+                     *             "required": 0,
+                     *             "reached": true
+                     *           },
+                     *           "castingVoterId": "string",
+                     *           "itemStatus": "pending",
+                     *           "closedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "decisions": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "type": "attribution",
+                     *           "rank": 0,
+                     *           "conditionDocument": "string",
+                     *           "conditionDeadline": "string",
+                     *           "reasons": "string"
+                     *         }
+                     *       ],
+                     *       "opinion": {
+                     *         "situation": "string",
+                     *         "suitableDwelling": "string",
+                     *         "advice": "string"
+                     *       },
+                     *       "deferral": {
+                     *         "cause": "deferral",
+                     *         "reason": "string",
+                     *         "by": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {unknown} */
@@ -5420,6 +6487,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The reason */
                     reason: string;
@@ -5433,6 +6505,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "kind": "allocation",
+                     *       "position": 0,
+                     *       "dwellingId": "string",
+                     *       "place": {
+                     *         "commune": "string",
+                     *         "epci": "string",
+                     *         "contingent": "string"
+                     *       },
+                     *       "candidates": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "rank": 0
+                     *         }
+                     *       ],
+                     *       "exception": "string",
+                     *       "status": "pending",
+                     *       "conflicts": [
+                     *         "string"
+                     *       ],
+                     *       "proposal": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "type": "attribution",
+                     *           "rank": 0,
+                     *           "conditionDocument": "string",
+                     *           "conditionDeadline": "string",
+                     *           "reasons": "string"
+                     *         }
+                     *       ],
+                     *       "proposedOpinion": {
+                     *         "situation": "string",
+                     *         "suitableDwelling": "string",
+                     *         "advice": "string"
+                     *       },
+                     *       "votes": {
+                     *         "property1": {
+                     *           "choice": "for",
+                     *           "castBy": "string",
+                     *           "castAt": "2019-08-24T14:15:22Z"
+                     *         },
+                     *         "property2": {
+                     *           "choice": "for",
+                     *           "castBy": "string",
+                     *           "castAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       },
+                     *       "results": [
+                     *         {
+                     *           "outcome": "adopted",
+                     *           "decidedBy": "string",
+                     *           "counts": {
+                     *             "for": 0,
+                     *             "against": 0,
+                     *             "abstain": 0
+                     *           },
+                     *           "quorum": {
+                     *             "rosterSize": 0,
+                     *             "present": 0,
+                     *             "represented": 0,
+                     *             "required": 0,
+                     *             "reached": true
+                     *           },
+                     *           "castingVoterId": "string",
+                     *           "itemStatus": "pending",
+                     *           "closedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "decisions": [
+                     *         {
+                     *           "applicationId": "string",
+                     *           "type": "attribution",
+                     *           "rank": 0,
+                     *           "conditionDocument": "string",
+                     *           "conditionDeadline": "string",
+                     *           "reasons": "string"
+                     *         }
+                     *       ],
+                     *       "opinion": {
+                     *         "situation": "string",
+                     *         "suitableDwelling": "string",
+                     *         "advice": "string"
+                     *       },
+                     *       "deferral": {
+                     *         "cause": "deferral",
+                     *         "reason": "string",
+                     *         "by": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {unknown} */
@@ -5618,6 +6782,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "version": 0,
+                     *       "status": "drafted",
+                     *       "sha256": "string",
+                     *       "pdfSha256": "string",
+                     *       "document": {
+                     *         "property1": null,
+                     *         "property2": null
+                     *       },
+                     *       "signatures": [
+                     *         {
+                     *           "signer": "string",
+                     *           "role": "string",
+                     *           "sha256": "string",
+                     *           "signedAt": "2019-08-24T14:15:22Z",
+                     *           "signature": "string",
+                     *           "keyFingerprint": "string",
+                     *           "pdfSha256": "string",
+                     *           "signerName": "string",
+                     *           "certificateSha256": "string",
+                     *           "timestampedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "signedPdfSha256": "string"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         sessionId: string;
@@ -5731,10 +6923,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sha256": "9f2c4b1e8a7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b",
+                 *       "signature": "Q2FsZW9sTWludXRlc1NpZ25hdHVyZUV4YW1wbGUwQ2FsZW9sTWludXRlc1NpZ25hdHVyZUV4YW1wbGUwAbCdEf==",
+                 *       "as": "chair"
+                 *     }
+                 */
                 "application/json": {
-                    /** @description The hash of the minutes version being signed */
+                    /**
+                     * @description The hash of the minutes version being signed
+                     * @example 9f2c4b1e8a7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b
+                     */
                     sha256: string;
-                    /** @description Optional second seal: the base64 Ed25519 signature of "caleol-minutes:v1:<sha256>" with the signer's registered key (npx tsx bin/sign-minutes.ts). The PDF signature is made by the server either way. */
+                    /**
+                     * @description Optional second seal: the base64 Ed25519 signature of "caleol-minutes:v1:<sha256>" with the signer's registered key (npx tsx bin/sign-minutes.ts). The PDF signature is made by the server either way.
+                     * @example Q2FsZW9sTWludXRlc1NpZ25hdHVyZUV4YW1wbGUwQ2FsZW9sTWludXRlc1NpZ25hdHVyZUV4YW1wbGUwAbCdEf==
+                     */
                     signature?: string;
                     /** @enum {unknown} */
                     as?: "chair" | "secretary";
@@ -5748,6 +6953,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "phase": "draft"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {unknown} */
                         phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
@@ -5846,6 +7056,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "string",
+                 *       "text": "string"
+                 *     }
+                 */
                 "application/json": {
                     reason: string;
                     /** @description The correction, as the new version of the minutes records it */
@@ -5860,6 +7076,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "version": 0,
+                     *       "status": "drafted",
+                     *       "sha256": "string",
+                     *       "pdfSha256": "string",
+                     *       "document": {
+                     *         "property1": null,
+                     *         "property2": null
+                     *       },
+                     *       "signatures": [
+                     *         {
+                     *           "signer": "string",
+                     *           "role": "string",
+                     *           "sha256": "string",
+                     *           "signedAt": "2019-08-24T14:15:22Z",
+                     *           "signature": "string",
+                     *           "keyFingerprint": "string",
+                     *           "pdfSha256": "string",
+                     *           "signerName": "string",
+                     *           "certificateSha256": "string",
+                     *           "timestampedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "signedPdfSha256": "string"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         sessionId: string;
@@ -5989,6 +7233,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "version": 0,
+                     *       "status": "drafted",
+                     *       "sha256": "string",
+                     *       "ok": true,
+                     *       "problems": [
+                     *         "string"
+                     *       ],
+                     *       "notes": [
+                     *         "string"
+                     *       ],
+                     *       "trailCheckpoint": {
+                     *         "seq": 0,
+                     *         "hash": "string",
+                     *         "signedAt": "2019-08-24T14:15:22Z",
+                     *         "keyId": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         sessionId: string;
@@ -6097,6 +7362,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "property1": null,
+                     *       "property2": null
+                     *     }
+                     */
                     "application/json": {
                         [key: string]: unknown;
                     };
@@ -6187,6 +7458,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "notifications": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "kind": "decision_letter",
+                     *           "agendaItemId": "fcf10a3e-86ff-4f0b-b3a1-6fe18cf934be",
+                     *           "applicationId": "97ab27fa-30e2-43e3-92a3-160e80f4c0d5",
+                     *           "channel": "email",
+                     *           "recipient": "string",
+                     *           "documentSha256": "string",
+                     *           "createdAt": "2019-08-24T14:15:22Z",
+                     *           "sentAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         notifications: {
                             /** Format: uuid */
@@ -6381,6 +7669,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *           "fingerprint": "string",
+                     *           "signer": "string",
+                     *           "role": "chair",
+                     *           "publicKeyPem": "string",
+                     *           "registeredAt": "2019-08-24T14:15:22Z",
+                     *           "revokedAt": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         keys: {
                             /** Format: uuid */
@@ -6481,6 +7784,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "publicKeyPem": "string",
+                 *       "as": "chair"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The signer's Ed25519 public key, SPKI PEM (npx tsx bin/sign-minutes.ts --generate-key) */
                     publicKeyPem: string;
@@ -6496,6 +7805,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "fingerprint": "string",
+                     *       "signer": "string",
+                     *       "role": "chair",
+                     *       "publicKeyPem": "string",
+                     *       "registeredAt": "2019-08-24T14:15:22Z",
+                     *       "revokedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         committeeId: string;
@@ -6519,6 +7839,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "fingerprint": "string",
+                     *       "signer": "string",
+                     *       "role": "chair",
+                     *       "publicKeyPem": "string",
+                     *       "registeredAt": "2019-08-24T14:15:22Z",
+                     *       "revokedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         committeeId: string;
@@ -6632,6 +7963,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *       "fingerprint": "string",
+                     *       "signer": "string",
+                     *       "role": "chair",
+                     *       "publicKeyPem": "string",
+                     *       "registeredAt": "2019-08-24T14:15:22Z",
+                     *       "revokedAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         committeeId: string;
@@ -6751,6 +8093,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *           "scheduledStart": "2019-08-24T14:15:22Z",
+                     *           "phase": "draft",
+                     *           "agendaItemId": "fcf10a3e-86ff-4f0b-b3a1-6fe18cf934be",
+                     *           "position": 0,
+                     *           "dwellingReference": "string",
+                     *           "commune": "string",
+                     *           "status": "pending",
+                     *           "candidates": [
+                     *             {
+                     *               "applicationNumber": "string",
+                     *               "rank": 0,
+                     *               "decision": {
+                     *                 "type": "attribution",
+                     *                 "rank": 0,
+                     *                 "decidedAt": "2019-08-24T14:15:22Z"
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** Format: uuid */
@@ -6865,6 +8234,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "entries": [
+                     *         {
+                     *           "seq": 0,
+                     *           "at": "2019-08-24T14:15:22Z",
+                     *           "type": "string",
+                     *           "actor": "string",
+                     *           "summary": "string",
+                     *           "details": {
+                     *             "property1": null,
+                     *             "property2": null
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         sessionId: string;
@@ -6969,6 +8356,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "workflowId": "string",
+                     *       "ok": true,
+                     *       "history": {
+                     *         "source": "live",
+                     *         "runs": 0,
+                     *         "events": 0
+                     *       },
+                     *       "replay": {
+                     *         "ok": true,
+                     *         "error": {
+                     *           "name": "string",
+                     *           "message": "string"
+                     *         }
+                     *       },
+                     *       "rulesVersion": 0,
+                     *       "trail": {
+                     *         "recorded": 0,
+                     *         "stored": 0,
+                     *         "problems": [
+                     *           "string"
+                     *         ]
+                     *       },
+                     *       "votes": [
+                     *         {
+                     *           "itemId": "string",
+                     *           "closedAt": "string",
+                     *           "votes": 0,
+                     *           "recorded": {
+                     *             "outcome": "string",
+                     *             "decidedBy": "string",
+                     *             "counts": {
+                     *               "property1": 0,
+                     *               "property2": 0
+                     *             }
+                     *           },
+                     *           "recomputed": {
+                     *             "outcome": "string",
+                     *             "decidedBy": "string",
+                     *             "counts": {
+                     *               "property1": 0,
+                     *               "property2": 0
+                     *             }
+                     *           },
+                     *           "tallyMatches": true,
+                     *           "decisionsMatch": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         sessionId: string;
@@ -7117,6 +8556,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "property1": null,
+                     *       "property2": null
+                     *     }
+                     */
                     "application/json": {
                         [key: string]: unknown;
                     };
@@ -7217,6 +8662,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "committees": [
+                     *         {
+                     *           "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *           "ok": true,
+                     *           "events": 0,
+                     *           "unchained": 0,
+                     *           "checkpoints": 0,
+                     *           "lastCheckpointSeq": 0,
+                     *           "problems": [
+                     *             {
+                     *               "at": "string",
+                     *               "message": "string"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         ok: boolean;
                         committees: {
@@ -7324,6 +8790,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "offers": [
+                     *         {
+                     *           "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *           "workflowId": "string",
+                     *           "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *           "agendaItemId": "fcf10a3e-86ff-4f0b-b3a1-6fe18cf934be",
+                     *           "applicationId": "97ab27fa-30e2-43e3-92a3-160e80f4c0d5",
+                     *           "rank": 0,
+                     *           "offeredAt": "2019-08-24T14:15:22Z",
+                     *           "deadline": "2019-08-24T14:15:22Z",
+                     *           "status": "offered",
+                     *           "answeredAt": "2019-08-24T14:15:22Z",
+                     *           "reason": "string",
+                     *           "outcome": "offering"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         offers: {
                             /** Format: uuid */
@@ -7438,6 +8924,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "workflowId": "string",
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "agendaItemId": "fcf10a3e-86ff-4f0b-b3a1-6fe18cf934be",
+                     *       "applicationId": "97ab27fa-30e2-43e3-92a3-160e80f4c0d5",
+                     *       "rank": 0,
+                     *       "offeredAt": "2019-08-24T14:15:22Z",
+                     *       "deadline": "2019-08-24T14:15:22Z",
+                     *       "status": "offered",
+                     *       "answeredAt": "2019-08-24T14:15:22Z",
+                     *       "reason": "string",
+                     *       "outcome": "offering"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -7547,6 +9049,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @description What the applicant said, if anything */
                     reason?: string;
@@ -7560,6 +9067,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "workflowId": "string",
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "agendaItemId": "fcf10a3e-86ff-4f0b-b3a1-6fe18cf934be",
+                     *       "applicationId": "97ab27fa-30e2-43e3-92a3-160e80f4c0d5",
+                     *       "rank": 0,
+                     *       "offeredAt": "2019-08-24T14:15:22Z",
+                     *       "deadline": "2019-08-24T14:15:22Z",
+                     *       "status": "offered",
+                     *       "answeredAt": "2019-08-24T14:15:22Z",
+                     *       "reason": "string",
+                     *       "outcome": "offering"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -7680,6 +9203,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @description What the applicant said, if anything */
                     reason?: string;
@@ -7693,6 +9221,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "workflowId": "string",
+                     *       "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *       "agendaItemId": "fcf10a3e-86ff-4f0b-b3a1-6fe18cf934be",
+                     *       "applicationId": "97ab27fa-30e2-43e3-92a3-160e80f4c0d5",
+                     *       "rank": 0,
+                     *       "offeredAt": "2019-08-24T14:15:22Z",
+                     *       "deadline": "2019-08-24T14:15:22Z",
+                     *       "status": "offered",
+                     *       "answeredAt": "2019-08-24T14:15:22Z",
+                     *       "reason": "string",
+                     *       "outcome": "offering"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -7814,6 +9358,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "at": "2019-08-24T14:15:22Z",
+                     *       "database": "string",
+                     *       "temporal": "string",
+                     *       "namespace": "string",
+                     *       "taskQueue": {
+                     *         "name": "string",
+                     *         "workflowPollers": [
+                     *           {
+                     *             "identity": "string",
+                     *             "lastAccessTime": "2019-08-24T14:15:22Z"
+                     *           }
+                     *         ],
+                     *         "activityPollers": [
+                     *           {
+                     *             "identity": "string",
+                     *             "lastAccessTime": "2019-08-24T14:15:22Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "temporalUiUrl": "http://example.com"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: date-time */
                         at: string;
@@ -7921,6 +9489,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *         "tokenId": "string",
+                     *         "subject": "string",
+                     *         "issuedBefore": "2019-08-24T14:15:22Z",
+                     *         "reason": "string",
+                     *         "revokedBy": "string",
+                     *         "revokedAt": "2019-08-24T14:15:22Z",
+                     *         "forgetAfter": "2019-08-24T14:15:22Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -8018,6 +9600,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "tokenId": "string",
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The token's jti */
                     tokenId: string;
@@ -8041,6 +9629,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+                     *       "tokenId": "string",
+                     *       "subject": "string",
+                     *       "issuedBefore": "2019-08-24T14:15:22Z",
+                     *       "reason": "string",
+                     *       "revokedBy": "string",
+                     *       "revokedAt": "2019-08-24T14:15:22Z",
+                     *       "forgetAfter": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: uuid */
                         id: string;
@@ -8166,6 +9766,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "workflows": [
+                     *         {
+                     *           "workflowId": "string",
+                     *           "runId": "string",
+                     *           "type": "session",
+                     *           "workflowType": "string",
+                     *           "status": "string",
+                     *           "taskQueue": "string",
+                     *           "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *           "phase": "string",
+                     *           "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *           "scheduledStart": "2019-08-24T14:15:22Z",
+                     *           "lastProgressAt": "2019-08-24T14:15:22Z",
+                     *           "startTime": "2019-08-24T14:15:22Z",
+                     *           "closeTime": "2019-08-24T14:15:22Z"
+                     *         }
+                     *       ],
+                     *       "truncated": true,
+                     *       "counts": {
+                     *         "sessionsByPhase": {
+                     *           "property1": 0,
+                     *           "property2": 0
+                     *         },
+                     *         "runningSessions": 0,
+                     *         "runningOffers": 0
+                     *       },
+                     *       "queries": {
+                     *         "session": "string",
+                     *         "offer": "string"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         workflows: {
                             workflowId: string;
@@ -8296,6 +9930,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "at": "2019-08-24T14:15:22Z",
+                     *       "stuck": [
+                     *         {
+                     *           "workflowId": "string",
+                     *           "runId": "string",
+                     *           "type": "session",
+                     *           "sessionId": "f6567dd8-e069-418e-8893-7d22fcf12459",
+                     *           "committeeId": "0b28d368-eb1b-4828-9089-e563003b59c0",
+                     *           "phase": "string",
+                     *           "kind": "workflow_task_failing",
+                     *           "severity": "critical",
+                     *           "since": "2019-08-24T14:15:22Z",
+                     *           "detail": "string",
+                     *           "suggestedAction": {
+                     *             "action": "retry",
+                     *             "text": "string"
+                     *           },
+                     *           "activity": {
+                     *             "activityId": "string",
+                     *             "activityType": "string",
+                     *             "attempt": 0,
+                     *             "maximumAttempts": 0,
+                     *             "lastFailure": "string",
+                     *             "nextAttemptAt": "2019-08-24T14:15:22Z"
+                     *           },
+                     *           "workflowTaskAttempt": 0,
+                     *           "temporalUiUrl": "http://example.com"
+                     *         }
+                     *       ],
+                     *       "examined": 0,
+                     *       "truncated": true
+                     *     }
+                     */
                     "application/json": {
                         /** Format: date-time */
                         at: string;
@@ -8426,6 +10095,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "retry",
+                 *       "reason": "string"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {unknown} */
                     action: "retry" | "cancel" | "terminate" | "reset";
@@ -8441,6 +10116,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "workflowId": "string",
+                     *       "action": "retry",
+                     *       "result": {
+                     *         "property1": null,
+                     *         "property2": null
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         workflowId: string;
                         /** @enum {unknown} */
@@ -8541,6 +10226,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "payloads": [
+                 *         {
+                 *           "metadata": {
+                 *             "property1": "string",
+                 *             "property2": "string"
+                 *           },
+                 *           "data": "string"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     payloads: {
                         metadata?: {
@@ -8558,6 +10256,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "payloads": [
+                     *         {
+                     *           "metadata": {
+                     *             "property1": "string",
+                     *             "property2": "string"
+                     *           },
+                     *           "data": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         payloads: {
                             metadata?: {
@@ -8658,6 +10369,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "payloads": [
+                 *         {
+                 *           "metadata": {
+                 *             "property1": "string",
+                 *             "property2": "string"
+                 *           },
+                 *           "data": "string"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     payloads: {
                         metadata?: {
@@ -8675,6 +10399,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "payloads": [
+                     *         {
+                     *           "metadata": {
+                     *             "property1": "string",
+                     *             "property2": "string"
+                     *           },
+                     *           "data": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         payloads: {
                             metadata?: {
@@ -8781,6 +10518,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "messages": [
+                     *         {
+                     *           "id": "string",
+                     *           "receivedAt": "2019-08-24T14:15:22Z",
+                     *           "from": "string",
+                     *           "to": "string",
+                     *           "subject": "string",
+                     *           "attachments": [
+                     *             {
+                     *               "index": 0,
+                     *               "filename": "string",
+                     *               "contentType": "string",
+                     *               "size": 0
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         messages: {
                             id: string;
@@ -8883,6 +10641,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "receivedAt": "2019-08-24T14:15:22Z",
+                     *       "from": "string",
+                     *       "to": "string",
+                     *       "subject": "string",
+                     *       "attachments": [
+                     *         {
+                     *           "index": 0,
+                     *           "filename": "string",
+                     *           "contentType": "string",
+                     *           "size": 0
+                     *         }
+                     *       ],
+                     *       "text": "string"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** Format: date-time */
@@ -9215,6 +10991,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "users": [
+                     *         {
+                     *           "id": "string",
+                     *           "label": "string",
+                     *           "roles": [
+                     *             "string"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         users: {
                             id: string;
@@ -9289,6 +11078,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "user": "string"
+                 *     }
+                 */
                 "application/json": {
                     user: string;
                 };
@@ -9301,6 +11095,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "subject": "string",
+                     *       "name": "string",
+                     *       "roles": [
+                     *         "string"
+                     *       ],
+                     *       "memberId": "string",
+                     *       "expiresAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": {
                         subject: string;
                         name?: string;
@@ -9472,6 +11277,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "subject": "string",
+                     *       "name": "string",
+                     *       "roles": [
+                     *         "string"
+                     *       ],
+                     *       "memberId": "string",
+                     *       "expiresAt": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
                     "application/json": {
                         subject: string;
                         name?: string;
@@ -9551,6 +11367,30 @@ export interface operations {
         /** @description A Zoom webhook delivery; the raw bytes are signed. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "event": "string",
+                 *       "event_ts": 0,
+                 *       "payload": {
+                 *         "plainToken": "string",
+                 *         "object": {
+                 *           "id": 0,
+                 *           "uuid": "string",
+                 *           "start_time": "string",
+                 *           "end_time": "string",
+                 *           "participant": {
+                 *             "user_id": "string",
+                 *             "participant_uuid": "string",
+                 *             "registrant_id": "string",
+                 *             "email": "string",
+                 *             "user_name": "string",
+                 *             "join_time": "string",
+                 *             "leave_time": "string"
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @description e.g. meeting.participant_joined, endpoint.url_validation */
                     event: string;
@@ -9591,6 +11431,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "plainToken": "string",
+                     *       "encryptedToken": "string"
+                     *     }
+                     */
                     "application/json": {
                         plainToken?: string;
                         encryptedToken?: string;

@@ -421,6 +421,16 @@ describe('API documentation', () => {
     expect(vote.responses['429'].headers).toHaveProperty('Retry-After');
     expect(vote.responses['503'].headers).toHaveProperty('Retry-After');
     expect(doc.paths['/health'].get.responses['503']).toBeUndefined();
+
+    // An example for every JSON body and answer, and for every refusal.
+    const json = (media: Record<string, any> | undefined) => media?.['application/json'];
+    const withoutExample = operations.flatMap(({ key, operation }) => [
+      ...(json(operation.requestBody?.content) && json(operation.requestBody.content).example === undefined ? [`${key} body`] : []),
+      ...Object.entries<any>(operation.responses).filter(([status, r]) => status.startsWith('2') && json(r.content) && json(r.content).example === undefined).map(([status]) => `${key} ${status}`),
+      ...Object.entries<any>(operation.responses).filter(([status, r]) => Number(status) >= 400 && !r.content['application/problem+json'].examples).map(([status]) => `${key} ${status}`),
+    ]);
+    expect(withoutExample).toEqual([]);
+    expect(doc.components.examples.Problem409.value).toMatchObject({ status: 409, code: 'session_finished', phase: 'completed' });
   });
 
   it('documents that the health routes need no token', async () => {

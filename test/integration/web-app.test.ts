@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webClientTypes, webClientTypesFile } from '../../bin/web-client.ts';
+import { clientFiles } from '../../bin/api-client.ts';
 import { apiClient, expectStatus } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, startInDays } from '../support/fixtures.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
@@ -119,7 +119,7 @@ describe('what the pages read', () => {
 });
 
 describe('the web application\'s client', () => {
-  it('has the API types the routes generate now (npm run generate:web-client)', { timeout: 60_000 }, async () => {
-    expect(readFileSync(webClientTypesFile, 'utf8')).toBe(await webClientTypes());
+  it('has the client\'s document and types the routes generate now (npm run generate:client)', { timeout: 60_000 }, async () => {
+    for (const [file, text] of Object.entries(await clientFiles())) expect(readFileSync(file, 'utf8'), file).toBe(text);
   });
 });

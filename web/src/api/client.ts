@@ -2,7 +2,7 @@
 // cookie (same origin). A refusal becomes an ApiProblem whose message is the catalogue's.
 import createClient from 'openapi-fetch';
 import { problemMessage } from '../messages.ts';
-import type { components, paths } from './schema.ts';
+import type { components, paths } from '../../../client/schema.ts';
 
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 

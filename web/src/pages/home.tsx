@@ -2,7 +2,7 @@
 // signatures, done, to watch); the secretary schedules a new one here.
 import { useState, type FormEvent } from 'react';
 import { api, ok, type Me } from '../api/client.ts';
-import type { paths } from '../api/schema.ts';
+import type { paths } from '../../../client/schema.ts';
 import { ErrorMessage, PageTitle, PhaseBadge, Section, useAction, useLoaded } from '../components.tsx';
 import { dateTime, instantToZoned, zonedToInstant } from '../format.ts';
 import { t } from '../messages.ts';

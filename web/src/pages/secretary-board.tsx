@@ -3,7 +3,7 @@
 // follow the tally, close the vote and the session, then the letters.
 import { useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes } from 'react';
 import { api, download, ok, type AgendaItem, type Proposal } from '../api/client.ts';
-import type { paths } from '../api/schema.ts';
+import type { paths } from '../../../client/schema.ts';
 import { ErrorMessage, Section, useAction, useLoaded } from '../components.tsx';
 import { day, hourMinute, instantToZoned, shortDateTime, zonedToInstant } from '../format.ts';
 import { t } from '../messages.ts';
