@@ -2,7 +2,8 @@
 # picks the process with `command`. TypeScript runs through tsx (a runtime dependency), so there
 # is no compile step and the code in the image is the code in the repository.
 
-ARG NODE_IMAGE=node:20.19.5-bookworm-slim
+# Node 22 LTS, pinned to a release (the project supports Node >= 20.19; development machines may run 20).
+ARG NODE_IMAGE=node:22.23.3-bookworm-slim
 
 # --- build: production dependencies and the generated Prisma client ---------------------------
 FROM ${NODE_IMAGE} AS build
@@ -42,6 +43,6 @@ ENV DATA_DIR=/var/lib/caleol
 USER node
 EXPOSE 3000
 # `node --import tsx` rather than `npx tsx`: node is PID 1 and gets SIGTERM itself (clean stop).
-# No HEALTHCHECK here: the same image runs the worker and one-shot jobs, which serve no HTTP;
-# the api's health check is in docker-compose.yml.
+# No HEALTHCHECK here: the same image runs the api, the worker and one-shot jobs, each checked
+# its own way (docker-compose.yml health checks, the Helm chart's probes).
 CMD ["node", "--import", "tsx", "bin/api.ts"]
