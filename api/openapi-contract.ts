@@ -12,6 +12,12 @@ const rateLimitedReads = new Set(['/sessions/{id}/export']);
 /** Answered without Temporal or the database's rate limits: no 429 or 503 of ours. */
 const untouched = new Set(['/health', '/webhooks/zoom']);
 
+/** Where a creation answers the new resource's address (the routes set the header). */
+const locations: Record<string, string> = {
+  'post /committees': '/committees/{id}',
+  'post /committees/{id}/sessions': '/sessions/{id}',
+};
+
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 const camel = (segment: string) => segment.split(/[-_.]/).filter(Boolean).map(capitalized).join('');
 
@@ -100,6 +106,12 @@ export function completeContract(document: Json, options: ContractOptions): Json
         if (Number(status) < 400) continue;
         const schema = response.content?.['application/json']?.schema ?? { $ref: '#/components/schemas/Problem' };
         responses[status] = { description: response.description && response.description !== 'Default Response' ? response.description : statusDescriptions[status] ?? 'Refused', content: problemMedia(status, schema) };
+      }
+      const location = locations[`${method} ${path}`];
+      if (location) {
+        for (const status of ['200', '201']) {
+          if (responses[status]) responses[status].headers = { ...responses[status].headers, Location: { description: `The address of what was created or found (${location})`, schema: { type: 'string' } } };
+        }
       }
       const publicRoute = Array.isArray(operation.security) && operation.security.length === 0;
       if (!untouched.has(path) && !path.startsWith('/auth/')) {

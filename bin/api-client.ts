@@ -12,12 +12,17 @@ import { createDatabase } from '../prisma/database.ts';
 export const clientTypesFile = fileURLToPath(new URL('../client/schema.ts', import.meta.url));
 export const clientDocumentFile = fileURLToPath(new URL('../client/openapi.json', import.meta.url));
 
-/** The OpenAPI document of the API's routes, built without connecting to anything. */
+/**
+ * The OpenAPI document of the API's routes, built without connecting to anything. It describes
+ * both ways of signing in: the local bearer token and, as a deployment with AUTH_MODE=oidc serves
+ * it, the organisation's provider (here a placeholder of its discovery address).
+ */
 export async function openApiDocument(): Promise<object> {
   const connection = Connection.lazy({ address: '127.0.0.1:7233' });
   const db = createDatabase('postgresql://unused@127.0.0.1:1/unused');
   const app = await buildApp({
     db, temporal: new Client({ connection }), taskQueue: 'unused', verifier: localTokenVerifier('unused-secret-unused-secret-unused'),
+    openIdConnectUrl: 'https://identity.example.org/realms/caleol/.well-known/openid-configuration',
   });
   try {
     await app.ready();

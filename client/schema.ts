@@ -1644,6 +1644,8 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The address of what was created or found (/committees/{id}) */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2077,6 +2079,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The address of what was created or found (/sessions/{id}) */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2104,6 +2108,8 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The address of what was created or found (/sessions/{id}) */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -98,7 +98,7 @@ export function registerCommitteeRoutes(app: App, { db }: RouteContext): void {
       if (isUniqueViolation(error)) throw conflict('duplicate_member', 'two members have the same e-mail address');
       throw error;
     }
-    return reply.code(201).send(await loadCommittee(id));
+    return reply.code(201).header('location', `/committees/${id}`).send(await loadCommittee(id));
   });
 
   app.get('/committees', {

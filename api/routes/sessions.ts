@@ -48,7 +48,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
     const principal = requireRole(request.principal, 'secretary');
     const { created, actor, ...session } = await scheduleSession(deps, { principal, committeeId: request.params.id, ...request.body, now: new Date() });
     request.log.info({ workflowId: session.workflowId, actor, created }, 'session scheduled');
-    return reply.code(created ? 201 : 200).send(session);
+    return reply.code(created ? 201 : 200).header('location', `/sessions/${session.id}`).send(session);
   });
 
   app.get('/sessions/:id', {

@@ -1,5 +1,6 @@
 // The published client (client/) against the running API over HTTP: typed calls with the token,
 // a retried write with its Idempotency-Key applied once, a refusal read as its problem.
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaleolClient, newIdempotencyKey, type CaleolClient } from '../../client/index.ts';
@@ -35,5 +36,13 @@ describe('the typed client', () => {
     expect(data).toBeUndefined();
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(error).toMatchObject({ status: 404, code: 'not_found' });
+  });
+});
+
+describe('the published document', () => {
+  it('describes both ways of signing in: the local bearer token and the organisation\'s OpenID Connect provider', async () => {
+    const doc = JSON.parse(readFileSync(new URL('../../client/openapi.json', import.meta.url), 'utf8')) as { components: { securitySchemes: Record<string, { type: string; scheme?: string; openIdConnectUrl?: string }> } };
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.oidc).toMatchObject({ type: 'openIdConnect', openIdConnectUrl: expect.stringMatching(/\/\.well-known\/openid-configuration$/) });
   });
 });

@@ -431,6 +431,15 @@ describe('API documentation', () => {
     ]);
     expect(withoutExample).toEqual([]);
     expect(doc.components.examples.Problem409.value).toMatchObject({ status: 409, code: 'session_finished', phase: 'completed' });
+    expect(doc.paths['/committees'].post.responses['201'].headers).toHaveProperty('Location');
+  });
+
+  it('answers a creation with the address of what it created (Location)', async () => {
+    const secretary = await h.token({ subject: 'secretary@location', roles: ['secretary'] });
+    const created = await call('POST', '/committees', secretary, committeeInput(' location'));
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.location).toBe(`/committees/${created.json<{ id: string }>().id}`);
+    expect((await call('GET', created.headers.location as string, secretary)).statusCode).toBe(200);
   });
 
   it('documents that the health routes need no token', async () => {

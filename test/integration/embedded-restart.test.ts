@@ -164,10 +164,10 @@ describe('npm start', () => {
         return { unparsed: line };
       }
     });
-    // Ours name their service; the others are the embedded Temporal dev server's own (its banner
-    // once at start, and its JSON lines at level error).
+    // Ours name their service; the others are the embedded Temporal dev server's own: its banner
+    // once at start, and its JSON lines at level ERROR (pino's levels are numbers, the server's words).
     const devServer = (l: Record<string, unknown>) => ('unparsed' in l && /^Temporal (CLI|Server|Persistence|UI|Metrics)\b/.test(String(l.unparsed)))
-      || (typeof l.level === 'string' && 'ts' in l && !('service' in l));
+      || (typeof l.level === 'string' && typeof l.time === 'string' && !('service' in l));
     expect(parsed.filter((l) => typeof l.service !== 'string' && !devServer(l))).toEqual([]);
     const voteRequest = parsed.find((l) => (l.req as { url?: string } | undefined)?.url?.endsWith('/votes'));
     expect(voteRequest?.reqId).toEqual(expect.any(String));
