@@ -12,14 +12,17 @@ export interface HttpAnswer {
 
 export class ApiClient {
   private readonly agent: Agent;
-  private readonly url: URL;
+  private readonly urls: URL[];
+  private next = 0;
 
-  constructor(baseUrl: string, maxSockets: number, private readonly timeoutMs = 120_000) {
-    this.url = new URL(baseUrl);
-    this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+  /** With several addresses (API processes), each request goes to the next, as a load balancer sends them. */
+  constructor(baseUrls: string | readonly string[], maxSockets: number, private readonly timeoutMs = 120_000) {
+    this.urls = (typeof baseUrls === 'string' ? [baseUrls] : baseUrls).map((u) => new URL(u));
+    this.agent = new Agent({ keepAlive: true, maxSockets: maxSockets * this.urls.length, maxFreeSockets: maxSockets * this.urls.length });
   }
 
   call(method: 'GET' | 'POST', path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    const url = this.urls[this.next++ % this.urls.length]!;
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((resolve) => {
       const started = performance.now();
@@ -31,8 +34,8 @@ export class ApiClient {
       };
       const req = request({
         agent: this.agent,
-        host: this.url.hostname,
-        port: this.url.port,
+        host: url.hostname,
+        port: url.port,
         method,
         path,
         headers: {

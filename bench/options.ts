@@ -18,6 +18,10 @@ export interface BenchOptions {
   keep: boolean;
   /** Where the worker and the API write V8 CPU profiles (`node --cpu-prof`); none: not profiled. */
   cpuProfileDir: string | undefined;
+  /** Worker processes on the one task queue. */
+  workers: number;
+  /** API processes; the bench's requests go to each in turn, as a load balancer would send them. */
+  apis: number;
 }
 
 export const usage = `npm run bench -- [options]
@@ -36,6 +40,8 @@ export const usage = `npm run bench -- [options]
   --baseline-updates <n>     Temporal updates of the concurrent baseline (default 2000)
   --baseline-sequential <n>  Temporal updates of the one-at-a-time baseline (default 300)
   --baseline-concurrency <n> updates in flight in the concurrent baseline (default: the vote phase's, min(concurrency, sessions × voters))
+  --workers <n>              worker processes polling the one task queue (default 1)
+  --apis <n>                 API processes, the requests spread over them in turn (default 1)
   --json <file>              write the results as JSON
   --keep                     keep the working folder (bundles, child logs)
   --cpu-prof <dir>           profile the worker and the API (node --cpu-prof): a .cpuprofile per process and thread
@@ -68,6 +74,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'baseline-concurrency': { type: 'string' },
       keep: { type: 'boolean' },
       'cpu-prof': { type: 'string' },
+      workers: { type: 'string' },
+      apis: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -101,5 +109,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     baselineConcurrency: integer('baseline-concurrency', Math.min(concurrency, sessions * voters), 1, 10_000),
     keep: values.keep ?? false,
     cpuProfileDir: values['cpu-prof'],
+    workers: integer('workers', 1, 1, 8),
+    apis: integer('apis', 1, 1, 8),
   };
 }

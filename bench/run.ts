@@ -130,8 +130,10 @@ async function main(): Promise<number> {
   // --- the worker and the API, as in production: two processes ---
   status.text = 'starting the worker and the API';
   const secret = randomBytes(24).toString('hex');
-  const apiPort = await freePort();
-  const workerMetricsPort = await freePort();
+  const apiPorts = await Promise.all(Array.from({ length: opts.apis }, () => freePort()));
+  const workerMetricsPorts = await Promise.all(Array.from({ length: opts.workers }, () => freePort()));
+  const [apiPort] = apiPorts as [number];
+  const [workerMetricsPort] = workerMetricsPorts as [number];
   const taskQueue = `caleol-bench-${randomUUID()}`;
   const env = childEnv({
     DATABASE_URL: database.url,
@@ -152,18 +154,21 @@ async function main(): Promise<number> {
   });
   // One folder per process: Node names each profile after its pid and thread.
   const profile = (name: string) => (opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProfileDir, name)}`] : []);
-  const worker = startChild('worker', 'bin/worker.ts', [], { ...env, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort}` }, join(workdir, 'worker.log'), profile('worker'));
-  stops.push({ name: 'worker', stop: () => worker.stop() });
-  const api = startChild('api', 'bin/api.ts', [], env, join(workdir, 'api.log'), profile('api'));
-  stops.push({ name: 'API', stop: () => api.stop() });
-  const children: Child[] = [worker, api, ...(database.child ? [database.child] : [])];
+  // Several of each (--workers, --apis): the same task queue, the same database; the SDK's
+  // figures below are the first worker's, the resources those of all of them together.
+  const workers = workerMetricsPorts.map((port, i) => startChild(i === 0 ? 'worker' : `worker-${i + 1}`, 'bin/worker.ts', [], { ...env, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${port}` }, join(workdir, i === 0 ? 'worker.log' : `worker-${i + 1}.log`), profile(i === 0 ? 'worker' : `worker-${i + 1}`)));
+  const apis = apiPorts.map((port, i) => startChild(i === 0 ? 'api' : `api-${i + 1}`, 'bin/api.ts', [], { ...env, PORT: String(port) }, join(workdir, i === 0 ? 'api.log' : `api-${i + 1}.log`), profile(i === 0 ? 'api' : `api-${i + 1}`)));
+  const [worker, api] = [workers[0]!, apis[0]!];
+  for (const child of [...workers, ...apis]) stops.push({ name: child.name, stop: () => child.stop() });
+  const children: Child[] = [...workers, ...apis, ...(database.child ? [database.child] : [])];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const apiUrls = apiPorts.map((port) => `http://127.0.0.1:${port}`);
   await Promise.all([
-    waitFor('the API\'s /ready', async () => ((await fetch(`${apiUrl}/ready`)).ok ? true : undefined), 180_000, children),
+    ...apiUrls.map((url) => waitFor('the API\'s /ready', async () => ((await fetch(`${url}/ready`)).ok ? true : undefined), 180_000, children)),
     waitFor('the worker polling its task queue', async () => ((await hasWorkflowPollers(client, namespace, taskQueue)) ? true : undefined), 180_000, children),
   ]);
   durations.infrastructure = performance.now() - t0;
-  progress.note(`worker (pid ${worker.pid}) and API (pid ${api.pid}, ${apiUrl}) ready in ${(durations.infrastructure / 1000).toFixed(1)} s`);
+  progress.note(`${workers.length} worker(s) (pid ${workers.map((w) => w.pid).join(', ')}) and ${apis.length} API(s) (pid ${apis.map((a) => a.pid).join(', ')}, ${apiUrls.join(', ')}) ready in ${(durations.infrastructure / 1000).toFixed(1)} s`);
 
   // A child that dies mid-run would leave requests waiting: stop at once, with its last words.
   const watchdog = setInterval(() => {
@@ -181,8 +186,8 @@ async function main(): Promise<number> {
   // --- resources, sampled all along ---
   const known = () => new Set(children.map((c) => c.pid));
   const sampler = new ResourceSampler();
-  sampler.track('worker', () => [worker.pid]);
-  sampler.track('api', () => [api.pid]);
+  sampler.track('worker', () => workers.map((w) => w.pid));
+  sampler.track('api', () => apis.map((a) => a.pid));
   const backends = new DatabaseBackends(database);
   await backends.start();
   stops.push({ name: 'database backends watch', stop: () => backends.stop() });
@@ -196,7 +201,7 @@ async function main(): Promise<number> {
   await new Promise((r) => setTimeout(r, 2_000));
 
   // --- setup: committees, sessions, agendas, convocation, opening, attendance ---
-  const http = new ApiClient(apiUrl, Math.max(opts.concurrency, opts.rate ? openLoopInFlight : 0) + 16);
+  const http = new ApiClient(apiUrls, Math.max(opts.concurrency, opts.rate ? openLoopInFlight : 0) + 16);
   stops.push({ name: 'HTTP client', stop: async () => http.close() });
   const scenario = new Scenario(http, secret, {
     sessions: opts.sessions, items: opts.items, voters: opts.voters, committees: opts.committees,
@@ -322,6 +327,8 @@ async function main(): Promise<number> {
       database: database.kind === 'external' ? 'external (DATABASE_URL, a fresh database)' : 'embedded (PGlite, own process)',
       temporal: temporal.kind === 'external' ? `external (${temporal.address})` : `dev server in memory (${temporal.executable ?? 'temporal'})`,
       taskQueue,
+      workers: opts.workers,
+      apis: opts.apis,
     },
     machine: {
       cpus: os.cpus().length,
