@@ -29,9 +29,12 @@ export function temporalRefusal(error: unknown): 'unavailable' | 'overloaded' | 
 }
 
 /** Prisma's "timed out fetching a new connection from the pool" (P2024) or the pg adapter's pool timeout. */
-function databaseSaturated(error: unknown): boolean {
+export function databaseSaturated(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown };
-  return e.code === 'P2024' || (typeof e.message === 'string' && /timeout exceeded when trying to connect|timed out fetching a new connection/i.test(e.message));
+  const message = typeof e.message === 'string' ? e.message : '';
+  // P2028 is every transaction API error; only "unable to start" says the pool had no connection.
+  return e.code === 'P2024' || (e.code === 'P2028' && /unable to start a transaction in the given time/i.test(message))
+    || /timeout exceeded when trying to connect|timed out fetching a new connection/i.test(message);
 }
 
 export function registerErrorHandlers(app: App): void {
