@@ -1,6 +1,7 @@
 // What every operation of the OpenAPI document says beyond its route's schema, added in one place
-// so that no route can forget it: a stable operationId, errors as problem+json, the headers and
-// answers the plugins add (Idempotency-Key, 429 and 503 with Retry-After).
+// so that no route can forget it: a stable operationId, errors as problem+json with an example,
+// the headers and answers the plugins add (Idempotency-Key, Location, 429 and 503 with
+// Retry-After), an example of every JSON body and answer, the servers and security schemes.
 import { sample } from 'openapi-sampler';
 import { problemBody, problemContentType } from './problems.ts';
 
@@ -43,7 +44,7 @@ const problemExamples: Record<string, Json> = {
   409: problemBody({ status: 409, code: 'session_finished', title: 'Session finished', rule: 'session_finished', phase: 'completed', detail: `session ${sessionId} has finished (completed) and accepts no more changes` }),
   422: problemBody({ status: 422, code: 'rule_violation', title: 'Refused by a rule', detail: 'quorum is not reached for this item: 4 present or represented of 9, 5 required', rule: 'quorum_before_each_vote', article: 'règlement intérieur (CCH R441-9) : quorum' }),
   429: problemBody({ status: 429, code: 'rate_limited', title: 'Too many requests', detail: 'at most 120 such requests per 60 s; retry in 12 seconds' }),
-  503: problemBody({ status: 503, code: 'temporal_unavailable', title: 'Service unavailable', detail: 'Temporal does not answer; retry in a moment with the same Idempotency-Key' }),
+  503: problemBody({ status: 503, code: 'temporal_unavailable', title: 'Service unavailable', detail: 'the workflow service does not answer; retry the request (with the same Idempotency-Key) in a moment' }),
 };
 /** Each status's example is written once, in components/examples, and referred to. */
 const problemMedia = (status: string, schema: Json = { $ref: '#/components/schemas/Problem' }) =>
