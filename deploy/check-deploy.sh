@@ -12,6 +12,7 @@
 # docker-compose through apt-get. A second run reuses them and takes seconds.
 #
 #   bash deploy/check-deploy.sh
+#   bash deploy/check-deploy.sh --tools-only    # only build and fetch the tools
 #   KUBE_VERSIONS="1.33.0" bash deploy/check-deploy.sh
 set -euo pipefail
 
@@ -92,6 +93,9 @@ started=$SECONDS
 go_tool helm helm.sh/helm/v4/cmd/helm "$HELM_VERSION"
 go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION"
 for version in $KUBE_VERSIONS; do schemas_for "$version"; done
+# --tools-only: build and fetch what the checks need, nothing else (CI starts it early, in the
+# background, while it installs the rest; apt-get is left to the full run, which holds its lock).
+if [ "${1:-}" = "--tools-only" ]; then elapsed "$started"; exit 0; fi
 if ! command -v docker-compose >/dev/null 2>&1; then
   echo "docker-compose: installing Debian's package"
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q docker-compose >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q docker-compose >/dev/null; }
