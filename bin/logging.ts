@@ -5,15 +5,17 @@
 // left in a message is masked (an SMTP refusal quotes the recipient, say).
 import type { LogLevel, LogMetadata, Logger as TemporalLogger } from '@temporalio/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { parseWorkflowId } from '../api/services/ops-client.ts';
 import { activeTraceId } from './tracing.ts';
 
 const emailAddress = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** Metadata keys that never reach a line, whatever logs them. */
 const secretKey = /token|secret|password|authorization|cookie/i;
-const sessionWorkflow = /^session-([0-9a-f-]{36})$/;
+
+const masked = (text: string) => text.replace(emailAddress, '<e-mail>');
 
 function scrubbed(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(emailAddress, '<e-mail>');
+  if (typeof value === 'string') return masked(value);
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrubbed(v, depth + 1));
   if (value instanceof Error) return { type: value.name, message: scrubbed(value.message), stack: scrubbed(value.stack) };
@@ -41,10 +43,9 @@ export function createLogger(level: string, service: string, destination?: Desti
     },
     formatters: { log: (object) => scrubbed(object) as Record<string, unknown> },
     hooks: {
+      // The message and its interpolated strings; objects go through formatters.log.
       logMethod(args, method) {
-        const [first, ...rest] = args as unknown[];
-        if (typeof first === 'string') return method.apply(this, [first.replace(emailAddress, '<e-mail>'), ...rest] as never);
-        return method.apply(this, [first, ...rest.map((r) => (typeof r === 'string' ? r.replace(emailAddress, '<e-mail>') : r))] as never);
+        return method.apply(this, (args as unknown[]).map((a) => (typeof a === 'string' ? masked(a) : a)) as never);
       },
     },
   };
@@ -57,7 +58,7 @@ const pinoLevels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'
 export function temporalLogger(logger: Logger): TemporalLogger {
   const log = (level: LogLevel, message: string, meta?: LogMetadata) => {
     const fields: Record<string, unknown> = { ...meta };
-    const sessionId = typeof meta?.workflowId === 'string' ? sessionWorkflow.exec(meta.workflowId)?.[1] : undefined;
+    const sessionId = typeof meta?.workflowId === 'string' ? parseWorkflowId(meta.workflowId)?.sessionId : undefined;
     if (sessionId) fields.sessionId = sessionId;
     logger[pinoLevels[level] ?? 'info'](fields, message);
   };
