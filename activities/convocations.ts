@@ -92,6 +92,7 @@ export async function conveneMembers(deps: ConvocationDeps, request: Convocation
       scheduledStart: new Date(request.scheduledStart),
       durationMinutes: sessionMinutes,
       mode: request.mode,
+      ...(request.closesAt ? { closesAt: new Date(request.closesAt) } : {}),
       place: request.place,
       member: { id: m.id, name: m.name, email: m.email },
       organizer: deps.organizer,

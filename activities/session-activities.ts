@@ -2,7 +2,7 @@
 // sequence number, minutes by session and version, messages by their recipient.
 import type { MinutesFacts } from '../domain/minutes.ts';
 import type { ConvocationsResult } from '../domain/session/commands.ts';
-import type { ApplicantNotice, CancellationNotice, ConvocationRequest, ReconvenedSession, SignatureReminder } from '../domain/session/reactions.ts';
+import type { ApplicantNotice, CancellationNotice, ConvocationRequest, ReconvenedSession, SignatureReminder, VotersReminder } from '../domain/session/reactions.ts';
 import type { ParticipantSession, SessionEvent } from '../domain/session/index.ts';
 import type { Database } from '../prisma/database.ts';
 import { sessionWorkflowId } from '../workflows/ids.ts';
@@ -11,6 +11,7 @@ import { endSessionMeeting, reportedAttendance } from './meeting-attendance.ts';
 import { notifyApplicants, type ApplicantNoticeResult } from './notify/applicant-notices.ts';
 import type { Mailer } from './notify/mailer.ts';
 import { escalateUnsignedMinutes, remindSigners } from './notify/signature-reminders.ts';
+import { remindWrittenVoters } from './notify/vote-reminders.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
 import { bytesSha256, canonicalJson, sha256Hex } from '../documents/canonical-json.ts';
 import { renderMinutesPdf } from '../documents/minutes-pdf.ts';
@@ -90,6 +91,11 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
     },
 
     /** Reminds each missing signer of the minutes; returns how many were e-mailed. */
+    /** E-mails the members who have not voted before a written session's close; how many were sent. */
+    async remindWrittenVoters(reminder: VotersReminder): Promise<number> {
+      return remindWrittenVoters({ db, mailer, applicationUrl }, reminder);
+    },
+
     async remindSigners(reminder: SignatureReminder): Promise<number> {
       return remindSigners({ db, mailer, organizer, opsEmail }, reminder);
     },

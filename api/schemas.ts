@@ -2,7 +2,7 @@
 // validation, serialisation and the OpenAPI document all follow.
 import { Type, type Static } from 'typebox';
 import { candidateShortfallExceptions, decisionTypes, memberRoles, occupancySituations } from '../domain/rules/index.ts';
-import { sessionModes, sessionPhases } from '../domain/session/index.ts';
+import { deferralCauses, sessionModes, sessionPhases } from '../domain/session/index.ts';
 
 /** The problem answers every route documents (rate-limited routes add 429). */
 export const problemResponses = {
@@ -119,6 +119,10 @@ export const ScheduleSessionBody = Type.Object({
   scheduledStart: Type.String({ format: 'date-time', description: 'The convened time, to come' }),
   mode: Type.Optional(SessionMode),
   place: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'The room of an in-person or mixed sitting, as the convocation states it' })),
+  closesAt: Type.Optional(Type.String({
+    format: 'date-time',
+    description: 'A written session (`mode: written`): when its window closes; it opens at `scheduledStart`. The duration is bounded by the rules (`writtenSessions`)',
+  })),
 }, { additionalProperties: false });
 
 export const SessionCreated = Type.Object({
@@ -253,6 +257,21 @@ export const RulesInput = Type.Object({
     name: NonEmpty(),
     title: NonEmpty(),
   }, { additionalProperties: false, description: 'Who signs the decision and offer letters for the landlord (default: the committee\'s secretariat)' })),
+  writtenSessions: Type.Optional(Type.Object({
+    allowed: Type.Boolean({ description: 'Whether the internal rules provide for written sessions (default false)' }),
+    approval: Type.Optional(Type.Object({
+      date: IsoDate,
+      reference: NonEmpty(300),
+    }, { additionalProperties: false, description: 'The approval of the rules providing for written sessions (the prefect\'s before the 3DS law, or the board\'s): required when allowed' })),
+    minWindowHours: Type.Integer({ minimum: 1, maximum: 720 }),
+    maxWindowHours: Type.Integer({ minimum: 1, maximum: 720 }),
+    extensionMaxHours: Type.Integer({ minimum: 1, maximum: 240, description: 'How much later the one extension may move the close' }),
+    minimumParticipation: Type.Number({ minimum: 0, maximum: 1, description: 'Share of an item\'s roster that must vote for it to be decided (at least half)' }),
+    reminderHoursBeforeClose: Type.Array(Type.Integer({ minimum: 1, maximum: 720 }), { maxItems: 5, description: 'When members who have not voted are reminded' }),
+    earlyCloseAllowed: Type.Boolean({ description: 'Whether the window may close early once every roster member voted' }),
+    referralRequests: Type.Integer({ minimum: 1, maximum: 20, description: 'How many voting members\' requests refer an item to a live sitting' }),
+    messagesPerItem: Type.Integer({ minimum: 1, maximum: 500, description: 'Messages one person may post on an item\'s debate' }),
+  }, { additionalProperties: false, description: 'Written sessions (ordonnance 2014-1329 art. 3); defaults: not allowed, 24 to 120 hours, half, reminders 24 h and 2 h before the close' })),
 }, { additionalProperties: false });
 
 export const RulesVersion = Type.Object({ committeeId: Uuid, version: Type.Integer(), rules: RulesInput });
@@ -372,6 +391,18 @@ export const VoteTally = Type.Object({
   closedAt: DateTime,
 });
 
+export const DebateMessage = Type.Object({ seq: Type.Integer(), by: Type.String({ description: 'A member id, or staff:<subject>' }), at: DateTime, text: Type.String() });
+
+export const WrittenWindow = Type.Object({
+  opensAt: DateTime,
+  closesAt: DateTime,
+  openedAt: Type.Optional(DateTime),
+  closedAt: Type.Optional(DateTime),
+  early: Type.Optional(Type.Boolean()),
+  extension: Type.Optional(Type.Object({ from: DateTime, to: DateTime, reason: Type.String(), by: Type.String(), at: DateTime })),
+  reminders: Type.Array(Type.Object({ hoursBefore: Type.Integer(), closesAt: DateTime, at: DateTime, memberIds: Type.Array(Type.String()), emailed: Type.Integer() })),
+}, { description: 'A written session\'s window' });
+
 export const AgendaItem = Type.Object({
   id: Type.String(),
   kind: literals(['allocation', 'occupancy_review'] as const),
@@ -388,8 +419,17 @@ export const AgendaItem = Type.Object({
   results: Type.Array(VoteTally),
   decisions: Type.Array(Decision),
   opinion: Type.Optional(Opinion),
-  deferral: Type.Optional(Type.Object({ cause: literals(['deferral', 'referral', 'tie_without_mayor'] as const), reason: Type.Optional(Type.String()), by: Type.String() })),
+  deferral: Type.Optional(Type.Object({ cause: literals(deferralCauses), reason: Type.Optional(Type.String()), by: Type.String() })),
+  ballots: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: 'Written sessions: ballots cast per seat, changes included' })),
+  debate: Type.Optional(Type.Array(DebateMessage, { description: 'Written sessions: the debate on the item, in order' })),
+  referralRequests: Type.Optional(Type.Array(Type.Object({ memberId: Type.String(), at: DateTime, reason: Type.String() }), { description: 'Written sessions: requests to refer the item to a live sitting' })),
 });
+
+export const PostMessageInput = Type.Object({ text: Type.String({ minLength: 1, maxLength: 4000, description: 'The message, kept and printed in the minutes' }) }, { additionalProperties: false });
+export const ExtendWindowInput = Type.Object({
+  closesAt: Type.String({ format: 'date-time', description: 'The new close, later than the current one by at most the rules\' `extensionMaxHours`' }),
+  reason: Reason('Why the window is extended'),
+}, { additionalProperties: false });
 
 const MemberConvocationView = Type.Object({
   status: Type.Enum(['convened', 'late', 'not_convened'], { description: 'convened in time; convened after the notice began; not convened' }),
@@ -419,6 +459,7 @@ export const LiveSession = Type.Object({
     unconvened: Type.Optional(Type.Object({ memberIds: Type.Array(Type.String()), reason: Type.String() })),
   }),
   cancellation: Type.Optional(Type.Object({ at: DateTime, by: Type.String(), reason: Type.String(), notified: Type.Boolean() })),
+  window: Type.Optional(WrittenWindow),
   members: Type.Array(Type.Object({
     id: Type.String(),
     role: MemberRole,

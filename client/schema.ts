@@ -402,8 +402,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Close the session once every item is decided or deferred; the minutes are drafted
-         * @description Close the session once every item is decided or deferred; the minutes are drafted
+         * Close the session once every item is decided or deferred; the minutes are drafted. A written session closes at its time, or early where the rules allow once every roster member voted
+         * @description Close the session once every item is decided or deferred; the minutes are drafted. A written session closes at its time, or early where the rules allow once every roster member voted
          */
         post: operations["postSessionsClose"];
         delete?: never;
@@ -582,8 +582,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A voting member refers the item to an in-person session: it is withdrawn
-         * @description A voting member refers the item to an in-person session: it is withdrawn
+         * A voting member refers the item to an in-person session: it is withdrawn. In a written session, a request: with the rules' number of requests the item leaves the window and goes to the next live session's agenda
+         * @description A voting member refers the item to an in-person session: it is withdrawn. In a written session, a request: with the rules' number of requests the item leaves the window and goes to the next live session's agenda
          */
         post: operations["postSessionsAgendaItemsReferral"];
         delete?: never;
@@ -606,6 +606,46 @@ export interface paths {
          * @description Defer an item to a later session, with the reason
          */
         post: operations["postSessionsAgendaItemsDeferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{id}/agenda-items/{itemId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a message to a written session's debate on an item, while its window is open: a member who may attend the item, or the secretariat; kept, timed and printed in the minutes
+         * @description Post a message to a written session's debate on an item, while its window is open: a member who may attend the item, or the secretariat; kept, timed and printed in the minutes
+         */
+        post: operations["postSessionsAgendaItemsMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{id}/window/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend a written session's window once, with the reason, before it closes; reminders follow the new close
+         * @description Extend a written session's window once, with the reason, before it closes; reminders follow the new close
+         */
+        post: operations["postSessionsWindowExtension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1575,6 +1615,23 @@ export interface operations {
                  *         "letterSignatory": {
                  *           "name": "string",
                  *           "title": "string"
+                 *         },
+                 *         "writtenSessions": {
+                 *           "allowed": true,
+                 *           "approval": {
+                 *             "date": "2019-08-24",
+                 *             "reference": "string"
+                 *           },
+                 *           "minWindowHours": 1,
+                 *           "maxWindowHours": 1,
+                 *           "extensionMaxHours": 1,
+                 *           "minimumParticipation": 0,
+                 *           "reminderHoursBeforeClose": [
+                 *             1
+                 *           ],
+                 *           "earlyCloseAllowed": true,
+                 *           "referralRequests": 1,
+                 *           "messagesPerItem": 1
                  *         }
                  *       }
                  *     }
@@ -1635,6 +1692,31 @@ export interface operations {
                         letterSignatory?: {
                             name: string;
                             title: string;
+                        };
+                        /** @description Written sessions (ordonnance 2014-1329 art. 3); defaults: not allowed, 24 to 120 hours, half, reminders 24 h and 2 h before the close */
+                        writtenSessions?: {
+                            /** @description Whether the internal rules provide for written sessions (default false) */
+                            allowed: boolean;
+                            /** @description The approval of the rules providing for written sessions (the prefect's before the 3DS law, or the board's): required when allowed */
+                            approval?: {
+                                /** Format: date */
+                                date: string;
+                                reference: string;
+                            };
+                            minWindowHours: number;
+                            maxWindowHours: number;
+                            /** @description How much later the one extension may move the close */
+                            extensionMaxHours: number;
+                            /** @description Share of an item's roster that must vote for it to be decided (at least half) */
+                            minimumParticipation: number;
+                            /** @description When members who have not voted are reminded */
+                            reminderHoursBeforeClose: number[];
+                            /** @description Whether the window may close early once every roster member voted */
+                            earlyCloseAllowed: boolean;
+                            /** @description How many voting members' requests refer an item to a live sitting */
+                            referralRequests: number;
+                            /** @description Messages one person may post on an item's debate */
+                            messagesPerItem: number;
                         };
                     };
                 };
@@ -1964,7 +2046,7 @@ export interface operations {
                             /** Format: date-time */
                             scheduledStart: string;
                             /** @enum {unknown} */
-                            mode: "remote" | "in_person" | "mixed";
+                            mode: "remote" | "in_person" | "mixed" | "written";
                             place?: string;
                             /** @enum {unknown} */
                             phase: "draft" | "convened" | "open" | "deliberating" | "closed" | "minutes_drafted" | "signed" | "notified" | "completed" | "adjourned" | "cancelled";
@@ -2059,7 +2141,8 @@ export interface operations {
                  * @example {
                  *       "scheduledStart": "2019-08-24T14:15:22Z",
                  *       "mode": "remote",
-                 *       "place": "string"
+                 *       "place": "string",
+                 *       "closesAt": "2019-08-24T14:15:22Z"
                  *     }
                  */
                 "application/json": {
@@ -2069,9 +2152,14 @@ export interface operations {
                      */
                     scheduledStart: string;
                     /** @enum {unknown} */
-                    mode?: "remote" | "in_person" | "mixed";
+                    mode?: "remote" | "in_person" | "mixed" | "written";
                     /** @description The room of an in-person or mixed sitting, as the convocation states it */
                     place?: string;
+                    /**
+                     * Format: date-time
+                     * @description A written session (`mode: written`): when its window closes; it opens at `scheduledStart`. The duration is bounded by the rules (`writtenSessions`)
+                     */
+                    closesAt?: string;
                 };
             };
         };
@@ -2265,6 +2353,23 @@ export interface operations {
                      *         "letterSignatory": {
                      *           "name": "string",
                      *           "title": "string"
+                     *         },
+                     *         "writtenSessions": {
+                     *           "allowed": true,
+                     *           "approval": {
+                     *             "date": "2019-08-24",
+                     *             "reference": "string"
+                     *           },
+                     *           "minWindowHours": 1,
+                     *           "maxWindowHours": 1,
+                     *           "extensionMaxHours": 1,
+                     *           "minimumParticipation": 0,
+                     *           "reminderHoursBeforeClose": [
+                     *             1
+                     *           ],
+                     *           "earlyCloseAllowed": true,
+                     *           "referralRequests": 1,
+                     *           "messagesPerItem": 1
                      *         }
                      *       }
                      *     }
@@ -2308,6 +2413,31 @@ export interface operations {
                             letterSignatory?: {
                                 name: string;
                                 title: string;
+                            };
+                            /** @description Written sessions (ordonnance 2014-1329 art. 3); defaults: not allowed, 24 to 120 hours, half, reminders 24 h and 2 h before the close */
+                            writtenSessions?: {
+                                /** @description Whether the internal rules provide for written sessions (default false) */
+                                allowed: boolean;
+                                /** @description The approval of the rules providing for written sessions (the prefect's before the 3DS law, or the board's): required when allowed */
+                                approval?: {
+                                    /** Format: date */
+                                    date: string;
+                                    reference: string;
+                                };
+                                minWindowHours: number;
+                                maxWindowHours: number;
+                                /** @description How much later the one extension may move the close */
+                                extensionMaxHours: number;
+                                /** @description Share of an item's roster that must vote for it to be decided (at least half) */
+                                minimumParticipation: number;
+                                /** @description When members who have not voted are reminded */
+                                reminderHoursBeforeClose: number[];
+                                /** @description Whether the window may close early once every roster member voted */
+                                earlyCloseAllowed: boolean;
+                                /** @description How many voting members' requests refer an item to a live sitting */
+                                referralRequests: number;
+                                /** @description Messages one person may post on an item's debate */
+                                messagesPerItem: number;
                             };
                         };
                     };
@@ -2421,6 +2551,23 @@ export interface operations {
                  *       "letterSignatory": {
                  *         "name": "string",
                  *         "title": "string"
+                 *       },
+                 *       "writtenSessions": {
+                 *         "allowed": true,
+                 *         "approval": {
+                 *           "date": "2019-08-24",
+                 *           "reference": "string"
+                 *         },
+                 *         "minWindowHours": 1,
+                 *         "maxWindowHours": 1,
+                 *         "extensionMaxHours": 1,
+                 *         "minimumParticipation": 0,
+                 *         "reminderHoursBeforeClose": [
+                 *           1
+                 *         ],
+                 *         "earlyCloseAllowed": true,
+                 *         "referralRequests": 1,
+                 *         "messagesPerItem": 1
                  *       }
                  *     }
                  */
@@ -2459,6 +2606,31 @@ export interface operations {
                     letterSignatory?: {
                         name: string;
                         title: string;
+                    };
+                    /** @description Written sessions (ordonnance 2014-1329 art. 3); defaults: not allowed, 24 to 120 hours, half, reminders 24 h and 2 h before the close */
+                    writtenSessions?: {
+                        /** @description Whether the internal rules provide for written sessions (default false) */
+                        allowed: boolean;
+                        /** @description The approval of the rules providing for written sessions (the prefect's before the 3DS law, or the board's): required when allowed */
+                        approval?: {
+                            /** Format: date */
+                            date: string;
+                            reference: string;
+                        };
+                        minWindowHours: number;
+                        maxWindowHours: number;
+                        /** @description How much later the one extension may move the close */
+                        extensionMaxHours: number;
+                        /** @description Share of an item's roster that must vote for it to be decided (at least half) */
+                        minimumParticipation: number;
+                        /** @description When members who have not voted are reminded */
+                        reminderHoursBeforeClose: number[];
+                        /** @description Whether the window may close early once every roster member voted */
+                        earlyCloseAllowed: boolean;
+                        /** @description How many voting members' requests refer an item to a live sitting */
+                        referralRequests: number;
+                        /** @description Messages one person may post on an item's debate */
+                        messagesPerItem: number;
                     };
                 };
             };
@@ -2503,6 +2675,23 @@ export interface operations {
                      *         "letterSignatory": {
                      *           "name": "string",
                      *           "title": "string"
+                     *         },
+                     *         "writtenSessions": {
+                     *           "allowed": true,
+                     *           "approval": {
+                     *             "date": "2019-08-24",
+                     *             "reference": "string"
+                     *           },
+                     *           "minWindowHours": 1,
+                     *           "maxWindowHours": 1,
+                     *           "extensionMaxHours": 1,
+                     *           "minimumParticipation": 0,
+                     *           "reminderHoursBeforeClose": [
+                     *             1
+                     *           ],
+                     *           "earlyCloseAllowed": true,
+                     *           "referralRequests": 1,
+                     *           "messagesPerItem": 1
                      *         }
                      *       }
                      *     }
@@ -2546,6 +2735,31 @@ export interface operations {
                             letterSignatory?: {
                                 name: string;
                                 title: string;
+                            };
+                            /** @description Written sessions (ordonnance 2014-1329 art. 3); defaults: not allowed, 24 to 120 hours, half, reminders 24 h and 2 h before the close */
+                            writtenSessions?: {
+                                /** @description Whether the internal rules provide for written sessions (default false) */
+                                allowed: boolean;
+                                /** @description The approval of the rules providing for written sessions (the prefect's before the 3DS law, or the board's): required when allowed */
+                                approval?: {
+                                    /** Format: date */
+                                    date: string;
+                                    reference: string;
+                                };
+                                minWindowHours: number;
+                                maxWindowHours: number;
+                                /** @description How much later the one extension may move the close */
+                                extensionMaxHours: number;
+                                /** @description Share of an item's roster that must vote for it to be decided (at least half) */
+                                minimumParticipation: number;
+                                /** @description When members who have not voted are reminded */
+                                reminderHoursBeforeClose: number[];
+                                /** @description Whether the window may close early once every roster member voted */
+                                earlyCloseAllowed: boolean;
+                                /** @description How many voting members' requests refer an item to a live sitting */
+                                referralRequests: number;
+                                /** @description Messages one person may post on an item's debate */
+                                messagesPerItem: number;
                             };
                         };
                     };
@@ -3181,6 +3395,31 @@ export interface operations {
                      *         "reason": "string",
                      *         "notified": true
                      *       },
+                     *       "window": {
+                     *         "opensAt": "2019-08-24T14:15:22Z",
+                     *         "closesAt": "2019-08-24T14:15:22Z",
+                     *         "openedAt": "2019-08-24T14:15:22Z",
+                     *         "closedAt": "2019-08-24T14:15:22Z",
+                     *         "early": true,
+                     *         "extension": {
+                     *           "from": "2019-08-24T14:15:22Z",
+                     *           "to": "2019-08-24T14:15:22Z",
+                     *           "reason": "string",
+                     *           "by": "string",
+                     *           "at": "2019-08-24T14:15:22Z"
+                     *         },
+                     *         "reminders": [
+                     *           {
+                     *             "hoursBefore": 0,
+                     *             "closesAt": "2019-08-24T14:15:22Z",
+                     *             "at": "2019-08-24T14:15:22Z",
+                     *             "memberIds": [
+                     *               "string"
+                     *             ],
+                     *             "emailed": 0
+                     *           }
+                     *         ]
+                     *       },
                      *       "members": [
                      *         {
                      *           "id": "string",
@@ -3281,7 +3520,26 @@ export interface operations {
                      *             "cause": "deferral",
                      *             "reason": "string",
                      *             "by": "string"
-                     *           }
+                     *           },
+                     *           "ballots": {
+                     *             "property1": 0,
+                     *             "property2": 0
+                     *           },
+                     *           "debate": [
+                     *             {
+                     *               "seq": 0,
+                     *               "by": "string",
+                     *               "at": "2019-08-24T14:15:22Z",
+                     *               "text": "string"
+                     *             }
+                     *           ],
+                     *           "referralRequests": [
+                     *             {
+                     *               "memberId": "string",
+                     *               "at": "2019-08-24T14:15:22Z",
+                     *               "reason": "string"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "attendance": {
@@ -3388,7 +3646,7 @@ export interface operations {
                         committeeId: string;
                         rulesVersion: number;
                         /** @enum {unknown} */
-                        mode: "remote" | "in_person" | "mixed";
+                        mode: "remote" | "in_person" | "mixed" | "written";
                         videoProvider: string;
                         timeZone: string;
                         place?: string;
@@ -3451,6 +3709,37 @@ export interface operations {
                             by: string;
                             reason: string;
                             notified: boolean;
+                        };
+                        /** @description A written session's window */
+                        window?: {
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** Format: date-time */
+                            openedAt?: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            early?: boolean;
+                            extension?: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                reason: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            reminders: {
+                                hoursBefore: number;
+                                /** Format: date-time */
+                                closesAt: string;
+                                /** Format: date-time */
+                                at: string;
+                                memberIds: string[];
+                                emailed: number;
+                            }[];
                         };
                         members: {
                             id: string;
@@ -3542,10 +3831,30 @@ export interface operations {
                             };
                             deferral?: {
                                 /** @enum {unknown} */
-                                cause: "deferral" | "referral" | "tie_without_mayor";
+                                cause: "deferral" | "referral" | "tie_without_mayor" | "participation_not_reached" | "proposal_rejected" | "no_proposal";
                                 reason?: string;
                                 by: string;
                             };
+                            /** @description Written sessions: ballots cast per seat, changes included */
+                            ballots?: {
+                                [key: string]: number;
+                            };
+                            /** @description Written sessions: the debate on the item, in order */
+                            debate?: {
+                                seq: number;
+                                /** @description A member id, or staff:<subject> */
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                                text: string;
+                            }[];
+                            /** @description Written sessions: requests to refer the item to a live sitting */
+                            referralRequests?: {
+                                memberId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            }[];
                         }[];
                         attendance: {
                             [key: string]: {
@@ -4228,7 +4537,26 @@ export interface operations {
                      *         "cause": "deferral",
                      *         "reason": "string",
                      *         "by": "string"
-                     *       }
+                     *       },
+                     *       "ballots": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       },
+                     *       "debate": [
+                     *         {
+                     *           "seq": 0,
+                     *           "by": "string",
+                     *           "at": "2019-08-24T14:15:22Z",
+                     *           "text": "string"
+                     *         }
+                     *       ],
+                     *       "referralRequests": [
+                     *         {
+                     *           "memberId": "string",
+                     *           "at": "2019-08-24T14:15:22Z",
+                     *           "reason": "string"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": {
@@ -4311,10 +4639,30 @@ export interface operations {
                         };
                         deferral?: {
                             /** @enum {unknown} */
-                            cause: "deferral" | "referral" | "tie_without_mayor";
+                            cause: "deferral" | "referral" | "tie_without_mayor" | "participation_not_reached" | "proposal_rejected" | "no_proposal";
                             reason?: string;
                             by: string;
                         };
+                        /** @description Written sessions: ballots cast per seat, changes included */
+                        ballots?: {
+                            [key: string]: number;
+                        };
+                        /** @description Written sessions: the debate on the item, in order */
+                        debate?: {
+                            seq: number;
+                            /** @description A member id, or staff:<subject> */
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                            text: string;
+                        }[];
+                        /** @description Written sessions: requests to refer the item to a live sitting */
+                        referralRequests?: {
+                            memberId: string;
+                            /** Format: date-time */
+                            at: string;
+                            reason: string;
+                        }[];
                     };
                 };
             };
@@ -6310,7 +6658,26 @@ export interface operations {
                      *         "cause": "deferral",
                      *         "reason": "string",
                      *         "by": "string"
-                     *       }
+                     *       },
+                     *       "ballots": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       },
+                     *       "debate": [
+                     *         {
+                     *           "seq": 0,
+                     *           "by": "string",
+                     *           "at": "2019-08-24T14:15:22Z",
+                     *           "text": "string"
+                     *         }
+                     *       ],
+                     *       "referralRequests": [
+                     *         {
+                     *           "memberId": "string",
+                     *           "at": "2019-08-24T14:15:22Z",
+                     *           "reason": "string"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": {
@@ -6393,10 +6760,30 @@ export interface operations {
                         };
                         deferral?: {
                             /** @enum {unknown} */
-                            cause: "deferral" | "referral" | "tie_without_mayor";
+                            cause: "deferral" | "referral" | "tie_without_mayor" | "participation_not_reached" | "proposal_rejected" | "no_proposal";
                             reason?: string;
                             by: string;
                         };
+                        /** @description Written sessions: ballots cast per seat, changes included */
+                        ballots?: {
+                            [key: string]: number;
+                        };
+                        /** @description Written sessions: the debate on the item, in order */
+                        debate?: {
+                            seq: number;
+                            /** @description A member id, or staff:<subject> */
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                            text: string;
+                        }[];
+                        /** @description Written sessions: requests to refer the item to a live sitting */
+                        referralRequests?: {
+                            memberId: string;
+                            /** Format: date-time */
+                            at: string;
+                            reason: string;
+                        }[];
                     };
                 };
             };
@@ -6600,7 +6987,26 @@ export interface operations {
                      *         "cause": "deferral",
                      *         "reason": "string",
                      *         "by": "string"
-                     *       }
+                     *       },
+                     *       "ballots": {
+                     *         "property1": 0,
+                     *         "property2": 0
+                     *       },
+                     *       "debate": [
+                     *         {
+                     *           "seq": 0,
+                     *           "by": "string",
+                     *           "at": "2019-08-24T14:15:22Z",
+                     *           "text": "string"
+                     *         }
+                     *       ],
+                     *       "referralRequests": [
+                     *         {
+                     *           "memberId": "string",
+                     *           "at": "2019-08-24T14:15:22Z",
+                     *           "reason": "string"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": {
@@ -6683,10 +7089,334 @@ export interface operations {
                         };
                         deferral?: {
                             /** @enum {unknown} */
-                            cause: "deferral" | "referral" | "tie_without_mayor";
+                            cause: "deferral" | "referral" | "tie_without_mayor" | "participation_not_reached" | "proposal_rejected" | "no_proposal";
                             reason?: string;
                             by: string;
                         };
+                        /** @description Written sessions: ballots cast per seat, changes included */
+                        ballots?: {
+                            [key: string]: number;
+                        };
+                        /** @description Written sessions: the debate on the item, in order */
+                        debate?: {
+                            seq: number;
+                            /** @description A member id, or staff:<subject> */
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                            text: string;
+                        }[];
+                        /** @description Written sessions: requests to refer the item to a live sitting */
+                        referralRequests?: {
+                            memberId: string;
+                            /** Format: date-time */
+                            at: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsAgendaItemsMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The message, kept and printed in the minutes */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "seq": 0,
+                     *       "by": "string",
+                     *       "at": "2019-08-24T14:15:22Z",
+                     *       "text": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        seq: number;
+                        /** @description A member id, or staff:<subject> */
+                        by: string;
+                        /** Format: date-time */
+                        at: string;
+                        text: string;
+                    };
+                };
+            };
+            /** @description The request does not match its schema (problem details name the rule) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session cookie */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or committee scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or none the caller may see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the resource's current state (e.g. a finished session, with its phase) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule of the law or of the committee's rules (the rule and article are named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the caller's rate limit for this class of request */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal or the database does not answer, or sheds load: retry after the delay (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionsWindowExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing (at most 200 characters): a retried request with the same key is answered as the first was, and applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "closesAt": "2019-08-24T14:15:22Z",
+                 *       "reason": "string"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The new close, later than the current one by at most the rules' `extensionMaxHours`
+                     */
+                    closesAt: string;
+                    /** @description Why the window is extended */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A written session's window */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "opensAt": "2019-08-24T14:15:22Z",
+                     *       "closesAt": "2019-08-24T14:15:22Z",
+                     *       "openedAt": "2019-08-24T14:15:22Z",
+                     *       "closedAt": "2019-08-24T14:15:22Z",
+                     *       "early": true,
+                     *       "extension": {
+                     *         "from": "2019-08-24T14:15:22Z",
+                     *         "to": "2019-08-24T14:15:22Z",
+                     *         "reason": "string",
+                     *         "by": "string",
+                     *         "at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "reminders": [
+                     *         {
+                     *           "hoursBefore": 0,
+                     *           "closesAt": "2019-08-24T14:15:22Z",
+                     *           "at": "2019-08-24T14:15:22Z",
+                     *           "memberIds": [
+                     *             "string"
+                     *           ],
+                     *           "emailed": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** Format: date-time */
+                        closesAt: string;
+                        /** Format: date-time */
+                        openedAt?: string;
+                        /** Format: date-time */
+                        closedAt?: string;
+                        early?: boolean;
+                        extension?: {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            reason: string;
+                            by: string;
+                            /** Format: date-time */
+                            at: string;
+                        };
+                        reminders: {
+                            hoursBefore: number;
+                            /** Format: date-time */
+                            closesAt: string;
+                            /** Format: date-time */
+                            at: string;
+                            memberIds: string[];
+                            emailed: number;
+                        }[];
                     };
                 };
             };

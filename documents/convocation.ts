@@ -4,6 +4,7 @@
 // an iCalendar invitation; and the cancellation that withdraws it. Every fact is the one the
 // session recorded (the published agenda, its time), handed over by the workflow.
 import { createEvent, type EventAttributes } from 'ics';
+import type { SessionMode } from '../domain/session/phases-and-modes.ts';
 import { TaggedPdf } from './pdf-document.ts';
 
 export interface ConvocationFacts {
@@ -13,7 +14,9 @@ export interface ConvocationFacts {
   timeZone: string;
   scheduledStart: Date;
   durationMinutes: number;
-  mode: 'remote' | 'in_person' | 'mixed';
+  mode: SessionMode;
+  /** A written session: when its window closes (it opens at `scheduledStart`). */
+  closesAt?: Date | undefined;
   /** The room of an in-person or mixed sitting. */
   place?: string | undefined;
   member: { id: string; name: string; email: string };
@@ -49,11 +52,13 @@ export function invitationUid(sessionId: string, memberId: string): string {
   return `session-${sessionId}-member-${memberId}@caleol`;
 }
 
+/** A sitting over video (remote or mixed): a written session has none. */
 function remote(f: Pick<ConvocationFacts, 'mode'>): boolean {
-  return f.mode !== 'in_person';
+  return f.mode === 'remote' || f.mode === 'mixed';
 }
 
 function location(f: ConvocationFacts): string | undefined {
+  if (f.mode === 'written') return f.applicationUrl ? `${f.applicationUrl.replace(/\/+$/, '')}/sessions/${f.sessionId}` : 'Séance écrite en ligne';
   if (f.mode === 'in_person') return f.place ?? 'Lieu communiqué par le secrétariat';
   if (f.mode === 'mixed') return [f.place ?? 'Lieu communiqué par le secrétariat', f.joinUrl ?? 'visioconférence (lien communiqué par le secrétariat)'].join(' — ');
   return f.joinUrl ?? 'Visioconférence (lien communiqué par le secrétariat)';
@@ -75,9 +80,11 @@ export function convocationInvitation(f: ConvocationFacts): string {
     start: f.scheduledStart.getTime(),
     startInputType: 'utc',
     startOutputType: 'utc',
-    duration: { minutes: f.durationMinutes },
-    title: `${f.committeeName} — séance de la commission d'attribution`,
-    description: f.joinUrl ? `Lien personnel de connexion : ${f.joinUrl}` : remote(f) ? 'Le lien de connexion vous sera communiqué par le secrétariat.' : `Séance en présence physique${f.place ? ` : ${f.place}` : ''}.`,
+    duration: { minutes: f.closesAt ? Math.round((f.closesAt.getTime() - f.scheduledStart.getTime()) / 60_000) : f.durationMinutes },
+    title: `${f.committeeName} — ${f.mode === 'written' ? 'séance écrite' : 'séance'} de la commission d'attribution`,
+    description: f.mode === 'written'
+      ? `Séance écrite : débat et votes en ligne jusqu'à la clôture (${f.closesAt ? when({ scheduledStart: f.closesAt, timeZone: f.timeZone }) : ''}).`
+      : f.joinUrl ? `Lien personnel de connexion : ${f.joinUrl}` : remote(f) ? 'Le lien de connexion vous sera communiqué par le secrétariat.' : `Séance en présence physique${f.place ? ` : ${f.place}` : ''}.`,
     ...(where ? { location: where } : {}),
     ...(f.joinUrl ? { url: f.joinUrl } : {}),
     status: 'CONFIRMED',
@@ -109,6 +116,7 @@ const modes = {
   remote: 'à distance, par visioconférence',
   in_person: 'en présence physique',
   mixed: 'en présence physique et par visioconférence (séance mixte)',
+  written: 'par écrit, en ligne (séance écrite)',
 };
 
 const kindLabel = (kind: string) => (kind === 'occupancy_review' ? 'Examen de l’occupation' : 'Attribution');
@@ -120,10 +128,18 @@ function when(f: { scheduledStart: Date; timeZone: string }): string {
 
 /** The convocation's paragraphs, shared by the e-mail and the PDF so they state the same facts. */
 function convocationWording(f: ConvocationFacts) {
+  const closes = f.closesAt ? when({ scheduledStart: f.closesAt, timeZone: f.timeZone }) : undefined;
   const opening = f.amended
     ? `L’ordre du jour de la séance de la ${f.committeeName} (${f.landlord}) du ${when(f)} a été modifié. Il remplace le précédent.`
-    : `Vous êtes convoqué(e) à la séance de la ${f.committeeName} (${f.landlord}) le ${when(f)}, ${modes[f.mode]}.`;
-  const place = f.mode === 'remote' ? undefined : f.place ?? 'communiqué par le secrétariat';
+    : f.mode === 'written'
+      ? `Vous êtes convoqué(e) à la séance écrite de la ${f.committeeName} (${f.landlord}), ouverte du ${when(f)} au ${closes}.`
+      : `Vous êtes convoqué(e) à la séance de la ${f.committeeName} (${f.landlord}) le ${when(f)}, ${modes[f.mode]}.`;
+  const written = f.mode === 'written'
+    ? 'Pendant cette période, pour chaque dossier, vous consultez les pièces, prenez part au débat écrit (chaque message est conservé et figure au procès-verbal) '
+      + 'et votez sur la proposition du rapporteur ; votre vote peut être modifié jusqu’à la clôture. Tout membre votant peut demander, en motivant sa demande, '
+      + 'que le dossier soit renvoyé à une séance tenue en direct. Un dossier n’est décidé que si la part de ses votants prévue par le règlement intérieur a voté ; sinon il est reporté.'
+    : undefined;
+  const place = f.mode === 'remote' || f.mode === 'written' ? undefined : f.place ?? 'communiqué par le secrétariat';
   const link = !remote(f)
     ? undefined
     : f.joinUrl
@@ -141,7 +157,7 @@ function convocationWording(f: ConvocationFacts) {
     : `Les dossiers des candidats peuvent être consultés auprès du secrétariat de la commission (${f.organizer.name}, ${f.organizer.email}), dans la limite de ce que votre mandat vous permet de voir.`;
   const proxy = 'Si vous ne pouvez pas siéger, vous pouvez donner un pouvoir écrit à un autre membre ayant voix délibérative '
     + '(un pouvoir par membre au plus, selon le règlement intérieur) : adressez-le, signé, au secrétariat avant l’ouverture de la séance.';
-  return { opening, place, link, notice, files, proxy };
+  return { opening, written, place, link, notice, files, proxy };
 }
 
 export function convocationText(f: ConvocationFacts): string {
@@ -151,6 +167,7 @@ export function convocationText(f: ConvocationFacts): string {
     `Madame, Monsieur ${f.member.name},`,
     '',
     w.opening,
+    ...(w.written ? ['', w.written] : []),
     ...(w.place ? [`Lieu : ${w.place}.`] : []),
     '',
     'Ordre du jour :',
@@ -182,7 +199,12 @@ export function convocationPdf(f: ConvocationFacts): Promise<Buffer> {
   doc.heading(1, f.amended ? 'Ordre du jour modifié' : 'Convocation');
   doc.field('Destinataire', f.member.name);
   doc.field('Commission', `${f.committeeName} (${f.landlord})`);
-  doc.field('Date et heure', when(f));
+  if (f.closesAt) {
+    doc.field('Ouverture', when(f));
+    doc.field('Clôture', when({ scheduledStart: f.closesAt, timeZone: f.timeZone }));
+  } else {
+    doc.field('Date et heure', when(f));
+  }
   doc.field('Modalité', modes[f.mode]);
   if (w.place) doc.field('Lieu', w.place);
   if (w.link) doc.field('Visioconférence', w.link);
@@ -191,6 +213,10 @@ export function convocationPdf(f: ConvocationFacts): Promise<Buffer> {
   doc.paragraph(`Madame, Monsieur ${f.member.name},`);
   doc.gap(0.3);
   doc.paragraph(w.opening);
+  if (w.written) {
+    doc.heading(2, 'Déroulement de la séance écrite');
+    doc.paragraph(w.written);
+  }
   doc.heading(2, 'Ordre du jour');
   if (f.agenda.length) {
     doc.table(['Point', 'Nature', 'Logement', 'Type', 'Commune'],

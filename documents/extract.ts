@@ -15,6 +15,8 @@ function ownItem(item: MinutesItem, applicationNumber: string): MinutesItem {
     ...item,
     candidatesExamined: item.candidatesExamined.filter((c) => c.applicationNumber === applicationNumber),
     decisions: item.decisions.filter((d) => d.applicationNumber === applicationNumber),
+    // The debate is free text that may speak of the other candidates: withheld, counted.
+    ...(item.written ? { written: { ...item.written, debate: [], debateWithheld: item.written.debate.length } } : {}),
   };
 }
 
@@ -47,6 +49,7 @@ export function candidateExtract(document: MinutesDocument, applicationNumber: s
     quorumAtDeliberations: document.quorumAtDeliberations,
     items,
     signers: document.signers,
+    ...(document.window ? { window: document.window } : {}),
   };
 }
 

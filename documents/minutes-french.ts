@@ -78,11 +78,13 @@ export const modeLabel: Record<SessionMode, string> = {
   in_person: 'en présence physique',
   remote: 'à distance (ordonnance n° 2014-1329)',
   mixed: 'mixte (en présence physique et à distance)',
+  written: 'séance écrite, par échange d’écrits électroniques (ordonnance n° 2014-1329, art. 3)',
 };
 
 const meansLabels: Record<string, string> = {
   'Zoom videoconference; attendance from the meeting': 'visioconférence Zoom, présence relevée par la réunion',
   'attendance recorded by the secretary': 'présence relevée par le secrétariat de séance',
+  'written deliberation online; participation from the ballots and the debate': 'délibération écrite en ligne ; participation établie par les votes et le débat écrit',
 };
 
 export function meansLabel(means: string): string {
@@ -106,9 +108,10 @@ export function personLabel(p: MinutesPerson): string {
   return `${p.name} (${roleLabels[p.role] ?? p.role})`;
 }
 
-export const attendanceHowLabel: Record<'manual' | 'zoom', string> = {
+export const attendanceHowLabel: Record<'manual' | 'zoom' | 'written', string> = {
   manual: 'présence relevée par le secrétariat',
   zoom: 'par visioconférence (Zoom)',
+  written: 'a pris part à la séance écrite',
 };
 
 export const exceptionLabel: Record<CandidateShortfallException, string> = {
@@ -183,13 +186,21 @@ export const channelLabel: Record<ConvocationChannel, string> = {
 };
 
 /** Why an item left the sitting undecided, as the minutes and the letters state it. */
-export function deferralText(deferral: { cause: Deferral['cause']; reason?: string | null | undefined }): string {
+export function deferralText(deferral: { cause: Deferral['cause']; reason?: string | null | undefined }, written = false): string {
   switch (deferral.cause) {
     case 'tie_without_mayor':
       return 'partage égal des voix sans voix prépondérante du maire de la commune : le point est reporté à une séance ultérieure';
     case 'referral':
-      return `renvoi à une séance en présence physique à la demande d’un membre votant : ${deferral.reason ?? 'motif non précisé'}`;
+      return written
+        ? `renvoi à une séance tenue en direct, à la demande de membres votants : ${deferral.reason ?? 'motif non précisé'}`
+        : `renvoi à une séance en présence physique à la demande d’un membre votant : ${deferral.reason ?? 'motif non précisé'}`;
     case 'deferral':
       return deferral.reason ?? 'examen reporté à une séance ultérieure';
+    case 'participation_not_reached':
+      return 'participation insuffisante à la clôture de la séance écrite : le point est reporté à une séance ultérieure';
+    case 'proposal_rejected':
+      return 'proposition non adoptée à la clôture de la séance écrite : le point est reporté à une séance ultérieure';
+    case 'no_proposal':
+      return 'aucune proposition soumise au vote pendant la séance écrite : le point est reporté à une séance ultérieure';
   }
 }

@@ -33,6 +33,8 @@ import {
   type MinutesItem,
   type MinutesMeeting,
   type MinutesPerson,
+  type MinutesWindow,
+  type MinutesWrittenItem,
   type OtherDwellingItem,
 } from '../domain/minutes.ts';
 import type { MinutesSigner } from '../domain/rules/index.ts';
@@ -142,6 +144,41 @@ function meetingSection(w: Writer, meeting: MinutesMeeting, timeZone: string, pe
   }), 0, 'aucune connexion enregistrée');
 }
 
+/** A written session's window as it ran: opening, close, extension, reminders, the participation required. */
+function windowSection(w: Writer, window: MinutesWindow, timeZone: string): void {
+  const at = (iso: string) => `${frenchDay(iso, timeZone)} à ${frenchTime(iso, timeZone)}`;
+  w.heading('Séance écrite');
+  w.field('Période de la séance', `ouverte le ${at(window.opensAt)}, clôture fixée au ${at(window.closesAt)}`);
+  w.field('Ouverture effective', window.openedAt ? at(window.openedAt) : 'non ouverte');
+  w.field('Clôture effective', window.closedAt ? `${at(window.closedAt)}${window.early ? ', anticipée : tous les membres appelés à voter ont voté' : ''}` : 'non close');
+  if (window.extension) {
+    w.field('Prolongation', `décidée le ${at(window.extension.at)} par ${window.extension.by.name} : clôture reportée du ${at(window.extension.from)} au ${at(window.extension.to)} ; motif : ${window.extension.reason}`);
+  }
+  w.label('Rappels adressés aux membres n’ayant pas voté');
+  w.bullets(window.reminders.map((r) => `${at(r.at)}, ${r.hoursBefore} h avant la clôture : ${r.members} membre(s) concerné(s), ${r.emailed} courriel(s) envoyé(s)`), 0, 'aucun rappel');
+  w.paragraph(`Un point n’est décidé que si au moins ${Math.round(window.minimumParticipation * 100)} % des sièges appelés à voter sur ce point ont voté (règlement intérieur) ; `
+    + 'chaque membre pouvait modifier son vote jusqu’à la clôture, seul le dernier est compté.');
+}
+
+/** A written item's participation, ballots (who and when, not how), debate and referral requests. */
+function writtenItemSection(w: Writer, written: MinutesWrittenItem, timeZone: string): void {
+  const at = (iso: string) => `${frenchShortDay(iso, timeZone)} à ${frenchTime(iso, timeZone)}`;
+  const p = written.participation;
+  w.field('Participation', `${p.present + p.represented} siège(s) sur ${p.rosterSize} ont voté (dont ${p.represented} par pouvoir), ${p.required} requis : ${p.reached ? 'atteinte' : 'non atteinte'}`);
+  w.label('Votants (dernier vote de chaque siège)');
+  w.bullets(written.ballots.map((b) => `${personLabel(b.seat)}${b.castBy.memberId !== b.seat.memberId ? `, voté par ${b.castBy.name}${b.byProxy ? ' (pouvoir)' : ' (suppléant)'}` : ''}, le ${at(b.at)}`), 0, 'aucun vote');
+  w.label('Débat écrit');
+  if (written.debateWithheld !== undefined) {
+    w.paragraph(`${written.debateWithheld} message(s), non reproduits dans cet extrait (ils peuvent concerner d’autres candidats).`, 10);
+  } else {
+    w.bullets(written.debate.map((d) => `${at(d.at)}, ${d.by.name} : ${d.text}`), 0, 'aucun message');
+  }
+  if (written.referralRequests.length) {
+    w.label('Demandes de renvoi à une séance tenue en direct');
+    w.bullets(written.referralRequests.map((r) => `${at(r.at)}, ${personLabel(r.member)} : ${r.reason}`));
+  }
+}
+
 function itemSection(w: Writer, item: MinutesItem, timeZone: string): void {
   const d = item.dwelling;
   const kind = item.kind === 'occupancy_review' ? 'examen de l’occupation du logement' : 'attribution de logement';
@@ -172,18 +209,20 @@ function itemSection(w: Writer, item: MinutesItem, timeZone: string): void {
     w.field('Règle des trois candidats', check);
   }
   w.field('Membres déportés sur ce point', item.recused.length ? item.recused.map((p) => p.name).join(', ') : 'aucun');
+  if (item.referredFrom) w.field('Renvoyé par une séance écrite', `séance ${item.referredFrom.sessionId} ; motif : ${item.referredFrom.reason}`);
+  if (item.written) writtenItemSection(w, item.written, timeZone);
 
   if (item.votes.length === 0) w.field('Vote', 'aucun vote');
   item.votes.forEach((v, i) => {
     const label = item.votes.length > 1 ? `Vote n° ${i + 1}` : 'Vote';
-    w.field(label, `clos à ${frenchTime(v.closedAt, timeZone)} ; quorum : ${quorumText(v.quorum)}.`);
+    w.field(label, `clos à ${frenchTime(v.closedAt, timeZone)} ; ${item.written ? 'participation' : 'quorum'} : ${quorumText(v.quorum)}.`);
     w.paragraph(`Pour : ${v.counts.for}, contre : ${v.counts.against}, abstentions : ${v.counts.abstain}. `
       + `Résultat : ${outcomeLabel[v.outcome] ?? v.outcome}, ${decidedByLabel[v.decidedBy] ?? v.decidedBy}.`, 10);
     if (v.castingVote) w.paragraph(`Usage de la voix prépondérante par ${personLabel(v.castingVote)}.`, 10);
   });
 
   if (item.deferral) {
-    w.field(item.deferral.referral ? 'Renvoi à une séance en présence physique' : 'Ajournement', deferralText(item.deferral));
+    w.field(item.deferral.referral ? (item.written ? 'Renvoi à une séance tenue en direct' : 'Renvoi à une séance en présence physique') : 'Ajournement', deferralText(item.deferral, item.written !== undefined));
   }
   if (item.decisions.length) {
     w.label('Décisions');
@@ -240,15 +279,20 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
   if (session.withoutQuorum) w.paragraph('La commission reconvoquée délibère sans condition de quorum.');
   w.field('Référence de la séance', session.id);
 
+  if (document.window) windowSection(w, document.window, tz);
   convocationSection(w, document, tz);
   membersSection(w, document);
-  attendanceSection(w, document, tz);
-  meetingSection(w, document.meeting, tz, personLabel);
-
-  w.heading('2. Quorum au début des délibérations');
-  w.paragraph(document.quorumAtDeliberations
-    ? `${quorumText(document.quorumAtDeliberations)}. Le quorum est vérifié à nouveau avant chaque vote (ci-dessous).`
-    : 'Le quorum n’a pas été atteint : la commission n’a pas délibéré.');
+  if (document.window) {
+    w.heading('2. Participation');
+    w.paragraph('En séance écrite, la participation est vérifiée point par point à la clôture (ci-dessous) : un point sans la participation requise est reporté.');
+  } else {
+    attendanceSection(w, document, tz);
+    meetingSection(w, document.meeting, tz, personLabel);
+    w.heading('2. Quorum au début des délibérations');
+    w.paragraph(document.quorumAtDeliberations
+      ? `${quorumText(document.quorumAtDeliberations)}. Le quorum est vérifié à nouveau avant chaque vote (ci-dessous).`
+      : 'Le quorum n’a pas été atteint : la commission n’a pas délibéré.');
+  }
 
   w.heading('3. Points examinés');
   if (document.items.length === 0) w.paragraph('Aucun point à l’ordre du jour.');
@@ -264,7 +308,7 @@ export function renderMinutesPdf(document: MinutesDocument | CandidateExtractDoc
   const referrals = items.filter((i): i is MinutesItem => !isOtherDwellingItem(i) && i.deferral !== null);
   if (referrals.length) {
     w.subheading('Renvois et ajournements');
-    w.bullets(referrals.map((i) => `Point n° ${i.position} : ${i.deferral?.referral ? 'renvoyé à une séance en présence physique' : 'ajourné'} (${i.deferral ? deferralText(i.deferral) : ''})`));
+    w.bullets(referrals.map((i) => `Point n° ${i.position} : ${i.deferral?.referral ? (i.written ? 'renvoyé à une séance tenue en direct' : 'renvoyé à une séance en présence physique') : 'ajourné'} (${i.deferral ? deferralText(i.deferral, i.written !== undefined) : ''})`));
   }
 
   const decided = items.filter((i): i is MinutesItem => !isOtherDwellingItem(i))

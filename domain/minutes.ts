@@ -29,7 +29,9 @@ import type {
   ParticipantSession,
   SessionState,
   Sitting,
+  WrittenWindow,
 } from './session/state.ts';
+import { writtenItemParticipation } from './session/written-tally.ts';
 
 // --- what the session recorded ------------------------------------------------------------------
 
@@ -59,6 +61,8 @@ export interface MinutesFacts {
   signers: MinutesSigner[];
   participants: ParticipantSession[];
   amendments?: MinutesAmendment[] | undefined;
+  /** A written session: its window, and each item's participation at the close, by item id. */
+  written?: { window: WrittenWindow; minimumParticipation: number; participation: Record<string, QuorumSnapshot> } | undefined;
 }
 
 export function minutesFacts(state: SessionState, version: number): MinutesFacts {
@@ -90,6 +94,15 @@ export function minutesFacts(state: SessionState, version: number): MinutesFacts
     signers: state.rules.minutesSigners,
     participants: state.participants,
     ...(state.minutes?.amendments?.length ? { amendments: state.minutes.amendments } : {}),
+    ...(state.mode === 'written' && state.window
+      ? {
+        written: {
+          window: state.window,
+          minimumParticipation: state.rules.writtenSessions.minimumParticipation,
+          participation: Object.fromEntries(state.agenda.map((i) => [i.id, i.results.at(-1)?.quorum ?? writtenItemParticipation(state, i)])),
+        },
+      }
+      : {}),
   };
 }
 
@@ -103,7 +116,8 @@ export interface MinutesPerson {
 }
 
 export interface MinutesPresentMember extends MinutesPerson {
-  how: AttendanceHow;
+  /** `written`: took part in a written session (voted or posted). */
+  how: AttendanceHow | 'written';
   /** A substitute or representative sitting in a titular member's seat. */
   standingInFor?: MinutesPerson | undefined;
 }
@@ -176,6 +190,40 @@ export interface MinutesItem {
   deferral: { cause: DeferralCause; reason: string | null; referral: boolean } | null;
   decisions: MinutesDecision[];
   opinion: OccupancyOpinion | null;
+  /** A written session: who took part and when, the debate, the referral requests. */
+  written?: MinutesWrittenItem | undefined;
+  /** An item a written session referred to this live sitting. */
+  referredFrom?: { sessionId: string; reason: string } | undefined;
+}
+
+/** A seat's last ballot in a written session: who cast it and when (not how: the counts say that). */
+export interface MinutesWrittenBallot {
+  seat: MinutesPerson;
+  castBy: MinutesPerson;
+  at: string;
+  byProxy: boolean;
+}
+
+export interface MinutesWrittenItem {
+  /** Seats of the roster that voted against the share required. */
+  participation: QuorumSnapshot;
+  ballots: MinutesWrittenBallot[];
+  debate: Array<{ at: string; by: { id: string; name: string }; text: string }>;
+  /** In a candidate's extract the debate is withheld (it may speak of other candidates): how many messages. */
+  debateWithheld?: number | undefined;
+  referralRequests: Array<{ member: MinutesPerson; at: string; reason: string }>;
+}
+
+/** A written session's window as it ran. */
+export interface MinutesWindow {
+  opensAt: string;
+  closesAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  early: boolean;
+  extension: { from: string; to: string; reason: string; by: { id: string; name: string }; at: string } | null;
+  reminders: Array<{ hoursBefore: number; at: string; members: number; emailed: number }>;
+  minimumParticipation: number;
 }
 
 export interface MinutesSession {
@@ -240,6 +288,8 @@ export interface MinutesDocument {
   quorumAtDeliberations: QuorumSnapshot | null;
   items: MinutesItem[];
   signers: MinutesSigner[];
+  /** A written session's window (absent for a live sitting). */
+  window?: MinutesWindow;
   /** Present from the first amendment on: the version, and each correction that made one. */
   version?: number;
   amendments?: MinutesAmendmentEntry[];
@@ -293,9 +343,14 @@ function staffName(actor: string): string {
 
 export function minutesDocument(facts: MinutesFacts, refs: MinutesReferences): MinutesDocument {
   const person = (id: string): MinutesPerson => ({ memberId: id, name: refs.memberNames.get(id) ?? id, role: facts.members.find((m) => m.id === id)?.role ?? 'unknown' });
-  const present = facts.members.filter((m) => facts.attendance[m.id]?.present);
-  const represented = facts.members.filter((m) => !facts.attendance[m.id]?.present && facts.proxies[m.id] !== undefined);
-  const absent = facts.members.filter((m) => !facts.attendance[m.id]?.present && facts.proxies[m.id] === undefined);
+  const byName = (id: string) => ({ id, name: refs.memberNames.get(id) ?? staffName(id) });
+  // In a written session, taking part is casting a ballot or posting to the debate.
+  const tookPart = new Set(facts.agenda.flatMap((i) => [...Object.values(i.votes).map((v) => v.castBy), ...(i.debate ?? []).map((d) => d.by)]));
+  const written = facts.written;
+  const isPresent = (id: string) => (written ? tookPart.has(id) : facts.attendance[id]?.present === true);
+  const present = facts.members.filter((m) => isPresent(m.id));
+  const represented = facts.members.filter((m) => !isPresent(m.id) && facts.proxies[m.id] !== undefined);
+  const absent = facts.members.filter((m) => !isPresent(m.id) && facts.proxies[m.id] === undefined);
   const applicationNumber = (id: string) => refs.applicationNumbers.get(id) ?? id;
   const unconvened = facts.sitting.unconvened;
 
@@ -306,7 +361,7 @@ export function minutesDocument(facts: MinutesFacts, refs: MinutesReferences): M
     session: {
       id: facts.sessionId,
       mode: facts.mode,
-      means: facts.videoProvider === 'zoom' ? 'Zoom videoconference; attendance from the meeting' : 'attendance recorded by the secretary',
+      means: written ? 'written deliberation online; participation from the ballots and the debate' : facts.videoProvider === 'zoom' ? 'Zoom videoconference; attendance from the meeting' : 'attendance recorded by the secretary',
       place: facts.place ?? null,
       scheduledStart: facts.scheduledStart,
       openedAt: facts.sitting.openedAt ?? null,
@@ -328,7 +383,7 @@ export function minutesDocument(facts: MinutesFacts, refs: MinutesReferences): M
       convened: facts.members.filter((m) => m.role !== 'staff').map((m) => person(m.id)),
       present: present.filter((m) => isDeliberative(m.role)).map((m) => ({
         ...person(m.id),
-        how: facts.attendance[m.id]?.how ?? 'manual',
+        how: written ? 'written' as const : facts.attendance[m.id]?.how ?? 'manual',
         ...(m.substituteFor ? { standingInFor: person(m.substituteFor) } : {}),
       })),
       represented: represented.map((m) => ({ ...person(m.id), by: person(facts.proxies[m.id]!) })),
@@ -368,13 +423,43 @@ export function minutesDocument(facts: MinutesFacts, refs: MinutesReferences): M
         reasons: dec.reasons ?? null,
       })),
       opinion: item.opinion ?? null,
+      ...(item.referredFrom ? { referredFrom: item.referredFrom } : {}),
+      ...(written
+        ? {
+          written: {
+            participation: written.participation[item.id] ?? { rosterSize: 0, present: 0, represented: 0, required: 0, reached: false },
+            ballots: Object.entries(item.votes).sort(([, a], [, b]) => a.castAt.localeCompare(b.castAt)).map(([seat, v]) => ({
+              seat: person(seat), castBy: person(v.castBy), at: v.castAt,
+              byProxy: v.castBy !== seat && facts.members.find((m) => m.id === v.castBy)?.substituteFor !== seat,
+            })),
+            debate: (item.debate ?? []).map((d) => ({ at: d.at, by: byName(d.by), text: d.text })),
+            referralRequests: (item.referralRequests ?? []).map((r) => ({ member: person(r.memberId), at: r.at, reason: r.reason })),
+          },
+        }
+        : {}),
     })),
     signers: facts.signers,
+    ...(written
+      ? {
+        window: {
+          opensAt: written.window.opensAt,
+          closesAt: written.window.closesAt,
+          openedAt: written.window.openedAt ?? null,
+          closedAt: written.window.closedAt ?? null,
+          early: written.window.early ?? false,
+          extension: written.window.extension
+            ? { from: written.window.extension.from, to: written.window.extension.to, reason: written.window.extension.reason, by: byName(written.window.extension.by), at: written.window.extension.at }
+            : null,
+          reminders: written.window.reminders.map((r) => ({ hoursBefore: r.hoursBefore, at: r.at, members: r.memberIds.length, emailed: r.emailed })),
+          minimumParticipation: written.minimumParticipation,
+        },
+      }
+      : {}),
     // Absent before the first amendment, so an unamended version keeps its bytes.
     ...(facts.amendments?.length
       ? {
         version: facts.version,
-        amendments: facts.amendments.map((a) => ({ version: a.version, at: a.at, by: { id: a.by, name: refs.memberNames.get(a.by) ?? staffName(a.by) }, reason: a.reason, text: a.text })),
+        amendments: facts.amendments.map((a) => ({ version: a.version, at: a.at, by: byName(a.by), reason: a.reason, text: a.text })),
       }
       : {}),
   };

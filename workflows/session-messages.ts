@@ -4,10 +4,10 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { QuorumSnapshot, VoteCounts } from '../domain/rules/index.ts';
 import type {
   AddAgendaItem, AmendMinutes, CancelSession, CastVote, CloseSession, CloseVote, DeclareConflict, DeferItem, MapParticipant, OpenSession,
-  OpenVote, PublishAgenda, RecordAttendance, RecordConvocationDelivery, RegisterProxy, RemoveAgendaItem, RevokeProxy, SignMinutes,
+  OpenVote, PublishAgenda, RecordAttendance, RecordConvocationDelivery, RegisterProxy, RemoveAgendaItem, RevokeProxy, SignMinutes, PostMessage, ExtendWindow,
 } from '../domain/session/commands.ts';
 import type { SessionPhase } from '../domain/session/phases-and-modes.ts';
-import type { AgendaItemState, MeetingEvent, MemberConvocation, MinutesState, SessionState, VoteResult } from '../domain/session/state.ts';
+import type { AgendaItemState, DebateMessage, MeetingEvent, MemberConvocation, MinutesState, SessionState, VoteResult, WrittenWindow } from '../domain/session/state.ts';
 
 export interface OpenVoteAnswer { quorum: QuorumSnapshot; warnings: string[] }
 
@@ -30,6 +30,8 @@ export const deferItem = defineUpdate<AgendaItemState, [DeferItem]>('deferItem')
 export const closeSession = defineUpdate<SessionPhase, [CloseSession]>('closeSession');
 export const signMinutes = defineUpdate<SessionPhase, [SignMinutes]>('signMinutes');
 export const amendMinutes = defineUpdate<MinutesState, [AmendMinutes]>('amendMinutes');
+export const postMessage = defineUpdate<DebateMessage, [PostMessage]>('postMessage');
+export const extendWindow = defineUpdate<WrittenWindow, [ExtendWindow]>('extendWindow');
 
 export const getSessionState = defineQuery<SessionState>('getSessionState');
 export const zoomEvent = defineSignal<[MeetingEvent]>('zoomEvent');

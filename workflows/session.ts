@@ -168,6 +168,11 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
   handle(m.deferItem, 'defer_item', (_, a) => item(a.itemId));
   handle(m.closeSession, 'close_session', () => state.phase);
   handle(m.signMinutes, 'sign_minutes', () => state.phase);
+  handle(m.postMessage, 'post_message', (events, a) => {
+    const posted = eventOf(events, 'message_posted');
+    return item(a.itemId).debate!.find((d) => d.seq === posted?.seq)!;
+  });
+  handle(m.extendWindow, 'extend_window', () => state.window!);
   // An amendment is drafted into a new version by the main loop; the update answers with it.
   setHandler(m.amendMinutes, async (args) => {
     const { events, refusal } = decide(state, { ...args, type: 'amend_minutes' }, Date.now());
@@ -244,6 +249,15 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
       }
       case 'notify_cancellation':
         return { type: 'record_cancellation_notified', ...by, ...(await store.notifyCancellation(reaction.notice)) };
+      case 'open_window':
+        return { type: 'open_window', ...by };
+      case 'close_window':
+        return { type: 'close_window', ...by };
+      case 'remind_voters': {
+        const { reminder } = reaction;
+        const emailed = reminder.memberIds.length > 0 ? await store.remindWrittenVoters(reminder) : 0;
+        return { type: 'record_voters_reminded', ...by, hoursBefore: reminder.hoursBefore, closesAt: reminder.closesAt, memberIds: reminder.memberIds, emailed };
+      }
     }
   }
 
@@ -255,7 +269,7 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
     }
   }
 
-  if (!carried) run({ type: 'start_session', actor: systemActor, agenda: input.agenda });
+  if (!carried) run({ type: 'start_session', actor: systemActor, agenda: input.agenda, ...(input.referred ? { referred: input.referred } : {}) });
   // The run before this one has finished: its whole history is kept, while this one goes on.
   const previousRun = workflowInfo().continuedFromExecutionRunId;
   const previousArchived = carried && previousRun ? store.archiveHistory(input.sessionId, previousRun) : undefined;

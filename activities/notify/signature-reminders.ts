@@ -5,6 +5,7 @@ import type { Database } from '../../prisma/database.ts';
 import type { SignatureReminder } from '../../domain/session/reactions.ts';
 import type { MinutesSigner } from '../../domain/rules/index.ts';
 import type { Mailer } from './mailer.ts';
+import { sendOnce, type Recipient } from './send-once.ts';
 
 export interface SignatureReminderDeps {
   db: Database;
@@ -15,8 +16,6 @@ export interface SignatureReminderDeps {
   opsEmail?: string | undefined;
 }
 
-interface Recipient { name: string; address: string }
-
 const signerLabel: Record<MinutesSigner, string> = { chair: 'président(e)', secretary: 'secrétaire' };
 
 async function sessionFacts(db: Database, sessionId: string) {
@@ -25,22 +24,6 @@ async function sessionFacts(db: Database, sessionId: string) {
 
 function frenchDate(at: Date | string, timeZone: string): string {
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone }).format(new Date(at));
-}
-
-/** Sends `text` to `to` once under `dedupeKey`; false when there was no one or nothing to send with. */
-async function sendOnce(deps: SignatureReminderDeps, kind: 'signature_reminder' | 'signature_escalation', sessionId: string, dedupeKey: string, to: Recipient, subject: string, text: string): Promise<boolean> {
-  const { db, mailer } = deps;
-  if (!mailer) return false;
-  const row = await db.notification.upsert({
-    where: { dedupeKey },
-    create: { id: crypto.randomUUID(), dedupeKey, kind, sessionId, recipient: to.address },
-    update: {},
-  });
-  if (row.sentAt) return true;
-  const messageId = `<${dedupeKey.replaceAll(':', '-')}@caleol>`;
-  await mailer.send({ to, subject, text, messageId });
-  await db.notification.update({ where: { dedupeKey }, data: { sentAt: new Date(), messageId } });
-  return true;
 }
 
 function howToSign(r: SignatureReminder): string {
@@ -73,7 +56,7 @@ export async function remindSigners(deps: SignatureReminderDeps, r: SignatureRem
       '',
       howToSign(r),
     ].join('\n');
-    if (await sendOnce(deps, 'signature_reminder', r.sessionId, `reminder:${r.sessionId}:${r.reminder}:${role}`, to, subject, text)) sent++;
+    if (await sendOnce(deps.db, deps.mailer, 'signature_reminder', r.sessionId, `reminder:${r.sessionId}:${r.reminder}:${role}`, to, subject, text)) sent++;
   }
   return sent;
 }
@@ -89,6 +72,6 @@ export async function escalateUnsignedMinutes(deps: SignatureReminderDeps, r: Si
     '',
     howToSign(r),
   ].join('\n');
-  const sent = await sendOnce(deps, 'signature_escalation', r.sessionId, `escalation:${r.sessionId}:${r.version}`, { name: 'Exploitation CALEOL', address: deps.opsEmail }, subject, text);
+  const sent = await sendOnce(deps.db, deps.mailer, 'signature_escalation', r.sessionId, `escalation:${r.sessionId}:${r.version}`, { name: 'Exploitation CALEOL', address: deps.opsEmail }, subject, text);
   return sent ? 1 : 0;
 }

@@ -9,7 +9,7 @@ import { forbidden, notFound } from '../problems.ts';
 import {
   AgendaItem, AgendaItemInput, AttendanceInput, CastVoteInput, ConflictInput, ConvocationDeliveryInput, CountsAnswer, IdParams, ItemParams, LiveSession,
   OpenSessionInput, OpenVoteAnswer, OpenVoteInput, ParticipantMappingInput, PhaseAnswer, problemResponses as problems, Proxies, ProxyInput, ProxyParams,
-  JoinLink, LastEventIdHeaders, PublishInput, QuorumAnswer, ReasonInput, ReasonQuery, ScheduleSessionBody, SessionCreated, SessionFiles, VoteTally,
+  DebateMessage, ExtendWindowInput, JoinLink, LastEventIdHeaders, PostMessageInput, PublishInput, WrittenWindow, QuorumAnswer, ReasonInput, ReasonQuery, ScheduleSessionBody, SessionCreated, SessionFiles, VoteTally,
 } from '../schemas.ts';
 import { updateIdFor } from '../services/acting.ts';
 import { addAgendaItem } from '../services/add-agenda-item.ts';
@@ -19,6 +19,8 @@ import { closeSession } from '../services/close-session.ts';
 import { closeVote } from '../services/close-vote.ts';
 import { declareConflict } from '../services/declare-conflict.ts';
 import { deferItem } from '../services/defer-item.ts';
+import { extendWindow } from '../services/extend-window.ts';
+import { postMessage } from '../services/post-message.ts';
 import { mapParticipant } from '../services/map-participant.ts';
 import { openSession } from '../services/open-session.ts';
 import { openVote } from '../services/open-vote.ts';
@@ -216,7 +218,11 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
 
   app.post('/sessions/:id/close', {
     config: { ...updateOnly, scope: 'session' },
-    schema: { tags: ['sessions'], summary: 'Close the session once every item is decided or deferred; the minutes are drafted', params: IdParams, response: { 200: PhaseAnswer, ...problems } },
+    schema: {
+      tags: ['sessions'],
+      summary: 'Close the session once every item is decided or deferred; the minutes are drafted. A written session closes at its time, or early where the rules allow once every roster member voted',
+      params: IdParams, response: { 200: PhaseAnswer, ...problems },
+    },
   }, async (request) => ({ phase: await closeSession(deps, requireRole(request.principal, 'secretary'), request.params.id, {}, updateIdFor(request, 'closeSession')) }));
 
   app.post('/sessions/:id/attendance', {
@@ -283,7 +289,7 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
     config: { ...updateOnly, scope: 'session' },
     schema: {
       tags: ['votes'],
-      summary: 'A voting member refers the item to an in-person session: it is withdrawn',
+      summary: 'A voting member refers the item to an in-person session: it is withdrawn. In a written session, a request: with the rules\' number of requests the item leaves the window and goes to the next live session\'s agenda',
       params: ItemParams, body: ReasonInput, response: { 200: AgendaItem, ...problems },
     },
   }, async (request) => referItem(deps, requireRole(request.principal, 'member', 'chair'), request.params.id, request.params.itemId, request.body.reason, updateIdFor(request, 'referral')));
@@ -296,4 +302,25 @@ export function registerSessionRoutes(app: App, deps: RouteContext): void {
       params: ItemParams, body: ReasonInput, response: { 200: AgendaItem, ...problems },
     },
   }, async (request) => deferItem(deps, requireRole(request.principal, 'secretary'), request.params.id, { itemId: request.params.itemId, reason: request.body.reason }, updateIdFor(request, 'deferral')));
+
+  // A written session's debate and window.
+  app.post('/sessions/:id/agenda-items/:itemId/messages', {
+    config: { ...updateOnly, scope: 'session' },
+    schema: {
+      tags: ['votes'],
+      summary: 'Post a message to a written session\'s debate on an item, while its window is open: a member who may attend the item, or the secretariat; kept, timed and printed in the minutes',
+      params: ItemParams, body: PostMessageInput, response: { 201: DebateMessage, ...problems },
+    },
+  }, async (request, reply) => {
+    const message = await postMessage(deps, requireRole(request.principal, 'secretary', 'member', 'chair'), request.params.id, request.params.itemId, request.body.text, updateIdFor(request, 'message'));
+    return reply.code(201).send(message);
+  });
+  app.post('/sessions/:id/window/extension', {
+    config: { ...updateOnly, scope: 'session' },
+    schema: {
+      tags: ['sessions'],
+      summary: 'Extend a written session\'s window once, with the reason, before it closes; reminders follow the new close',
+      params: IdParams, body: ExtendWindowInput, response: { 200: WrittenWindow, ...problems },
+    },
+  }, async (request) => extendWindow(deps, requireRole(request.principal, 'secretary'), request.params.id, request.body, updateIdFor(request, 'window-extension')));
 }

@@ -1,6 +1,8 @@
 // A committee's internal rules (règlement intérieur) as data. The law fixes some values; the
 // RI chooses the rest. Every change is a new version; a session pins the version it started with.
 
+import { defaultWrittenSessionRules, writtenRulesProblems, type WrittenSessionRules } from './written-sessions.ts';
+
 export type MajorityBasis = 'votes_cast' | 'present_or_represented';
 export type TieWithoutMayor = 'defer' | 'revote';
 export type MinutesSigner = 'chair' | 'secretary';
@@ -44,6 +46,8 @@ export interface CommitteeRules {
   signatureReminderDays: number;
   /** Days after the minutes are drafted before unsigned minutes are escalated to ops. */
   signatureEscalationDays: number;
+  /** Written sessions: whether the RI provides for them, and how they run. */
+  writtenSessions: WrittenSessionRules;
   /** Who signs the decision and offer letters for the landlord; the committee's secretariat when unset. */
   letterSignatory?: { name: string; title: string } | undefined;
 }
@@ -65,6 +69,7 @@ export const defaultCommitteeRules: CommitteeRules = {
   offerResponseDays: 10,
   signatureReminderDays: 3,
   signatureEscalationDays: 10,
+  writtenSessions: defaultWrittenSessionRules,
 };
 
 export interface RulesProblem {
@@ -91,6 +96,7 @@ export function committeeRulesProblems(rules: CommitteeRules): RulesProblem[] {
   if (rules.quorum.threshold <= 0 || rules.quorum.threshold > 1) {
     problems.push({ field: 'quorum.threshold', rule: 'quorum_threshold_range', message: 'the quorum threshold is a share of the roster, above 0 and at most 1' });
   }
+  problems.push(...writtenRulesProblems(rules.writtenSessions));
   return problems;
 }
 
@@ -102,5 +108,6 @@ export function completeRules(stored: Partial<CommitteeRules> | null | undefined
     ...s,
     quorum: { ...defaultCommitteeRules.quorum, ...s.quorum },
     majority: { ...defaultCommitteeRules.majority, ...s.majority },
+    writtenSessions: { ...defaultCommitteeRules.writtenSessions, ...s.writtenSessions },
   };
 }

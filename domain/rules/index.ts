@@ -11,3 +11,4 @@ export * from './attendance.ts';
 export * from './offer-deadline.ts';
 export * from './sitting.ts';
 export * from './articles.ts';
+export * from './written-sessions.ts';

@@ -48,6 +48,9 @@ export type CloseSession = By;
  */
 export interface SignMinutes extends By { role: MinutesSigner; sha256: string; signature?: string | undefined; keyFingerprint?: string | undefined; pdf?: PdfSignatureRecord | undefined }
 export interface AmendMinutes extends By { reason: string; text: string }
+export interface PostMessage extends By { itemId: string; text: string }
+export interface ExtendWindow extends By { closesAt: string; reason: string }
+export interface VotersReminded { hoursBefore: number; closesAt: string; memberIds: string[]; emailed: number }
 
 // --- the results of the session's side effects, and its timers ----------------------------------
 export interface ConvocationsResult {
@@ -64,7 +67,7 @@ export interface AttendanceReport {
 
 export type SessionCommand =
   /** A reconvened session starts with the agenda it carries over, published. */
-  | ({ type: 'start_session'; agenda?: PublishedItem[] | undefined } & By)
+  | ({ type: 'start_session'; agenda?: PublishedItem[] | undefined; referred?: PublishedItem[] | undefined } & By)
   | ({ type: 'add_agenda_item' } & AddAgendaItem)
   | ({ type: 'remove_agenda_item' } & RemoveAgendaItem)
   | ({ type: 'publish_agenda' } & PublishAgenda)
@@ -85,6 +88,11 @@ export type SessionCommand =
   | ({ type: 'close_session' } & CloseSession)
   | ({ type: 'sign_minutes' } & SignMinutes)
   | ({ type: 'amend_minutes' } & AmendMinutes)
+  | ({ type: 'post_message' } & PostMessage)
+  | ({ type: 'extend_window' } & ExtendWindow)
+  | ({ type: 'open_window' } & By)
+  | ({ type: 'close_window' } & By)
+  | ({ type: 'record_voters_reminded' } & VotersReminded & By)
   | ({ type: 'record_convocations' } & ConvocationsResult & By)
   | ({ type: 'end_grace_period'; reconvenedSessionId: string; carriedItemIds: string[] } & By)
   | ({ type: 'record_reconvened'; scheduledStart: string } & By)

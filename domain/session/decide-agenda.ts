@@ -13,7 +13,10 @@ import { convenedMembers } from './seats.ts';
 import type { AgendaItemState, PublishedItem, SessionState } from './state.ts';
 
 export function publishedItem(i: PublishedItem): PublishedItem {
-  return { id: i.id, kind: i.kind, position: i.position, dwellingId: i.dwellingId, place: i.place, candidates: i.candidates, ...(i.exception ? { exception: i.exception } : {}) };
+  return {
+    id: i.id, kind: i.kind, position: i.position, dwellingId: i.dwellingId, place: i.place, candidates: i.candidates,
+    ...(i.exception ? { exception: i.exception } : {}), ...(i.referredFrom ? { referredFrom: i.referredFrom } : {}),
+  };
 }
 
 const isPublished = (state: SessionState) => state.published !== undefined;
@@ -22,7 +25,11 @@ const latest = (a: string | undefined, b: string) => (a !== undefined && a > b ?
 export function startSession({ state, command, emit }: DecisionContext<CommandOf<'start_session'>>): Decision {
   if (state.seq > 0) return nothing;
   const scheduled = emit({ type: 'session_scheduled', phase: 'draft', scheduledStart: state.scheduledStart, mode: state.mode, reconvenedFrom: state.reconvenedFrom });
-  if (!command.agenda?.length) return accept([scheduled]);
+  // Items a written session referred to a live sitting open this one's draft agenda.
+  const referred = (command.referred ?? []).map((item, index) => emit({
+    type: 'agenda_item_added', item: { ...publishedItem(item), position: index + 1 }, reason: item.referredFrom?.reason, published: false,
+  }));
+  if (!command.agenda?.length) return accept([scheduled, ...referred]);
   return accept([scheduled, emit({ type: 'agenda_published', phase: 'convened', sequence: 1, items: command.agenda.map(publishedItem) })]);
 }
 

@@ -18,6 +18,7 @@ import type { SessionEvent } from './events.ts';
 import { firstProblem } from './refusal.ts';
 import { itemQuorum, itemRoster, presentMembers } from './seats.ts';
 import type { AgendaItemState, DeferralCause, SessionState, VoteResult } from './state.ts';
+import { writtenTallyOf } from './written-tally.ts';
 
 export function openVote({ state, command, now, emit }: DecisionContext<CommandOf<'open_vote'>>): Decision {
   const wrongPhase = phaseRefusal(state, ['deliberating'], 'open a vote');
@@ -33,25 +34,33 @@ export function openVote({ state, command, now, emit }: DecisionContext<CommandO
   if (state.mode !== 'in_person' && !remoteParticipationReached(quorum, state.rules.remoteMinimumParticipation)) {
     return refuse('rule_violation', 'remote_half_participation', `a remote deliberation needs ${Math.ceil(quorum.rosterSize * state.rules.remoteMinimumParticipation)} of the ${quorum.rosterSize} voting members taking part; ${quorum.present} do`);
   }
+  const refused = proposalRefusal(item, command, localDate(new Date(now), state.timeZone));
+  if (refused) return refused;
+  return accept([emit({ type: 'vote_opened', itemId: item.id, quorum, proposal: command.proposal, opinion: command.opinion, warnings: proposalWarnings(command) })]);
+}
+
+/** What the item's kind requires of the proposal put to the vote; `sittingDay` is the day the committee decides. */
+export function proposalRefusal(item: AgendaItemState, command: CommandOf<'open_vote'>, sittingDay: string): Decision | undefined {
   if (item.kind === 'occupancy_review') {
     if (!command.opinion || command.proposal) return refuse('rule_violation', 'review_gives_opinion', 'an occupancy review is voted on an opinion, not on allocation decisions');
     const problem = firstProblem('rule_violation', opinionProblems(command.opinion));
-    if (problem) return { refusal: problem };
-  } else {
-    if (!command.proposal || command.opinion) return refuse('rule_violation', 'allocation_gives_decisions', 'an allocation item is voted on a decision per candidate');
-    const problem = firstProblem('rule_violation', proposalProblems(item.candidates.map((c) => c.applicationId), command.proposal));
-    if (problem) return { refusal: problem };
-    const sittingDay = localDate(new Date(now), state.timeZone);
-    const early = command.proposal.filter((d) => d.conditionDeadline !== undefined && d.conditionDeadline <= sittingDay);
-    if (early.length > 0) {
-      return refuse('rule_violation', 'condition_deadline_after_sitting', `a suspensive condition's deadline falls after the sitting (${sittingDay})`,
-        early.map((d) => ({ field: 'conditionDeadline', rule: 'condition_deadline_after_sitting', message: `application ${d.applicationId}: ${d.conditionDeadline}` })));
-    }
+    return problem ? { refusal: problem } : undefined;
   }
-  const warnings = (command.proposal ?? [])
+  if (!command.proposal || command.opinion) return refuse('rule_violation', 'allocation_gives_decisions', 'an allocation item is voted on a decision per candidate');
+  const problem = firstProblem('rule_violation', proposalProblems(item.candidates.map((c) => c.applicationId), command.proposal));
+  if (problem) return { refusal: problem };
+  const early = command.proposal.filter((d) => d.conditionDeadline !== undefined && d.conditionDeadline <= sittingDay);
+  if (early.length > 0) {
+    return refuse('rule_violation', 'condition_deadline_after_sitting', `a suspensive condition's deadline falls after the sitting (${sittingDay})`,
+      early.map((d) => ({ field: 'conditionDeadline', rule: 'condition_deadline_after_sitting', message: `application ${d.applicationId}: ${d.conditionDeadline}` })));
+  }
+  return undefined;
+}
+
+export function proposalWarnings(command: CommandOf<'open_vote'>): string[] {
+  return (command.proposal ?? [])
     .filter((d) => reasonsLookLikeACode(d.reasons))
     .map((d) => `the reasons for application ${d.applicationId} look like a code only ("${d.reasons}"): state the facts and the legal grounds`);
-  return accept([emit({ type: 'vote_opened', itemId: item.id, quorum, proposal: command.proposal, opinion: command.opinion, warnings })]);
 }
 
 export function castVote({ state, command, emit }: DecisionContext<CommandOf<'cast_vote'>>): Decision {
@@ -85,7 +94,7 @@ function deferredDecisions(item: AgendaItemState, reason: string | undefined): C
   return item.candidates.map((c) => ({ applicationId: c.applicationId, type: 'deferred', ...(reason ? { reasons: reason } : {}) }));
 }
 
-function deferral(ctx: DecisionContext, item: AgendaItemState, cause: DeferralCause, reason: string | undefined, actor?: string): SessionEvent {
+export function deferral(ctx: DecisionContext, item: AgendaItemState, cause: DeferralCause, reason: string | undefined, actor?: string): SessionEvent {
   return ctx.emit({ type: 'item_deferred', itemId: item.id, cause, ...(reason ? { reason } : {}), decisions: deferredDecisions(item, reason) }, actor);
 }
 
@@ -106,6 +115,7 @@ export function closeVote(ctx: DecisionContext<CommandOf<'close_vote'>>): Decisi
 
 /** The tally of an item's ballots with the pinned rules, and what follows for the item. */
 export function tallyOf(state: SessionState, item: AgendaItemState, closedAt: string): VoteResult {
+  if (state.mode === 'written') return writtenTallyOf(state, item, closedAt);
   const quorum = itemQuorum(state, item);
   const votes = new Map(Object.entries(item.votes).map(([id, v]) => [id, v.choice] as const));
   const castingSeat = castingVoteSeat(state.members, item.place, item.votes, new Set(item.conflicts));

@@ -13,7 +13,11 @@ import {
   recordReconvened, registerProxy, revokeProxy,
 } from './decide-sitting.ts';
 import { castVote, closeVote, deferItem, openVote, referItem } from './decide-votes.ts';
-import { contextOf, refuse, type Decision, type DecisionContext } from './decision.ts';
+import {
+  castWrittenVote, closeWindow, closeWrittenSession, declareWrittenConflict, extendWindow, liveOnly, openWindow, postMessage, proposeInWriting,
+  recordVotersReminded, requestReferral, writtenOnly,
+} from './decide-written.ts';
+import { contextOf, nothing, refuse, type Decision, type DecisionContext } from './decision.ts';
 import { finishedPhases } from './phases-and-modes.ts';
 import type { SessionState } from './state.ts';
 
@@ -51,13 +55,33 @@ const deciders: Deciders = {
   record_applicants_notified: recordApplicantsNotified,
   record_offers_started: recordOffersStarted,
   record_cancellation_notified: recordCancellationNotified,
+  post_message: writtenOnly('hold a written debate'),
+  extend_window: extendWindow,
+  open_window: openWindow,
+  close_window: closeWindow,
+  record_voters_reminded: recordVotersReminded,
+};
+
+/** A written session's own way with the commands that a live sitting handles otherwise. */
+const writtenDeciders: Partial<Deciders> = {
+  open_session: liveOnly('open by hand'),
+  end_grace_period: () => nothing,
+  record_attendance: liveOnly('record attendance'),
+  map_participant: liveOnly('have a meeting'),
+  close_vote: liveOnly('close a vote by hand'),
+  open_vote: proposeInWriting,
+  cast_vote: castWrittenVote,
+  refer_item: requestReferral,
+  declare_conflict: declareWrittenConflict,
+  close_session: closeWrittenSession,
+  post_message: postMessage,
 };
 
 /** Commands people send (updates); the others are the workflow's own reports and timers. */
 const peoplesCommands: ReadonlySet<SessionCommand['type']> = new Set([
   'add_agenda_item', 'remove_agenda_item', 'publish_agenda', 'record_convocation_delivery', 'cancel_session', 'register_proxy', 'revoke_proxy',
   'declare_conflict', 'open_session', 'record_attendance', 'map_participant', 'open_vote', 'cast_vote', 'close_vote', 'refer_item', 'defer_item',
-  'close_session', 'sign_minutes', 'amend_minutes',
+  'close_session', 'sign_minutes', 'amend_minutes', 'post_message', 'extend_window',
 ]);
 
 export function isPeoplesCommand(type: SessionCommand['type']): boolean {
@@ -69,6 +93,6 @@ export function decide(state: SessionState, command: SessionCommand, now: number
   if (peoplesCommands.has(command.type) && finishedPhases.has(state.phase)) {
     return refuse('conflict', 'session_finished', `the session is ${state.phase} and accepts no more changes`);
   }
-  const decider = deciders[command.type] as (ctx: DecisionContext) => Decision;
+  const decider = ((state.mode === 'written' ? writtenDeciders[command.type] : undefined) ?? deciders[command.type]) as (ctx: DecisionContext) => Decision;
   return decider(contextOf(state, command, now));
 }

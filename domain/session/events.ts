@@ -79,7 +79,14 @@ export type SessionEventBody =
   | { type: 'signatures_overdue'; version: number; missing: MinutesSigner[]; draftedAt: string; escalatedTo: number }
   | { type: 'applicants_notified'; phase: SessionPhase; notifiedAt: string; letters: number; emailed: number; minutesToPrefect: number }
   | { type: 'offers_started'; items: string[] }
-  | { type: 'session_completed'; phase: SessionPhase };
+  | { type: 'session_completed'; phase: SessionPhase }
+  // a written session
+  | { type: 'window_opened'; phase: SessionPhase; closesAt: string }
+  | { type: 'message_posted'; itemId: string; text: string }
+  | { type: 'referral_requested'; itemId: string; memberId: string; reason: string; requests: number; required: number }
+  | { type: 'window_extended'; from: string; to: string; reason: string }
+  | { type: 'voters_reminded'; hoursBefore: number; closesAt: string; memberIds: string[]; emailed: number }
+  | { type: 'window_closed'; early: boolean; closesAt: string };
 
 /** Every event carries its place in the session (seq), its time (workflow time) and who caused it. */
 export type SessionEvent = { seq: number; at: string; actor: string } & SessionEventBody;

@@ -108,12 +108,17 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     case 'attendance_not_reconciled':
       return { ...s, meeting: s.meeting ? { ...s.meeting, reconciledAt: event.at } : s.meeting };
     case 'vote_opened':
+      // A written session's items are all put to the vote in the window, each on its own.
+      if (s.mode === 'written') return withItem(s, event.itemId, (i) => ({ ...i, status: 'voting', proposal: event.proposal, proposedOpinion: event.opinion, votes: {}, ballots: {} }));
       return {
         ...withItem(s, event.itemId, (i) => ({ ...i, status: 'voting', proposal: event.proposal, proposedOpinion: event.opinion, votes: {} })),
         openVote: { itemId: event.itemId, openedAt: event.at, quorum: event.quorum, counts: { for: 0, against: 0, abstain: 0 }, votesCast: 0, ballots: {} },
       };
     case 'vote_cast': {
-      const next = withItem(s, event.itemId, (i) => ({ ...i, votes: { ...i.votes, [event.memberId]: { choice: event.choice, castBy: event.castBy, castAt: event.at } } }));
+      const next = withItem(s, event.itemId, (i) => ({
+        ...i, votes: { ...i.votes, [event.memberId]: { choice: event.choice, castBy: event.castBy, castAt: event.at } },
+        ...(s.mode === 'written' ? { ballots: { ...i.ballots, [event.memberId]: (i.ballots?.[event.memberId] ?? 0) + 1 } } : {}),
+      }));
       const votes = Object.values(next.agenda.find((i) => i.id === event.itemId)?.votes ?? {});
       const open = next.openVote;
       const ballots = { ...open?.ballots, [event.memberId]: (open?.ballots?.[event.memberId] ?? 0) + 1 };
@@ -176,6 +181,24 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
       return { ...s, offersStarted: event.items };
     case 'session_completed':
       return s;
+    case 'window_opened':
+      return {
+        ...s, window: { ...s.window!, openedAt: event.at, closesAt: event.closesAt },
+        sitting: { ...s.sitting, openedAt: event.at, deliberationsStartedAt: event.at },
+      };
+    case 'message_posted':
+      return withItem(s, event.itemId, (i) => ({ ...i, debate: [...(i.debate ?? []), { seq: event.seq, by: event.actor, at: event.at, text: event.text }] }));
+    case 'referral_requested':
+      return withItem(s, event.itemId, (i) => ({ ...i, referralRequests: [...(i.referralRequests ?? []), { memberId: event.memberId, at: event.at, reason: event.reason }] }));
+    case 'window_extended':
+      return { ...s, window: { ...s.window!, closesAt: event.to, extension: { from: event.from, to: event.to, reason: event.reason, by: event.actor, at: event.at } } };
+    case 'voters_reminded':
+      return {
+        ...s,
+        window: { ...s.window!, reminders: [...s.window!.reminders, { hoursBefore: event.hoursBefore, closesAt: event.closesAt, at: event.at, memberIds: event.memberIds, emailed: event.emailed }] },
+      };
+    case 'window_closed':
+      return { ...s, window: { ...s.window!, closedAt: event.at, early: event.early } };
   }
 }
 

@@ -11,3 +11,5 @@ export { convocationStatus, unconvenedMembers, type ConvocationStatus } from './
 export { missingSigners } from './decide-minutes.ts';
 export { presentMembers, sessionQuorum, itemQuorum, itemRoster, convenedMembers } from './seats.ts';
 export { recheckTallies, type TallyRecheck } from './recheck.ts';
+export { votersToRemind } from './decide-written.ts';
+export { writtenItemParticipation } from './written-tally.ts';

@@ -1,7 +1,8 @@
 // What the state awaits from the world: the side effects to run (convene, meet, draft, notify,
 // offer) and the timers to wait for. Derived from the state alone, so a reaction interrupted by a
 // crash or a new run is simply asked for again; each one's result comes back as a command.
-import { gracePeriodEnd, type MinutesSigner } from '../rules/index.ts';
+import { gracePeriodEnd, reminderTimes, type MinutesSigner } from '../rules/index.ts';
+import { votersToRemind } from './decide-written.ts';
 import { missingSigners } from './decide-minutes.ts';
 import type { SessionMode, VideoProvider } from './phases-and-modes.ts';
 import { minutesFacts, type MinutesFacts } from '../minutes.ts';
@@ -28,6 +29,18 @@ export interface ConvocationRequest {
   publishedAt?: string | undefined;
   /** A change to a published agenda: the reason, which the new convocation states. */
   amendmentReason?: string | undefined;
+  /** A written session: when its window closes (it opens at `scheduledStart`). */
+  closesAt?: string | undefined;
+}
+
+/** Members who have not voted on every item put to them, reminded before a written session's close. */
+export interface VotersReminder {
+  sessionId: string;
+  committeeId: string;
+  hoursBefore: number;
+  closesAt: string;
+  timeZone: string;
+  memberIds: string[];
 }
 
 export interface CancellationNotice {
@@ -100,6 +113,9 @@ export type Reaction = { notBefore?: number | undefined } & (
   | { type: 'notify_applicants'; notice: ApplicantNotice }
   | { type: 'start_offers'; plan: OfferPlan }
   | { type: 'notify_cancellation'; notice: CancellationNotice }
+  | { type: 'open_window' }
+  | { type: 'close_window' }
+  | { type: 'remind_voters'; reminder: VotersReminder }
 );
 
 function convocations(state: SessionState): Reaction[] {
@@ -118,12 +134,34 @@ function convocations(state: SessionState): Reaction[] {
       agenda: published.items, publishedAt: published.at, scheduledStart: state.scheduledStart, mode: state.mode, videoProvider: state.videoProvider,
       ...(state.place ? { place: state.place } : {}), timeZone: state.timeZone, noticePeriodDays: state.rules.noticePeriodDays,
       ...(published.urgencyReason ? { urgencyReason: published.urgencyReason } : {}),
+      ...(state.window ? { closesAt: state.window.closesAt } : {}),
     },
   }];
 }
 
+/** A written session's timers: the opening, the reminders before the close, the close. */
+function writtenWindow(state: SessionState): Reaction[] {
+  const window = state.window;
+  if (state.mode !== 'written' || !window) return [];
+  if (state.phase === 'draft' || state.phase === 'convened') return [{ type: 'open_window', notBefore: Date.parse(window.opensAt) }];
+  if (state.phase !== 'deliberating') return [];
+  const closesAt = Date.parse(window.closesAt);
+  const next = reminderTimes(new Date(window.openedAt ?? window.opensAt), new Date(closesAt), state.rules)
+    .find((r) => !window.reminders.some((sent) => sent.hoursBefore === r.hoursBefore && sent.closesAt === window.closesAt));
+  // The close first: when both are due (a worker that was down), no reminder follows the close.
+  return [
+    { type: 'close_window', notBefore: closesAt },
+    ...(next
+      ? [{
+        type: 'remind_voters' as const, notBefore: next.at,
+        reminder: { sessionId: state.sessionId, committeeId: state.committeeId, hoursBefore: next.hoursBefore, closesAt: window.closesAt, timeZone: state.timeZone, memberIds: votersToRemind(state) },
+      }]
+      : []),
+  ];
+}
+
 function carence(state: SessionState): Reaction[] {
-  if (['convened', 'open'].includes(state.phase) && !state.sitting.deliberationsStartedAt && !state.withoutQuorum) {
+  if (state.mode !== 'written' && ['convened', 'open'].includes(state.phase) && !state.sitting.deliberationsStartedAt && !state.withoutQuorum) {
     return [{ type: 'end_grace_period', notBefore: gracePeriodEnd(new Date(state.scheduledStart), state.rules).getTime() }];
   }
   if (state.phase !== 'adjourned' || !state.adjournment || state.reconvenedAs) return [];
@@ -207,7 +245,7 @@ function cancellation(state: SessionState): Reaction[] {
 
 /** Everything the state awaits, in the order to run it; `notBefore` marks a timer. */
 export function reactions(state: SessionState): Reaction[] {
-  return [...convocations(state), ...carence(state), ...meeting(state), ...minutes(state), ...afterSignature(state), ...cancellation(state)];
+  return [...convocations(state), ...writtenWindow(state), ...carence(state), ...meeting(state), ...minutes(state), ...afterSignature(state), ...cancellation(state)];
 }
 
 /** Whether the session has nothing left to do: completed, reconvened after a carence, or cancelled and its members told. */

@@ -35,6 +35,8 @@ export interface PublishedItem {
   /** Allocation: the ranked candidates. Occupancy review: the tenant household's file. */
   candidates: AgendaCandidate[];
   exception?: CandidateShortfallException | undefined;
+  /** An item a written session referred to a live sitting: that session, and the reasons given. */
+  referredFrom?: { sessionId: string; reason: string } | undefined;
 }
 
 export interface VoteRecord {
@@ -55,7 +57,13 @@ export interface VoteResult {
 }
 
 /** Why an item leaves the sitting undecided: deferred by the secretary, referred by a member, or a tie. */
-export type DeferralCause = 'deferral' | 'referral' | 'tie_without_mayor';
+export const deferralCauses = [
+  'deferral', 'referral', 'tie_without_mayor',
+  // a written session's item at its close: too few of the roster voted, the proposal was not
+  // adopted, or no proposal was put to the members
+  'participation_not_reached', 'proposal_rejected', 'no_proposal',
+] as const;
+export type DeferralCause = (typeof deferralCauses)[number];
 
 export interface Deferral {
   cause: DeferralCause;
@@ -76,6 +84,38 @@ export interface AgendaItemState extends PublishedItem {
   decisions: CandidateDecision[];
   opinion?: OccupancyOpinion | undefined;
   deferral?: Deferral | undefined;
+  /** Written sessions: the ballots cast for each seat (changes of mind included), the debate, the referral requests. */
+  ballots?: Record<string, number> | undefined;
+  debate?: DebateMessage[] | undefined;
+  referralRequests?: ReferralRequest[] | undefined;
+}
+
+/** A message of a written session's debate on an item, as posted. */
+export interface DebateMessage {
+  seq: number;
+  by: string;
+  at: string;
+  text: string;
+}
+
+/** A voting member's request that an item go to a live sitting. */
+export interface ReferralRequest {
+  memberId: string;
+  at: string;
+  reason: string;
+}
+
+/** A written session's window: when it opens and closes, and what changed it. */
+export interface WrittenWindow {
+  opensAt: string;
+  closesAt: string;
+  openedAt?: string | undefined;
+  closedAt?: string | undefined;
+  /** Closed before its time, every member of every roster having voted. */
+  early?: boolean | undefined;
+  extension?: { from: string; to: string; reason: string; by: string; at: string } | undefined;
+  /** The reminders sent: hours before the close they were for, and that close. */
+  reminders: Array<{ hoursBefore: number; closesAt: string; at: string; memberIds: string[]; emailed: number }>;
 }
 
 export type AttendanceHow = 'manual' | 'zoom';
@@ -239,6 +279,8 @@ export interface SessionState {
   /** The session that takes over the agenda after a carence. */
   reconvenedAs?: string | undefined;
   cancellation?: { at: string; by: string; reason: string; notified: boolean } | undefined;
+  /** A written session's window. */
+  window?: WrittenWindow | undefined;
   /** The sequence number of the last event. */
   seq: number;
   lastProgressAt: string;
@@ -251,9 +293,11 @@ export interface SessionInput {
   rulesVersion: number;
   rules: CommitteeRules;
   members: SessionMember[];
-  /** The convened time (ISO 8601, UTC): what the convocations state. */
+  /** The convened time (ISO 8601, UTC): what the convocations state; a written session's opening. */
   scheduledStart: string;
   mode: SessionMode;
+  /** A written session's close (ISO 8601, UTC). */
+  closesAt?: string | undefined;
   /** Zoom when the deployment has Zoom credentials and the session is remote or mixed. */
   videoProvider: VideoProvider;
   /** The committee's time zone, in which dates are printed and offer deadlines counted. */
@@ -265,6 +309,8 @@ export interface SessionInput {
   agenda?: AgendaItemState[] | undefined;
   /** Deliberates without quorum (a session reconvened after a carence, when the rules say so). */
   withoutQuorum?: boolean | undefined;
+  /** Items written sessions referred to a live sitting, put on this session's draft agenda. */
+  referred?: PublishedItem[] | undefined;
 }
 
 export function emptyQuorum(): QuorumSnapshot {
@@ -299,6 +345,7 @@ export function initialState(input: SessionInput): SessionState {
     signatureChase: { reminders: 0, escalated: false },
     withoutQuorum: input.withoutQuorum ?? false,
     ...(input.reconvenedFrom ? { reconvenedFrom: input.reconvenedFrom } : {}),
+    ...(input.mode === 'written' && input.closesAt ? { window: { opensAt: input.scheduledStart, closesAt: input.closesAt, reminders: [] } } : {}),
     seq: 0,
     lastProgressAt: input.scheduledStart,
   };

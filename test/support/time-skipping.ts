@@ -37,7 +37,7 @@ export type SessionHandle = WorkflowHandle<typeof sessionWorkflow>;
  * may see its timers fire while a later test moves the clock; the worker handles that as
  * production would, and each test looks only at its own sessions.
  */
-export async function startTimeSkipping(name: string, options: { smtpUrl?: string } = {}): Promise<SessionLab> {
+export async function startTimeSkipping(name: string, options: { smtpUrl?: string; restartable?: boolean } = {}): Promise<SessionLab> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalExecutable('testServer') } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   const db = testDatabase();
@@ -45,13 +45,16 @@ export async function startTimeSkipping(name: string, options: { smtpUrl?: strin
   // Members are convened only once their convocation is delivered: a real SMTP server receives them.
   const mail = await startSmtpSink();
   const mailer = smtpMailer(options.smtpUrl ?? mail.url, 'Secrétariat CALEOL <caleol@oph.test>');
-  const worker = await Worker.create({
+  // A worker that restarts keeps no workflow in its cache: a task routed to a stopped worker's
+  // sticky queue would hold the test server's time-skipping until its timeout, in real time.
+  const newWorker = () => Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     activities: createSessionActivities({ db, mailer }),
+    ...(options.restartable ? { maxCachedWorkflows: 0 } : {}),
   });
-  return new SessionLab(env, db, taskQueue, worker, mail, mailer);
+  return new SessionLab(env, db, taskQueue, await newWorker(), mail, mailer, newWorker);
 }
 
 /**
@@ -127,6 +130,8 @@ export interface SessionOptions {
   mode?: SessionMode;
   rules?: CommitteeRules;
   rulesVersion?: number;
+  /** A written session's close. */
+  closesAt?: number;
 }
 
 /**
@@ -139,11 +144,22 @@ export interface SessionOptions {
  */
 export class SessionLab {
   readonly client: Client;
-  private readonly running: Promise<void>;
+  private running: Promise<void>;
 
-  constructor(readonly env: TestWorkflowEnvironment, readonly db: Database, readonly taskQueue: string, private readonly worker: Worker, readonly mail: SmtpSink, private readonly mailer: Mailer) {
+  constructor(
+    readonly env: TestWorkflowEnvironment, readonly db: Database, readonly taskQueue: string, private worker: Worker, readonly mail: SmtpSink, private readonly mailer: Mailer,
+    private readonly newWorker: () => Promise<Worker>,
+  ) {
     this.client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
     this.running = worker.run();
+  }
+
+  /** Stops the worker and starts another, as a deployment or a crash does: workflows go on from their histories. */
+  async restartWorker(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    this.worker = await this.newWorker();
+    this.running = this.worker.run();
   }
 
   async close(): Promise<void> {
@@ -173,7 +189,10 @@ export class SessionLab {
     const rulesVersion = options.rulesVersion ?? 1;
     const scheduledStart = new Date(options.scheduledStart).toISOString();
     await this.db.session.create({
-      data: { id: sessionId, committeeId: c.committeeId, rulesVersion, scheduledStart: new Date(scheduledStart), mode, workflowId: `session-${sessionId}` },
+      data: {
+        id: sessionId, committeeId: c.committeeId, rulesVersion, scheduledStart: new Date(scheduledStart), mode, workflowId: `session-${sessionId}`,
+        ...(options.closesAt ? { windowClosesAt: new Date(options.closesAt) } : {}),
+      },
     });
     const input: SessionInput = {
       sessionId,
@@ -185,6 +204,7 @@ export class SessionLab {
       mode,
       videoProvider: 'manual',
       timeZone: 'Europe/Paris',
+      ...(options.closesAt ? { closesAt: new Date(options.closesAt).toISOString() } : {}),
     };
     const handle = await this.client.workflow.start<typeof sessionWorkflow>('sessionWorkflow', {
       taskQueue: this.taskQueue,

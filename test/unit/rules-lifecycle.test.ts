@@ -595,6 +595,7 @@ describe('the committee\'s own rules', () => {
       offerResponseDays: 15,
       signatureReminderDays: defaultCommitteeRules.signatureReminderDays,
       signatureEscalationDays: defaultCommitteeRules.signatureEscalationDays,
+      writtenSessions: defaultCommitteeRules.writtenSessions,
     });
     expect(committeeRulesProblems(rules)).toEqual([]);
   });
