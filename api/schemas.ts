@@ -420,6 +420,7 @@ export const AgendaItem = Type.Object({
   decisions: Type.Array(Decision),
   opinion: Type.Optional(Opinion),
   deferral: Type.Optional(Type.Object({ cause: literals(deferralCauses), reason: Type.Optional(Type.String()), by: Type.String() })),
+  referredFrom: Type.Optional(Type.Object({ sessionId: Type.String(), reason: Type.String() }, { description: 'An item a written session referred to a live sitting: that session and the reasons given' })),
   ballots: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: 'Written sessions: ballots cast per seat, changes included' })),
   debate: Type.Optional(Type.Array(DebateMessage, { description: 'Written sessions: the debate on the item, in order' })),
   referralRequests: Type.Optional(Type.Array(Type.Object({ memberId: Type.String(), at: DateTime, reason: Type.String() }), { description: 'Written sessions: requests to refer the item to a live sitting' })),

@@ -3521,6 +3521,10 @@ export interface operations {
                      *             "reason": "string",
                      *             "by": "string"
                      *           },
+                     *           "referredFrom": {
+                     *             "sessionId": "string",
+                     *             "reason": "string"
+                     *           },
                      *           "ballots": {
                      *             "property1": 0,
                      *             "property2": 0
@@ -3834,6 +3838,11 @@ export interface operations {
                                 cause: "deferral" | "referral" | "tie_without_mayor" | "participation_not_reached" | "proposal_rejected" | "no_proposal";
                                 reason?: string;
                                 by: string;
+                            };
+                            /** @description An item a written session referred to a live sitting: that session and the reasons given */
+                            referredFrom?: {
+                                sessionId: string;
+                                reason: string;
                             };
                             /** @description Written sessions: ballots cast per seat, changes included */
                             ballots?: {
@@ -4538,6 +4547,10 @@ export interface operations {
                      *         "reason": "string",
                      *         "by": "string"
                      *       },
+                     *       "referredFrom": {
+                     *         "sessionId": "string",
+                     *         "reason": "string"
+                     *       },
                      *       "ballots": {
                      *         "property1": 0,
                      *         "property2": 0
@@ -4642,6 +4655,11 @@ export interface operations {
                             cause: "deferral" | "referral" | "tie_without_mayor" | "participation_not_reached" | "proposal_rejected" | "no_proposal";
                             reason?: string;
                             by: string;
+                        };
+                        /** @description An item a written session referred to a live sitting: that session and the reasons given */
+                        referredFrom?: {
+                            sessionId: string;
+                            reason: string;
                         };
                         /** @description Written sessions: ballots cast per seat, changes included */
                         ballots?: {
@@ -6659,6 +6677,10 @@ export interface operations {
                      *         "reason": "string",
                      *         "by": "string"
                      *       },
+                     *       "referredFrom": {
+                     *         "sessionId": "string",
+                     *         "reason": "string"
+                     *       },
                      *       "ballots": {
                      *         "property1": 0,
                      *         "property2": 0
@@ -6763,6 +6785,11 @@ export interface operations {
                             cause: "deferral" | "referral" | "tie_without_mayor" | "participation_not_reached" | "proposal_rejected" | "no_proposal";
                             reason?: string;
                             by: string;
+                        };
+                        /** @description An item a written session referred to a live sitting: that session and the reasons given */
+                        referredFrom?: {
+                            sessionId: string;
+                            reason: string;
                         };
                         /** @description Written sessions: ballots cast per seat, changes included */
                         ballots?: {
@@ -6988,6 +7015,10 @@ export interface operations {
                      *         "reason": "string",
                      *         "by": "string"
                      *       },
+                     *       "referredFrom": {
+                     *         "sessionId": "string",
+                     *         "reason": "string"
+                     *       },
                      *       "ballots": {
                      *         "property1": 0,
                      *         "property2": 0
@@ -7092,6 +7123,11 @@ export interface operations {
                             cause: "deferral" | "referral" | "tie_without_mayor" | "participation_not_reached" | "proposal_rejected" | "no_proposal";
                             reason?: string;
                             by: string;
+                        };
+                        /** @description An item a written session referred to a live sitting: that session and the reasons given */
+                        referredFrom?: {
+                            sessionId: string;
+                            reason: string;
                         };
                         /** @description Written sessions: ballots cast per seat, changes included */
                         ballots?: {

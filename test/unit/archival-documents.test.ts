@@ -62,6 +62,30 @@ const convocation: ConvocationFacts = {
   applicationUrl: 'https://caleol.example.org',
 };
 
+/** The fixture's minutes as a written session's: the window, and the first item's participation, ballots, debate and a referral request. */
+function writtenMinutes(document: MinutesDocument): MinutesDocument {
+  const [first, ...rest] = document.items as MinutesItem[];
+  const person = document.members.present[0]!;
+  return {
+    ...document,
+    session: { ...document.session, mode: 'written', means: 'written deliberation online; participation from the ballots and the debate' },
+    window: {
+      opensAt: '2025-06-16T07:30:00.000Z', closesAt: '2025-06-18T07:30:00.000Z', openedAt: '2025-06-16T07:30:00.000Z', closedAt: '2025-06-18T07:30:00.000Z', early: false,
+      extension: { from: '2025-06-17T07:30:00.000Z', to: '2025-06-18T07:30:00.000Z', reason: 'pièces reçues tardivement', by: { id: 'staff:sec', name: 'le secrétariat (sec)' }, at: '2025-06-17T06:00:00.000Z' },
+      reminders: [{ hoursBefore: 24, at: '2025-06-17T07:30:00.000Z', members: 3, emailed: 3 }], minimumParticipation: 0.5,
+    },
+    items: [{
+      ...first!,
+      written: {
+        participation: { rosterSize: 8, present: 5, represented: 1, required: 4, reached: true },
+        ballots: [{ seat: person, castBy: person, at: '2025-06-16T09:12:00.000Z', byProxy: false }],
+        debate: [{ at: '2025-06-16T08:05:00.000Z', by: { id: person.memberId, name: person.name }, text: 'Le ménage de Łukasz Żółć est prioritaire : « DALO » reconnu en 2024.' }],
+        referralRequests: [{ member: person, at: '2025-06-16T10:00:00.000Z', reason: 'visite du logement' }],
+      },
+    }, ...rest],
+  };
+}
+
 describe('the PDFs the engine makes', () => {
   it('pass veraPDF on PDF/A-2B and PDF/UA-1, and give back every name as written', async () => {
     const minutes = withNames(minutesFixture());
@@ -77,6 +101,9 @@ describe('the PDFs the engine makes', () => {
       // Characters XML escapes, in the title and author the XMP metadata repeats.
       'deferral-letter': await renderDecisionLetterPdf(letter({ type: 'deferred', reason: 'pièces manquantes' }, { landlord: 'Habitat & Humanisme <Essonne>' })),
       convocation: await convocationPdf(convocation),
+      'written-minutes': await renderMinutesPdf(writtenMinutes(minutes)),
+      'written-extract': await candidateExtractPdf(writtenMinutes(minutes), examined),
+      'written-convocation': await convocationPdf({ ...convocation, mode: 'written', closesAt: new Date('2025-06-18T07:30:00.000Z'), joinUrl: undefined, place: undefined }),
     };
     const archival = await veraPdf('2b', files);
     const accessible = await veraPdf('ua1', files);
@@ -89,6 +116,13 @@ describe('the PDFs the engine makes', () => {
     const letterText = await pdfToText(files['offer-letter']!);
     for (const name of ['Nguyễn Thị Ánh', 'Łukasz Żółć', 'Ayşe Yılmaz']) expect(letterText).toContain(name);
     expect(await pdfToText(files.convocation!)).toContain('Đorđe Đorđević');
+    const writtenText = (await pdfToText(files['written-minutes']!)).replace(/\s+/g, ' ');
+    for (const words of ['Séance écrite', 'Débat écrit', 'Le ménage de Łukasz Żółć est prioritaire', 'pièces reçues tardivement', '6 siège(s) sur 8 ont voté', 'visite du logement']) expect(writtenText).toContain(words);
+    // An applicant's extract withholds the debate, which may speak of other candidates.
+    const extractText = (await pdfToText(files['written-extract']!)).replace(/\s+/g, ' ');
+    expect(extractText).toContain('1 message(s), non reproduits');
+    expect(extractText).not.toContain('Łukasz Żółć est prioritaire');
+    expect((await pdfToText(files['written-convocation']!)).replace(/\s+/g, ' ')).toMatch(/séance écrite.*Clôture/is);
   });
 
   it('fail veraPDF when a PDF is not archival: the check can fail', async () => {
