@@ -421,6 +421,10 @@ export const AgendaItem = Type.Object({
   opinion: Type.Optional(Opinion),
   deferral: Type.Optional(Type.Object({ cause: literals(deferralCauses), reason: Type.Optional(Type.String()), by: Type.String() })),
   referredFrom: Type.Optional(Type.Object({ sessionId: Type.String(), reason: Type.String() }, { description: 'An item a written session referred to a live sitting: that session and the reasons given' })),
+  roster: Type.Optional(Type.Array(Type.String(), { description: 'Written sessions: the seats (titular member ids) that vote on the item' })),
+  participation: Type.Optional(Type.Object({
+    rosterSize: Type.Integer(), present: Type.Integer(), represented: Type.Integer(), required: Type.Integer(), reached: Type.Boolean(),
+  }, { description: 'Written sessions: the seats that voted so far (in person or by proxy) against the share the rules require' })),
   ballots: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: 'Written sessions: ballots cast per seat, changes included' })),
   debate: Type.Optional(Type.Array(DebateMessage, { description: 'Written sessions: the debate on the item, in order' })),
   referralRequests: Type.Optional(Type.Array(Type.Object({ memberId: Type.String(), at: DateTime, reason: Type.String() }), { description: 'Written sessions: requests to refer the item to a live sitting' })),

@@ -3525,6 +3525,16 @@ export interface operations {
                      *             "sessionId": "string",
                      *             "reason": "string"
                      *           },
+                     *           "roster": [
+                     *             "string"
+                     *           ],
+                     *           "participation": {
+                     *             "rosterSize": 0,
+                     *             "present": 0,
+                     *             "represented": 0,
+                     *             "required": 0,
+                     *             "reached": true
+                     *           },
                      *           "ballots": {
                      *             "property1": 0,
                      *             "property2": 0
@@ -3843,6 +3853,16 @@ export interface operations {
                             referredFrom?: {
                                 sessionId: string;
                                 reason: string;
+                            };
+                            /** @description Written sessions: the seats (titular member ids) that vote on the item */
+                            roster?: string[];
+                            /** @description Written sessions: the seats that voted so far (in person or by proxy) against the share the rules require */
+                            participation?: {
+                                rosterSize: number;
+                                present: number;
+                                represented: number;
+                                required: number;
+                                reached: boolean;
                             };
                             /** @description Written sessions: ballots cast per seat, changes included */
                             ballots?: {
@@ -4551,6 +4571,16 @@ export interface operations {
                      *         "sessionId": "string",
                      *         "reason": "string"
                      *       },
+                     *       "roster": [
+                     *         "string"
+                     *       ],
+                     *       "participation": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       },
                      *       "ballots": {
                      *         "property1": 0,
                      *         "property2": 0
@@ -4660,6 +4690,16 @@ export interface operations {
                         referredFrom?: {
                             sessionId: string;
                             reason: string;
+                        };
+                        /** @description Written sessions: the seats (titular member ids) that vote on the item */
+                        roster?: string[];
+                        /** @description Written sessions: the seats that voted so far (in person or by proxy) against the share the rules require */
+                        participation?: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
                         };
                         /** @description Written sessions: ballots cast per seat, changes included */
                         ballots?: {
@@ -6681,6 +6721,16 @@ export interface operations {
                      *         "sessionId": "string",
                      *         "reason": "string"
                      *       },
+                     *       "roster": [
+                     *         "string"
+                     *       ],
+                     *       "participation": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       },
                      *       "ballots": {
                      *         "property1": 0,
                      *         "property2": 0
@@ -6790,6 +6840,16 @@ export interface operations {
                         referredFrom?: {
                             sessionId: string;
                             reason: string;
+                        };
+                        /** @description Written sessions: the seats (titular member ids) that vote on the item */
+                        roster?: string[];
+                        /** @description Written sessions: the seats that voted so far (in person or by proxy) against the share the rules require */
+                        participation?: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
                         };
                         /** @description Written sessions: ballots cast per seat, changes included */
                         ballots?: {
@@ -7019,6 +7079,16 @@ export interface operations {
                      *         "sessionId": "string",
                      *         "reason": "string"
                      *       },
+                     *       "roster": [
+                     *         "string"
+                     *       ],
+                     *       "participation": {
+                     *         "rosterSize": 0,
+                     *         "present": 0,
+                     *         "represented": 0,
+                     *         "required": 0,
+                     *         "reached": true
+                     *       },
                      *       "ballots": {
                      *         "property1": 0,
                      *         "property2": 0
@@ -7128,6 +7198,16 @@ export interface operations {
                         referredFrom?: {
                             sessionId: string;
                             reason: string;
+                        };
+                        /** @description Written sessions: the seats (titular member ids) that vote on the item */
+                        roster?: string[];
+                        /** @description Written sessions: the seats that voted so far (in person or by proxy) against the share the rules require */
+                        participation?: {
+                            rosterSize: number;
+                            present: number;
+                            represented: number;
+                            required: number;
+                            reached: boolean;
                         };
                         /** @description Written sessions: ballots cast per seat, changes included */
                         ballots?: {

@@ -24,10 +24,18 @@ export const demoMembers: DemoMember[] = [
 
 /**
  * Demo rules, not a real committee's: convocations need no notice, so that a session scheduled a
- * few minutes ahead can be convened and sit as soon as its convened time comes. Everything else
- * is the legal default.
+ * few minutes ahead can be convened and sit as soon as its convened time comes; written sessions
+ * are provided for (with a made-up approval), and may close early once everyone voted, so that a
+ * walkthrough need not wait for the close. Everything else is the legal default.
  */
-export const demoRules: CommitteeRules = { ...defaultCommitteeRules, noticePeriodDays: 0 };
+export const demoRules: CommitteeRules = {
+  ...defaultCommitteeRules,
+  noticePeriodDays: 0,
+  writtenSessions: {
+    ...defaultCommitteeRules.writtenSessions, allowed: true, earlyCloseAllowed: true,
+    approval: { date: '2024-01-15', reference: 'Délibération de démonstration n° 2024-01' },
+  },
+};
 
 /** Creates the demo committee unless it exists; returns whether it did. */
 export async function seedDemoCommittee(db: Database): Promise<boolean> {

@@ -145,11 +145,16 @@ async function applyProjection(tx: Tx, sessionId: string, event: SessionEvent): 
       if (event.phase === 'signed') await tx.minutes.update({ where: { id: minutes.id }, data: { status: 'signed' } });
       return setPhase(tx, sessionId, event.phase);
     }
+    case 'window_extended':
+      // The row keeps the close the window has now: the stuck-session checks count from it.
+      await tx.session.update({ where: { id: sessionId }, data: { windowClosesAt: new Date(event.to) } });
+      return;
     case 'minutes_amended':
       // The new version is stored by the drafting activity; the ones before it no longer stand.
       await tx.minutes.updateMany({ where: { sessionId, version: { lt: event.version } }, data: { status: 'superseded' } });
       return;
     case 'session_scheduled':
+    case 'window_opened':
     case 'session_opened':
     case 'deliberations_started':
     case 'session_adjourned':
@@ -177,6 +182,15 @@ async function applyProjection(tx: Tx, sessionId: string, event: SessionEvent): 
     case 'signature_reminder_sent':
     case 'signatures_overdue':
     case 'offers_started':
+    case 'window_closed':
+    case 'message_posted':
+    case 'referral_requested':
+    case 'voters_reminded':
       return;
+    default: {
+      // Every event type is handled above: a new one fails to compile here until its projection is written.
+      const unhandled: never = event;
+      throw new Error(`no projection for event ${(unhandled as SessionEvent).type}`);
+    }
   }
 }

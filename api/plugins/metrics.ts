@@ -97,7 +97,13 @@ export function registerMetricsRoute(app: App, deps: MetricsDeps): VoteMetrics {
       await collectCounts(this, 'caleol_stuck_sessions', 'phase', timedPhases.map(([phase]) => phase), async () =>
         (await deps.db.session.groupBy({
           by: ['phase'],
-          where: { OR: timedPhases.map(([phase, ms]) => ({ phase, updatedAt: { lt: new Date(now - ms) } })) },
+          where: {
+            OR: timedPhases.map(([phase, ms]) => ({
+              phase, updatedAt: { lt: new Date(now - ms) },
+              // A written session deliberates until its window closes (the row follows an extension).
+              ...(phase === 'deliberating' ? { OR: [{ windowClosesAt: null }, { windowClosesAt: { lt: new Date(now - expectedPhaseDurationMs.closed!) } }] } : {}),
+            })),
+          },
           _count: { _all: true },
         })).map((row) => [row.phase, row._count._all]), app);
     },

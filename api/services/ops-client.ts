@@ -247,6 +247,8 @@ export interface StuckEntry {
 interface SessionFacts {
   committeeId: string;
   scheduledStart: Date;
+  /** A written session's close, as the row keeps it (an extension included). */
+  windowClosesAt: Date | null;
   rules: CommitteeRules;
 }
 
@@ -254,7 +256,7 @@ interface SessionFacts {
 async function sessionFacts(db: Database, sessionIds: string[]): Promise<Map<string, SessionFacts>> {
   if (sessionIds.length === 0) return new Map();
   const sessions = await db.session.findMany({
-    where: { id: { in: [...new Set(sessionIds)] } }, select: { id: true, committeeId: true, scheduledStart: true, rulesVersion: true },
+    where: { id: { in: [...new Set(sessionIds)] } }, select: { id: true, committeeId: true, scheduledStart: true, rulesVersion: true, windowClosesAt: true },
   });
   const pairs = [...new Map(sessions.map((s) => [`${s.committeeId}:${s.rulesVersion}`, { committeeId: s.committeeId, version: s.rulesVersion }])).values()];
   const rules = pairs.length === 0 ? [] : await db.committeeRules.findMany({ where: { OR: pairs } });
@@ -262,6 +264,7 @@ async function sessionFacts(db: Database, sessionIds: string[]): Promise<Map<str
   return new Map(sessions.map((s) => [s.id, {
     committeeId: s.committeeId,
     scheduledStart: s.scheduledStart,
+    windowClosesAt: s.windowClosesAt,
     rules: completeRules(byKey.get(`${s.committeeId}:${s.rulesVersion}`) as Partial<CommitteeRules> | undefined),
   }]));
 }
@@ -349,7 +352,9 @@ async function diagnose(client: Client, description: WorkflowExecutionDescriptio
     const rules = session?.rules ?? completeRules(undefined);
     const scheduledStart = sa.scheduledStart ? new Date(sa.scheduledStart) : session?.scheduledStart;
     const graceDeadline = scheduledStart ? new Date(scheduledStart.getTime() + rules.quorum.gracePeriodMinutes * minuteMs) : undefined;
-    const expected = expectedPhaseDurationMs[phase as SessionPhase];
+    // A written session deliberates until its window closes: it is late only past that close.
+    const windowClose = phase === 'deliberating' ? session?.windowClosesAt ?? undefined : undefined;
+    const expected = windowClose ? Math.max(expectedPhaseDurationMs.closed!, windowClose.getTime() + expectedPhaseDurationMs.closed! - lastProgress.getTime()) : expectedPhaseDurationMs[phase as SessionPhase];
     if (phase === 'draft' && graceDeadline && now > graceDeadline) {
       add('no_progress', lastProgress,
         `still a draft ${durationText(now.getTime() - scheduledStart!.getTime())} after its scheduled start (${scheduledStart!.toISOString()}): the agenda was never published`,

@@ -3,7 +3,7 @@
 // contingent, a mayor or an EPCI president their territory). Each member's convocation says
 // whether they were lawfully convened.
 import { mayAttendItem } from '../../domain/rules/index.ts';
-import { convenedMembers, convocationStatus, type SessionState } from '../../domain/session/index.ts';
+import { convenedMembers, convocationStatus, itemRoster, writtenItemParticipation, type SessionState } from '../../domain/session/index.ts';
 import { staffRoles, type Principal } from '../auth.ts';
 import { actingLookups } from './acting.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -18,7 +18,11 @@ function wholeView(state: SessionState) {
     const c = state.convocations[m.id];
     return [m.id, { ...c, sequence: c?.sequence ?? 0, status: convocationStatus(state, m.id) }];
   }));
-  return { ...state, convocations };
+  // A written session's items: the seats that vote on each and its participation so far, as the close will count them.
+  const agenda = state.mode !== 'written' ? state.agenda : state.agenda.map((item) => ({
+    ...item, roster: itemRoster(state, item).map((m) => m.id), participation: writtenItemParticipation(state, item),
+  }));
+  return { ...state, agenda, convocations };
 }
 
 /** The reader of a session; a member of another committee is refused before anything is read. */

@@ -194,3 +194,78 @@ test('the sign-in page and the ops page pass axe', async ({ browser }) => {
   await expect(ops.getByRole('link', { name: /Interface Temporal/ })).toHaveAttribute('href', /^http:\/\/localhost:\d+$/);
   await checkPage(ops, '13-ops');
 });
+
+test('a written session in the browser: the window opens by itself, members debate and vote from their phones, the board follows', async ({ browser }) => {
+  const secretary = await signedIn(browser, 'Secrétariat CALEOL');
+  const opens = nextMinuteInParis(75);
+  await secretary.getByLabel(/Date et heure de la séance/).fill(opens.local);
+  await secretary.getByRole('radio', { name: /Séance écrite/ }).check();
+  const closes = new Date(opens.at.getTime() + 24 * 3_600_000);
+  await secretary.getByLabel(/Clôture de la séance écrite/).fill(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(closes)}T${opens.local.slice(11)}`);
+  await checkPage(secretary, '20-secretary-schedule-written');
+  await secretary.getByRole('button', { name: 'Programmer la séance' }).click();
+  await expect(secretary.getByRole('heading', { level: 1, name: /^Séance du / })).toBeVisible();
+  const sessionUrl = secretary.url();
+  await addDwelling(secretary, { reference: 'VIL-0100', address: '5 rue des Tilleuls', commune: 'Villeneuve' }, [
+    ['075-2024-01001', 'Couple, un enfant'], ['075-2023-01002', 'Personne seule'], ['075-2025-01003', 'Parent seul, deux enfants'],
+  ]);
+  await addDwelling(secretary, { reference: 'VIL-0200', address: '8 allée des Peupliers', commune: 'Villeneuve' }, [
+    ['075-2024-02001', 'Famille, quatre enfants'], ['075-2023-02002', 'Couple'], ['075-2025-02003', 'Personne seule'],
+  ]);
+  // The presenter's proposals go to the members with the agenda, before the window opens.
+  const agenda = secretary.getByRole('region', { name: 'Ordre du jour' });
+  for (const reference of ['VIL-0100', 'VIL-0200']) {
+    const item = agenda.locator('article', { has: secretary.getByRole('heading', { name: new RegExp(`logement ${reference}`) }) });
+    await item.getByRole('button', { name: 'Soumettre la proposition au vote' }).click();
+    await expect(item.getByRole('heading', { name: /Vote en cours/ })).toBeVisible();
+    await expect(item.getByText(/Attribution par ordre de priorité \(rang 1\)/)).toBeVisible();
+  }
+  const board = secretary.getByRole('region', { name: 'Tableau de la séance écrite' });
+  await secretary.getByRole('button', { name: 'Publier l\'ordre du jour et convoquer' }).click();
+  await expect(secretary.getByRole('table', { name: 'Convocations' }).getByText('Convoqué dans les délais')).toHaveCount(10);
+  await expect(board).toContainText('La séance s\'ouvrira d\'elle-même');
+  await checkPage(secretary, '21-secretary-written-board');
+
+  const [karim, mayor] = await Promise.all([signedIn(browser, 'Karim Benali', { width: 360, height: 740 }), signedIn(browser, 'Maire de Villeneuve', { width: 360, height: 740 })]);
+  await Promise.all([karim.goto(sessionUrl), mayor.goto(sessionUrl)]);
+  const window = (page: Page) => page.getByRole('region', { name: 'Séance écrite' });
+  await expect(window(mayor)).toContainText('La séance s\'ouvrira d\'elle-même');
+  await expect(mayor.getByRole('button', { name: 'Voter « Pour »' })).toHaveCount(0);
+
+  // At the opening time the window opens by itself: no one clicks.
+  await expect(window(mayor)).toContainText('La séance est ouverte', { timeout: 180_000 });
+  const first = (page: Page) => window(page).locator('article', { has: page.getByRole('heading', { name: /logement VIL-0100/ }) });
+  await first(mayor).getByRole('button', { name: 'Voter « Pour »' }).click();
+  await expect(first(mayor).getByText(/Votre vote actuel : « Pour »/)).toBeVisible();
+  await first(mayor).getByLabel(/Votre message/).fill('Le ménage du rang 1 habite la commune depuis dix ans.');
+  await first(mayor).getByRole('button', { name: 'Publier le message' }).click();
+  await expect(first(mayor).getByText('Le ménage du rang 1 habite la commune depuis dix ans.')).toBeVisible();
+  await checkPage(mayor, '22-member-written-window-phone');
+  expect(await mayor.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+
+  // Karim votes, then changes his mind before the close; he asks for the second item to be referred.
+  await first(karim).getByRole('button', { name: 'Voter « Pour »' }).click();
+  await expect(first(karim).getByText(/Votre vote actuel : « Pour »/)).toBeVisible();
+  await first(karim).getByRole('button', { name: 'Voter « Contre »' }).click();
+  await expect(first(karim).getByText(/Votre vote actuel : « Contre »/)).toBeVisible();
+  const second = window(karim).locator('article', { has: karim.getByRole('heading', { name: /logement VIL-0200/ }) });
+  await second.getByText('Demander le renvoi de ce point à une séance tenue en direct').click();
+  await second.getByLabel('Motif de la demande de renvoi').fill('Le logement doit être visité avant de décider.');
+  await second.getByRole('button', { name: 'Demander le renvoi' }).click();
+  await expect(second).toContainText('renvoyé à une séance en direct');
+
+  // The board follows without a reload: participation, who has not voted, the debate, the referral.
+  const boardItem = board.locator('article', { has: secretary.getByRole('heading', { name: /logement VIL-0100/ }) });
+  await expect(boardItem.getByText('2 vote(s) sur 9 siège(s) ; 5 requis pour que le point soit décidé.')).toBeVisible();
+  await expect(boardItem).toContainText(/N'ont pas encore voté : .*Claire Martin/);
+  await expect(boardItem).toContainText('Le ménage du rang 1 habite la commune depuis dix ans.');
+  await expect(board.locator('article', { has: secretary.getByRole('heading', { name: /logement VIL-0200/ }) })).toContainText('renvoyé à une séance en direct');
+  await boardItem.getByLabel(/Votre message/).fill('Le dossier du rang 1 est complet.');
+  await boardItem.getByRole('button', { name: 'Publier le message' }).click();
+  await expect(first(karim).getByText('Le dossier du rang 1 est complet.')).toBeVisible();
+  await checkPage(secretary, '23-secretary-written-board-open');
+
+  // The early close is refused while seats have not voted; the refusal says why.
+  await board.getByRole('button', { name: 'Clore la séance par anticipation' }).click();
+  await expect(board.getByText(/Tous les membres appelés à voter n'ont pas encore voté/)).toBeVisible();
+});

@@ -69,6 +69,8 @@ const expectedAccess: ReadonlyArray<readonly [string, readonly Role[] | 'public'
   ['POST /sessions/{id}/agenda-items/{itemId}/vote/close', ['secretary']],
   ['POST /sessions/{id}/agenda-items/{itemId}/referral', ['member', 'chair']],
   ['POST /sessions/{id}/agenda-items/{itemId}/deferral', ['secretary']],
+  ['POST /sessions/{id}/agenda-items/{itemId}/messages', ['secretary', 'member', 'chair']],
+  ['POST /sessions/{id}/window/extension', ['secretary']],
   ['POST /sessions/{id}/agenda-items/{itemId}/conflicts', ['secretary', 'member', 'chair']],
   ['POST /sessions/{id}/proxies', ['secretary', 'member', 'chair']],
   ['DELETE /sessions/{id}/proxies/{principalId}', ['secretary', 'member', 'chair']],
@@ -262,6 +264,9 @@ describe('authorization matrix', () => {
         case 'POST /sessions/{id}/agenda-items/{itemId}/vote/close': return { url: `/sessions/${live.id}/agenda-items/${voteItem.id}/vote/close` };
         case 'POST /sessions/{id}/agenda-items/{itemId}/referral': return { url: `/sessions/${live.id}/agenda-items/${referralItem.id}/referral`, payload: { reason: 'À examiner en présence' } };
         case 'POST /sessions/{id}/agenda-items/{itemId}/deferral': return { url: `/sessions/${live.id}/agenda-items/${deferralItem.id}/deferral`, payload: { reason: 'Dossier incomplet' } };
+        // A live session has no written debate or window: an allowed caller is answered 409 written_session_only.
+        case 'POST /sessions/{id}/agenda-items/{itemId}/messages': return { url: `/sessions/${live.id}/agenda-items/${conflictItem.id}/messages`, payload: { text: 'Un message' } };
+        case 'POST /sessions/{id}/window/extension': return { url: `/sessions/${live.id}/window/extension`, payload: { closesAt: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Prolongation' } };
         case 'POST /sessions/{id}/agenda-items/{itemId}/conflicts':
           return { url: `/sessions/${live.id}/agenda-items/${conflictItem.id}/conflicts`, payload: self ? {} : { memberId: a.byName('Jean Dupuis').id } };
         case 'POST /sessions/{id}/proxies':
@@ -354,6 +359,8 @@ describe('authorization matrix', () => {
       'POST /committees/{id}/signer-keys as chair': 201,
       'POST /committees/{id}/sessions as secretary': 200,
       'POST /webhooks/zoom as none': 200,
+      'POST /sessions/{id}/agenda-items/{itemId}/messages as member': 409,
+      'POST /sessions/{id}/window/extension as secretary': 409,
     });
   });
 });

@@ -8,7 +8,7 @@ const phase = {
   adjourned: 'Ajournée (carence)', cancelled: 'Annulée',
 } as const;
 
-const mode = { remote: 'À distance', in_person: 'En présentiel', mixed: 'Mixte (présentiel et à distance)' } as const;
+const mode = { remote: 'À distance', in_person: 'En présentiel', mixed: 'Mixte (présentiel et à distance)', written: 'Séance écrite (vote en ligne sur une période)' } as const;
 
 const memberRole = {
   board_member: 'Administrateur', board_substitute: 'Administrateur suppléant', prefect: 'Représentant du préfet',
@@ -31,6 +31,11 @@ const outcome = { adopted: 'Adoptée', rejected: 'Rejetée', no_decision: 'Pas d
 
 const itemStatus = { pending: 'À examiner', voting: 'Vote en cours', decided: 'Décidé', deferred: 'Reporté' } as const;
 
+const deferralCause = {
+  deferral: 'reporté par le secrétariat', referral: 'renvoyé à une séance en direct', tie_without_mayor: 'partage des voix sans voix prépondérante',
+  participation_not_reached: 'participation insuffisante', proposal_rejected: 'proposition non adoptée', no_proposal: 'aucune proposition soumise au vote',
+} as const;
+
 const stuckKind = {
   workflow_task_failing: 'Le déroulé de la séance est en erreur', activity_retrying: 'Une tâche (envoi, document) échoue et est retentée',
   no_progress: 'Aucune progression depuis plus longtemps que prévu', waiting_on_people: 'En attente d\'une action des personnes',
@@ -42,7 +47,8 @@ const opsAction = { retry: 'Relancer la tâche', cancel: 'Annuler proprement', t
 
 const notificationKind = {
   decision_letter: 'Lettre de décision', offer_letter: 'Proposition de logement', minutes_to_prefect: 'Procès-verbal au préfet',
-  signature_reminder: 'Rappel de signature', signature_escalation: 'Relance de signature',
+  signature_reminder: 'Rappel de signature', signature_escalation: 'Relance de signature', session_cancellation: 'Annulation de la séance',
+  vote_reminder: 'Rappel de vote (séance écrite)',
 } as const;
 
 /** The steps of the audit trail, as the timeline names them. */
@@ -59,10 +65,21 @@ const eventType: Record<string, string> = {
   signature_reminder_sent: 'Rappel de signature', signatures_overdue: 'Signatures en retard', applicants_notified: 'Candidats notifiés',
   offers_started: 'Propositions lancées', offer_made: 'Logement proposé', offer_accepted: 'Proposition acceptée', offer_declined: 'Proposition refusée',
   offer_expired: 'Proposition expirée', dwelling_to_reallocate: 'Logement à réattribuer', session_completed: 'Séance terminée', ops_action: 'Action d\'exploitation',
+  window_opened: 'Séance écrite ouverte', message_posted: 'Message au débat écrit', referral_requested: 'Demande de renvoi', window_extended: 'Séance écrite prolongée',
+  voters_reminded: 'Rappel de vote', window_closed: 'Séance écrite close',
 };
 
 /** The refusals a person can meet from these pages, in their words; others fall back on the API's text. */
 const rules: Record<string, string> = {
+  written_sessions_allowed: 'Le règlement intérieur de la commission ne prévoit pas de séance écrite.',
+  written_window_bounds: 'La durée de la séance écrite sort des bornes du règlement intérieur.',
+  written_window_open: 'La séance écrite est close : plus de vote ni de message.',
+  window_extended_once: 'La séance écrite a déjà été prolongée une fois.',
+  window_extension_bounds: 'La nouvelle clôture doit être plus tardive, dans la limite du règlement intérieur.',
+  written_early_close_allowed: 'Le règlement intérieur ne prévoit pas de clôture anticipée.',
+  written_early_close_all_voted: 'Tous les membres appelés à voter n\'ont pas encore voté.',
+  referral_requested_once: 'Vous avez déjà demandé le renvoi de ce point.',
+  messages_per_item: 'Vous avez atteint le nombre de messages permis sur ce point.',
   agenda_not_empty: 'Un ordre du jour sans point ne peut pas être publié.',
   convocation_before_sitting: 'L\'heure de la séance est passée : programmez une autre séance.',
   notice_period: 'Le délai de convocation n\'est pas respecté : indiquez le motif d\'urgence ou choisissez une date plus lointaine.',
@@ -121,7 +138,7 @@ export const fr = {
   retry: 'Réessayer',
   error: (message: string) => `Erreur : ${message}`,
   signedInAs: (name: string, roles: string) => `Connecté(e) : ${name} (${roles})`,
-  phase, mode, memberRole, userRole, convocationStatus, decisionType, choice, outcome, itemStatus, stuckKind, severity, opsAction, notificationKind, eventType,
+  phase, mode, memberRole, userRole, convocationStatus, decisionType, choice, outcome, itemStatus, deferralCause, stuckKind, severity, opsAction, notificationKind, eventType,
   phaseLabel: 'Étape',
   home: {
     title: 'Tableau de bord',
@@ -134,6 +151,30 @@ export const fr = {
     title: 'Programmer une séance', committee: 'Commission', start: (tz: string) => `Date et heure de la séance (heure de ${tz})`,
     mode: 'Mode de réunion', place: 'Lieu (salle et adresse)', submit: 'Programmer la séance', placeNeeded: 'Une séance en présentiel ou mixte indique son lieu.',
     done: 'Séance programmée.',
+    closes: (tz: string) => `Clôture de la séance écrite (heure de ${tz})`,
+    closesHint: 'Les membres débattent et votent en ligne entre l\'ouverture et la clôture ; la durée est bornée par le règlement intérieur.',
+  },
+  written: {
+    title: 'Séance écrite', boardTitle: 'Tableau de la séance écrite',
+    opens: (date: string) => `Ouverture : ${date}`, closes: (date: string) => `Clôture : ${date}`,
+    notYetOpen: 'La séance s\'ouvrira d\'elle-même à l\'heure d\'ouverture : les votes et le débat commencent alors.',
+    open: 'La séance est ouverte : les membres débattent et votent jusqu\'à la clôture ; chaque vote peut être modifié jusque-là.',
+    closed: (date: string) => `Séance close le ${date}.`, early: ' (clôture anticipée : tous les membres ont voté)',
+    extended: (from: string, reason: string) => `Prolongée (clôture initiale : ${from}) — motif : ${reason}`,
+    debate: 'Débat écrit', noMessages: 'Aucun message pour le moment.', post: 'Publier le message', postLabel: 'Votre message (conservé et reproduit au procès-verbal)',
+    posted: 'Message publié.', by: (name: string, at: string) => `${name}, ${at}`,
+    yourVote: (c: string, at: string) => `Votre vote actuel : « ${c} » (${at}). Vous pouvez le modifier jusqu'à la clôture.`,
+    seatVote: (name: string, c: string, at: string) => `Vote actuel pour ${name} : « ${c} » (${at}).`,
+    noProposal: 'Aucune proposition n\'est encore soumise au vote sur ce point.',
+    participation: (voted: number, roster: number, required: number) => `${voted} vote(s) sur ${roster} siège(s) ; ${required} requis pour que le point soit décidé.`,
+    missing: (names: string) => `N'ont pas encore voté : ${names}.`, allVoted: 'Tous les sièges ont voté.',
+    referralCount: (n: number) => `${n} demande(s) de renvoi à une séance en direct.`,
+    refer: 'Demander le renvoi de ce point à une séance tenue en direct', referSubmit: 'Demander le renvoi', referred: 'Demande de renvoi enregistrée.',
+    extend: 'Prolonger la séance (une seule fois)', extendTo: (tz: string) => `Nouvelle clôture (heure de ${tz})`, extendReason: 'Motif de la prolongation',
+    extendSubmit: 'Prolonger', extendedDone: 'Séance prolongée.', closeEarly: 'Clore la séance par anticipation',
+    closeEarlyHint: 'Possible seulement si le règlement intérieur le prévoit et que tous les membres appelés à voter ont voté.',
+    reminders: (n: number) => `${n} rappel(s) envoyé(s) aux membres n'ayant pas voté.`,
+    propose: 'Soumettre la proposition au vote',
   },
   session: {
     title: (date: string) => `Séance du ${date}`,

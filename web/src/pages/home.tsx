@@ -54,14 +54,20 @@ function ScheduleForm({ committeeId, timeZone }: { committeeId: string; timeZone
   const [start, setStart] = useState(() => `${instantToZoned(new Date(Date.now() + 7 * 86_400_000), timeZone).slice(0, 10)}T09:30`);
   const [mode, setMode] = useState<Mode>('remote');
   const [place, setPlace] = useState('');
+  const [closes, setCloses] = useState(() => `${instantToZoned(new Date(Date.now() + 8 * 86_400_000), timeZone).slice(0, 10)}T09:30`);
   const action = useAction();
-  const needsPlace = mode !== 'remote';
+  const needsPlace = mode === 'in_person' || mode === 'mixed';
+  const written = mode === 'written';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await action.run(async () => {
       const created = await ok(api.POST('/committees/{id}/sessions', {
         params: { path: { id: committeeId } },
-        body: { scheduledStart: zonedToInstant(start, timeZone).toISOString(), mode, ...(needsPlace && place.trim() ? { place: place.trim() } : {}) },
+        body: {
+          scheduledStart: zonedToInstant(start, timeZone).toISOString(), mode,
+          ...(needsPlace && place.trim() ? { place: place.trim() } : {}),
+          ...(written ? { closesAt: zonedToInstant(closes, timeZone).toISOString() } : {}),
+        },
       }));
       navigate(`${appBase}/sessions/${created.id}`);
     }, t.schedule.done);
@@ -74,10 +80,17 @@ function ScheduleForm({ committeeId, timeZone }: { committeeId: string; timeZone
       <input id={id('start')} type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
       <fieldset>
         <legend>{t.schedule.mode}</legend>
-        {(['remote', 'in_person', 'mixed'] as const).map((m) => (
+        {(['remote', 'in_person', 'mixed', 'written'] as const).map((m) => (
           <label key={m} className="choice"><input type="radio" name={id('mode')} value={m} checked={mode === m} onChange={() => setMode(m)} /> {t.mode[m]}</label>
         ))}
       </fieldset>
+      {written && (
+        <>
+          <label htmlFor={id('closes')}>{t.schedule.closes(timeZone)}</label>
+          <input id={id('closes')} type="datetime-local" required value={closes} onChange={(e) => setCloses(e.target.value)} aria-describedby={id('closes-hint')} />
+          <p id={id('closes-hint')} className="hint">{t.schedule.closesHint}</p>
+        </>
+      )}
       {needsPlace && (
         <>
           <label htmlFor={id('place')}>{t.schedule.place}</label>

@@ -1,13 +1,14 @@
 // The secretary's board of a session: build and publish the agenda, follow the convocations,
 // open the sitting, record attendance, put each item to the vote on the presenter's proposal,
 // follow the tally, close the vote and the session, then the letters.
-import { useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes } from 'react';
-import { api, download, ok, type AgendaItem, type Proposal } from '../api/client.ts';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { api, download, ok, type AgendaItem } from '../api/client.ts';
 import type { paths } from '../../../client/schema.ts';
 import { ErrorMessage, Section, useAction, useLoaded } from '../components.tsx';
 import { day, hourMinute, instantToZoned, shortDateTime, zonedToInstant } from '../format.ts';
 import { t } from '../messages.ts';
 import { afterSitting, beforeSitting, sittingPhases } from '../phases.ts';
+import { Field, ProposalEditor } from './proposal-editor.tsx';
 import { ItemFileView, ItemHeading, nameOf, ProposalView, QuorumStatus, type SessionContext } from './session.tsx';
 
 type ItemInput = paths['/sessions/{id}/agenda-items']['post']['requestBody'] extends { content: { 'application/json': infer B } } | undefined ? B : never;
@@ -15,15 +16,6 @@ type Exception = NonNullable<ItemInput['exception']>;
 interface CandidateRow { key: string; applicationNumber: string; householdSummary: string; priority: string }
 
 const newCandidate = (): CandidateRow => ({ key: crypto.randomUUID(), applicationNumber: '', householdSummary: '', priority: '' });
-
-function Field({ id, label, ...input }: { id: string; label: string } & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} {...input} />
-    </div>
-  );
-}
 
 function AddItemForm({ context, reason }: { context: SessionContext; reason: string }) {
   const { view } = context;
@@ -139,6 +131,9 @@ function AgendaPanel({ context }: { context: SessionContext }) {
         <article key={item.id} className="agenda-item">
           <ItemHeading context={context} item={item} />
           <ItemFileView file={context.files.get(item.id)} />
+          {/* A written session's proposals go to the members with the agenda, before the window opens. */}
+          {view.mode === 'written' && <ProposalView context={context} item={item} />}
+          {view.mode === 'written' && canEdit && item.status === 'pending' && item.kind === 'allocation' && <ProposalEditor context={context} item={item} />}
           {canEdit && item.status === 'pending' && (
             <button type="button" disabled={action.pending} onClick={() => void remove(item)}>{t.agenda.remove(item.position)}</button>
           )}
@@ -315,59 +310,6 @@ function AttendancePanel({ context }: { context: SessionContext }) {
       <h3>{t.sitting.proxies}</h3>
       {proxies.length === 0 ? <p>{t.sitting.none}</p> : <ul>{proxies.map(([p, h]) => <li key={p}>{t.sitting.proxyOf(nameOf(context, p), nameOf(context, h))}</li>)}</ul>}
     </Section>
-  );
-}
-
-function ProposalEditor({ context, item }: { context: SessionContext; item: AgendaItem }) {
-  const file = context.files.get(item.id);
-  const [lines, setLines] = useState<Proposal[]>(() => item.candidates.map((c) => ({ applicationId: c.applicationId, type: 'ranked_attribution', rank: c.rank })));
-  const action = useAction();
-  const numberOf = (id: string) => file?.candidates.find((c) => c.applicationId === id)?.applicationNumber ?? id;
-  const update = (i: number, patch: Partial<Proposal>) => setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const open = () => action.run(async () => {
-    const proposal = lines.map((l) => ({
-      applicationId: l.applicationId, type: l.type,
-      ...(l.type === 'ranked_attribution' && l.rank ? { rank: l.rank } : {}),
-      ...(l.reasons?.trim() ? { reasons: l.reasons.trim() } : {}),
-      ...(l.type === 'conditional_attribution' ? { conditionDocument: l.conditionDocument, conditionDeadline: l.conditionDeadline } : {}),
-    }));
-    await ok(api.POST('/sessions/{id}/agenda-items/{itemId}/vote/open', { params: { path: { id: context.view.sessionId, itemId: item.id } }, body: { proposal } }));
-    await context.refresh();
-  });
-  return (
-    <form className="proposal-editor" onSubmit={(e) => { e.preventDefault(); void open(); }}>
-      <h4>{t.vote.openTitle}</h4>
-      {lines.map((l, i) => {
-        const id = `proposal-${item.id}-${l.applicationId}`;
-        return (
-          <fieldset key={l.applicationId}>
-            <legend>{t.vote.proposalFor(numberOf(l.applicationId))}</legend>
-            <div className="grid">
-              <div className="field">
-                <label htmlFor={`${id}-type`}>{t.vote.decision}</label>
-                <select id={`${id}-type`} value={l.type} onChange={(e) => update(i, { type: e.target.value as Proposal['type'] })}>
-                  {(Object.keys(t.decisionType) as Array<Proposal['type']>).map((d) => <option key={d} value={d}>{t.decisionType[d]}</option>)}
-                </select>
-              </div>
-              {l.type === 'ranked_attribution' && (
-                <Field id={`${id}-rank`} label={t.vote.rank} type="number" min={1} max={50} value={l.rank ?? ''} onChange={(e) => update(i, { rank: Number(e.target.value) })} />
-              )}
-              {l.type === 'conditional_attribution' && (
-                <>
-                  <Field id={`${id}-document`} label={t.vote.conditionDocument} required value={l.conditionDocument ?? ''} onChange={(e) => update(i, { conditionDocument: e.target.value })} />
-                  <Field id={`${id}-deadline`} label={t.vote.conditionDeadline} type="date" required value={l.conditionDeadline ?? ''} onChange={(e) => update(i, { conditionDeadline: e.target.value })} />
-                </>
-              )}
-              {(l.type === 'non_attribution' || l.type === 'rejection' || l.type === 'deferred') && (
-                <Field id={`${id}-reasons`} label={t.vote.reasons} required maxLength={5000} value={l.reasons ?? ''} onChange={(e) => update(i, { reasons: e.target.value })} />
-              )}
-            </div>
-          </fieldset>
-        );
-      })}
-      <button type="submit" className="big" disabled={action.pending || !context.view.quorum.reached}>{t.vote.open}</button>
-      {action.feedback}
-    </form>
   );
 }
 
@@ -551,8 +493,9 @@ export function SecretaryBoard({ context }: { context: SessionContext }) {
   const { view } = context;
   return (
     <>
-      {(sittingPhases.has(view.phase) || view.phase === 'convened') && <SittingPanel context={context} />}
-      {sittingPhases.has(view.phase) && <AttendancePanel context={context} />}
+      {/* A written session runs on its window board: no sitting to open, no attendance. */}
+      {view.mode !== 'written' && (sittingPhases.has(view.phase) || view.phase === 'convened') && <SittingPanel context={context} />}
+      {view.mode !== 'written' && sittingPhases.has(view.phase) && <AttendancePanel context={context} />}
       {!sittingPhases.has(view.phase) && <AgendaPanel context={context} />}
       <ConvocationsPanel context={context} />
       {['notified', 'completed'].includes(view.phase) && <LettersPanel context={context} />}

@@ -11,6 +11,8 @@ import { afterSitting, sittingPhases } from '../phases.ts';
 import { Link } from '../router.tsx';
 
 const SecretaryBoard = lazy(() => import('./secretary-board.tsx').then((m) => ({ default: m.SecretaryBoard })));
+const MemberWindow = lazy(() => import('./written-window.tsx').then((m) => ({ default: m.MemberWindow })));
+const WindowBoard = lazy(() => import('./written-window.tsx').then((m) => ({ default: m.WindowBoard })));
 
 /** What the panels of a session's page share. */
 export interface SessionContext {
@@ -238,7 +240,7 @@ function MemberConvocation({ context, memberId }: { context: SessionContext; mem
           {convocation.deliveredAt ? ` — ${shortDateTime(convocation.deliveredAt, tz)}` : ''}
         </p>
       )}
-      {view.mode !== 'in_person' && <JoinLink context={context} />}
+      {(view.mode === 'remote' || view.mode === 'mixed') && <JoinLink context={context} />}
     </Section>
   );
 }
@@ -356,15 +358,23 @@ export function SessionPage({ me, sessionId }: { me: Me; sessionId: string }) {
       <PageTitle>{t.session.title(dateTime(view.scheduledStart, tz))}</PageTitle>
       <dl className="facts">
         <dt>{t.phaseLabel}</dt><dd><PhaseBadge phase={view.phase} /></dd>
-        <dt>{t.session.when}</dt><dd>{dateTime(view.scheduledStart, tz)} ({t.session.tz(tz)})</dd>
+        <dt>{t.session.when}</dt><dd>{dateTime(view.scheduledStart, tz)}{view.window ? ` — ${dateTime(view.window.closesAt, tz)}` : ''} ({t.session.tz(tz)})</dd>
         <dt>{t.session.how}</dt><dd>{t.mode[view.mode]}</dd>
         {view.place && <><dt>{t.session.where}</dt><dd>{view.place}</dd></>}
       </dl>
       <p className="live-indicator" role="status">{endedPhases.has(view.phase) ? t.session.ended : live.live ? t.session.live : t.session.offline}</p>
       {view.cancellation && <p className="notice">{t.session.cancelled(view.cancellation.reason)}</p>}
       <ErrorMessage error={live.error ?? files.error} />
+      {secretary && view.mode === 'written' && <Suspense fallback={<p className="loading">{t.loading}</p>}><WindowBoard context={context} /></Suspense>}
       {secretary && <Suspense fallback={<p className="loading">{t.loading}</p>}><SecretaryBoard context={context} /></Suspense>}
-      {!secretary && memberId && (
+      {!secretary && memberId && view.mode === 'written' && (
+        <>
+          <Suspense fallback={<p className="loading">{t.loading}</p>}><MemberWindow context={context} memberId={memberId} /></Suspense>
+          <MemberConvocation context={context} memberId={memberId} />
+          {!afterSitting.has(view.phase) && <MemberProxy context={context} memberId={memberId} />}
+        </>
+      )}
+      {!secretary && memberId && view.mode !== 'written' && (
         <>
           {view.phase === 'open' || view.phase === 'deliberating' ? <MemberVote context={context} memberId={memberId} /> : null}
           <MemberConvocation context={context} memberId={memberId} />
