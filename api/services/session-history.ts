@@ -17,6 +17,12 @@ function quorumText(q: Payload | undefined): string {
   return q ? `quorum ${q.present + q.represented}/${q.rosterSize} (required ${q.required}${q.reached ? ', reached' : ', not reached'})` : 'quorum not recorded';
 }
 
+/** Why an item was deferred, where the cause (not a reason given) says it. */
+const deferralCauseText: Record<string, string> = {
+  tie_without_mayor: 'a tie without the mayor of the commune', participation_not_reached: 'too few of its roster voted in the written session',
+  proposal_rejected: 'the proposal was not adopted in the written session', no_proposal: 'no proposal was put to the written session',
+};
+
 function summary(type: string, p: Payload, name: (id: string | undefined) => string): string {
   switch (type) {
     case 'session_scheduled': return p.reconvenedFrom ? `session scheduled, reconvened after the carence of ${p.reconvenedFrom}` : 'session scheduled';
@@ -46,7 +52,7 @@ function summary(type: string, p: Payload, name: (id: string | undefined) => str
       const casting = r.castingVoterId ? `, casting vote of the mayor ${name(r.castingVoterId)}` : '';
       return `vote on item ${p.itemId} closed: ${r.outcome} by rule ${r.decidedBy} (for ${c.for}, against ${c.against}, abstain ${c.abstain})${casting}, ${quorumText(r.quorum)}; item ${r.itemStatus}`;
     }
-    case 'item_deferred': return `item ${p.itemId} ${p.cause === 'referral' ? 'referred to an in-person session' : 'deferred'}: ${p.cause === 'tie_without_mayor' ? 'a tie without the mayor of the commune' : p.reason}`;
+    case 'item_deferred': return `item ${p.itemId} ${p.cause === 'referral' ? 'referred to an in-person session' : 'deferred'}: ${deferralCauseText[p.cause as string] ?? p.reason}`;
     case 'session_adjourned': return `session adjourned: ${p.cause === 'members_not_convened' ? 'members not convened' : 'no quorum'} ${p.gracePeriodMinutes} minutes after the convened time, ${quorumText(p.quorum)}`;
     case 'session_reconvened': return `reconvened as session ${p.reconvenedSessionId} on ${p.scheduledStart}`;
     case 'session_closed': return 'session closed';
@@ -64,6 +70,12 @@ function summary(type: string, p: Payload, name: (id: string | undefined) => str
     case 'dwelling_to_reallocate': return `no ranked candidate left: the dwelling goes back to a future agenda`;
     case 'session_completed': return 'session completed';
     case 'ops_action': return `ops ${p.action}: ${p.reason}`;
+    case 'window_opened': return `written session's window opened, closing ${p.closesAt}`;
+    case 'message_posted': return `message on item ${p.itemId}: ${p.text}`;
+    case 'referral_requested': return `referral of item ${p.itemId} to a live sitting requested (${p.requests} of ${p.required}): ${p.reason}`;
+    case 'window_extended': return `window extended from ${p.from} to ${p.to}: ${p.reason}`;
+    case 'voters_reminded': return `${p.memberIds?.length ?? 0} member(s) who had not voted reminded ${p.hoursBefore} h before the close (${p.emailed} e-mailed)`;
+    case 'window_closed': return `written session's window closed${p.early ? ' early, every seat having voted' : ''}`;
     default: return type.replaceAll('_', ' ');
   }
 }

@@ -89,6 +89,7 @@ export const ruleArticles = {
   debate_participant: 'ordonnance n° 2014-1329, art. 3 : débat par échange d’écrits',
   message_text: ri('séance écrite : débat'),
   messages_per_item: ri('séance écrite : débat'),
+  debate_size: ri('séance écrite : débat'),
   referral_requested_once: ri('renvoi à une séance tenue en direct'),
   // the minutes
   minutes_signers: ri('signature du procès-verbal'),

@@ -14,6 +14,11 @@ import type { AgendaItemState, DeferralCause, SessionState } from './state.ts';
 import { writtenItemParticipation, writtenTallyOf } from './written-tally.ts';
 
 const messageMaxLength = 4_000;
+/**
+ * The whole debate of a session, in characters: the state carries it from run to run (Temporal
+ * limits a payload to 2 MB), and about a hundred pages is more than any committee writes.
+ */
+const debateMaxCharacters = 200_000;
 
 function windowOf(state: SessionState) {
   return state.window!;
@@ -177,6 +182,8 @@ export function postMessage(ctx: DecisionContext<CommandOf<'post_message'>>): De
   }
   const text = command.text.trim();
   if (text.length === 0 || text.length > messageMaxLength) return refuse('rule_violation', 'message_text', `a message has 1 to ${messageMaxLength} characters`);
+  const written = state.agenda.reduce((sum, i) => sum + (i.debate ?? []).reduce((n, m) => n + m.text.length, 0), 0);
+  if (written + text.length > debateMaxCharacters) return refuse('rule_violation', 'debate_size', `the session's debate holds at most ${debateMaxCharacters} characters`);
   const posted = (item.debate ?? []).filter((m) => m.by === command.actor).length;
   if (posted >= state.rules.writtenSessions.messagesPerItem) {
     return refuse('rule_violation', 'messages_per_item', `${state.rules.writtenSessions.messagesPerItem} messages per person on one item`);

@@ -7,9 +7,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { defaultCommitteeRules, defaultWrittenSessionRules } from '../../domain/rules/index.ts';
 import type { MinutesDocument } from '../../domain/minutes.ts';
 import type { SessionState } from '../../domain/session/index.ts';
-import { untilConvened } from '../support/api-client.ts';
+import { signMinutesAs, untilConvened } from '../support/api-client.ts';
 import { agendaItemInput, committeeInput, soonSittingRules } from '../support/fixtures.ts';
 import { eventually, startHarness, type Harness } from '../support/harness.ts';
+import { replayAndKeep } from '../support/histories.ts';
 
 let h: Harness;
 let secretary: string;
@@ -21,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-function call(method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-  return h.app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${token}`, ...headers } });
+function call(method: string, url: string, token: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  return h.app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${token}`, ...headers } });
 }
 const state = async (sessionId: string, token = secretary) => (await call('GET', `/sessions/${sessionId}`, token)).json<SessionState>();
 const writtenRules = { ...defaultCommitteeRules, ...soonSittingRules, writtenSessions: { ...defaultWrittenSessionRules, allowed: true, approval: { date: '2030-01-15', reference: 'Délibération du CA n° 2030-04' }, earlyCloseAllowed: true } };
@@ -106,6 +107,14 @@ describe('a written session through the API', () => {
     expect(written.ballots).toHaveLength(9);
     expect(minutes.items[1]!.written!.referralRequests).toMatchObject([{ member: { name: 'Sophie Leroy' }, reason: 'le logement doit être visité' }]);
     expect(minutes.members.present.map((p) => p.name)).toContain('Président Agglo');
+    // Signed by the chair and notified as any minutes: each examined applicant gets their letter.
+    const chairToken = token('Claire Martin');
+    expect((await signMinutesAs(call, { token: chairToken, committeeId: committee.id, sessionId, sha256: drafted.minutes!.sha256 })).statusCode).toBe(200);
+    await eventually(() => state(sessionId), (s) => s.phase === 'completed', 30_000);
+    const letters = await h.db.notification.findMany({ where: { sessionId, kind: 'decision_letter' } });
+    expect(letters).toHaveLength(6);
+    // The history so far replays with the current code (and is kept for the replay suite when recording).
+    await replayAndKeep(h.client.workflow.getHandle(`session-${sessionId}`), 'session-written');
 
     // The next live session takes the referred item on its draft agenda, once.
     const live = (await call('POST', sessions, secretary, { scheduledStart: new Date(Date.now() + 3 * 86_400_000).toISOString(), mode: 'in_person', place: 'Salle du conseil' })).json<{ id: string }>();

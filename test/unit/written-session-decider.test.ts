@@ -133,6 +133,10 @@ describe('a written session: in the window', () => {
     expectRefusal(when(given(resaWindow, reservataireInput).state, post('resa', 'bonjour')), 'debate_participant', /ordonnance/);
     const flood = Array.from({ length: 3 }, (_, n) => post('b3', `message ${n}`));
     expectRefusal(when(given([...inWindow(), ...flood], writtenInput({ messagesPerItem: 3 })).state, post('b3', 'encore')), 'messages_per_item', /débat/);
+    // The whole debate is bounded, whoever writes: the state stays well inside Temporal's payload limit.
+    const long = [...board, prefect, mayor].flatMap((id) => Array.from({ length: 7 }, (_, n) => post(id, `${n} ${'x'.repeat(3_990)}`)));
+    const full = given([...inWindow(), ...long.slice(0, 50)], writtenInput()).state;
+    expectRefusal(when(full, post('b1', 'x'.repeat(4_000))), 'debate_size', /débat/);
     expectRefusal(when(given(convenedWritten(), writtenInput()).state, post('b2', 'trop tôt', opensAt - minuteMs)), 'session_phase', /déroulement/);
   });
 
