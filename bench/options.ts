@@ -22,6 +22,8 @@ export interface BenchOptions {
   workers: number;
   /** API processes; the bench's requests go to each in turn, as a load balancer would send them. */
   apis: number;
+  /** Open loop only: the fair floor's saturation search, each step held this long (0: no search). */
+  saturationSeconds: number;
 }
 
 export const usage = `npm run bench -- [options]
@@ -42,6 +44,8 @@ export const usage = `npm run bench -- [options]
   --baseline-concurrency <n> updates in flight in the concurrent baseline (default: the vote phase's, min(concurrency, sessions × voters))
   --workers <n>              worker processes polling the one task queue (default 1)
   --apis <n>                 API processes, the requests spread over them in turn (default 1)
+  --saturation-seconds <n>   with --rate: search the fair floor's saturation throughput, each offered rate held n
+                             seconds, from --rate up by half each step (default 0: no search)
   --json <file>              write the results as JSON
   --keep                     keep the working folder (bundles, child logs)
   --cpu-prof <dir>           profile the worker and the API (node --cpu-prof): a .cpuprofile per process and thread
@@ -76,6 +80,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'cpu-prof': { type: 'string' },
       workers: { type: 'string' },
       apis: { type: 'string' },
+      'saturation-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -111,5 +116,6 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     cpuProfileDir: values['cpu-prof'],
     workers: integer('workers', 1, 1, 8),
     apis: integer('apis', 1, 1, 8),
+    saturationSeconds: integer('saturation-seconds', 0, 0, 600),
   };
 }

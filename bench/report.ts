@@ -1,4 +1,5 @@
 // The results: the JSON document (--json) and the table on stdout.
+import type { FairFloorResult } from './fair-floor.ts';
 import type { HistogramDelta } from './prometheus.ts';
 import type { LatencySummary } from './stats.ts';
 
@@ -73,6 +74,8 @@ export interface BenchReport {
     /** CPU time per update during the baseline: the dev server's, and the bench process's (client and worker). */
     cpuMsPerUpdate: { temporal: number | null; benchProcess: number | null };
   };
+  /** Open loop only: the floor at the same offered rate and number of live workflows, the vote's p50 and p99 over it. */
+  fairFloor: (FairFloorResult & { ratioP50: number | null; ratioP99: number | null; cpuMsPerUpdate: { temporal: number | null; benchProcess: number | null } }) | null;
   ratio: number | null;
   ratioIsolated: number | null;
   worker: ProcessFigures;
@@ -110,6 +113,8 @@ export function formatTable(report: BenchReport): string {
   lines.push(row('vote over HTTP, all sessions at once', report.vote));
   lines.push(row(`Temporal update alone, ${report.baseline.concurrency} in flight (baseline)`, report.baseline.concurrent));
   lines.push(row('Temporal update alone, one at a time', report.baseline.sequential));
+  const floor = report.fairFloor;
+  if (floor) lines.push(row(`Fair floor: ${floor.workflows} live workflows of ${floor.stateBytes} B, ${floor.atRate.offeredPerSecond}/s offered`, floor.atRate));
   lines.push(row('vote, one at a time, with Idempotency-Key', report.isolated.voteWithKey));
   lines.push(row('vote, one at a time, without Idempotency-Key', report.isolated.voteWithoutKey));
   lines.push(row('GET /health, one at a time (HTTP floor)', report.isolated.health));
@@ -121,6 +126,12 @@ export function formatTable(report: BenchReport): string {
   lines.push('');
   lines.push(`  votes per second           ${fixed(report.votesPerSecond)} over ${fixed((report.durationsMs.votePhase ?? Number.NaN) / 1000)} s (mean ${fixed(report.vote.votesInFlightMean)} votes in flight); baseline ${fixed(report.baseline.updatesPerSecond)} updates/s`);
   lines.push(`  ratio vote p50 / update p50  ${fixed(report.ratio, 2)} under load, ${fixed(report.ratioIsolated, 2)} one at a time`);
+  if (floor) {
+    lines.push(`  fair floor                 vote / floor: p50 ${fixed(floor.ratioP50, 2)}, p99 ${fixed(floor.ratioP99, 2)} at ${floor.atRate.offeredPerSecond}/s offered (floor achieved ${fixed(floor.atRate.achievedPerSecond)}/s)`);
+    if (floor.saturation) {
+      lines.push(`  fair floor saturation      ${floor.saturation.sustainedPerSecond}/s sustained; steps: ${floor.saturation.steps.map((s) => `${s.offeredPerSecond}→${s.achievedPerSecond}/s p99 ${fixed(s.p99Ms)} ms${s.failures ? ` ${s.failures} failed` : ''}`).join(', ')}`);
+    }
+  }
   lines.push(`  API time per vote (mean)   ${fixed(report.vote.apiServerMeanMs)} ms under load, ${fixed(report.isolated.apiServerMeanMs)} ms one at a time (Fastify onRequest → reply; the rest is the client's side and the network)`);
   const p = report.persistence;
   lines.push(`  persistence                ${p.votesStored ?? '—'} votes and ${p.decisionsStored ?? '—'} decisions stored; all votes stored ${fixed(p.caughtUpAfterLastVoteMs === null ? null : p.caughtUpAfterLastVoteMs / 1000)} s after the vote phase ended`);

@@ -11,6 +11,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pg from 'pg';
 import { applyMigrations } from '../prisma/migrations.ts';
 import { runBaseline, type BaselineResult } from './baseline.ts';
+import { runFairFloor, type FairFloorResult } from './fair-floor.ts';
 import { ApiClient } from './http.ts';
 import {
   baselineWorkflowPath,
@@ -287,6 +288,19 @@ async function main(): Promise<number> {
   });
   const benchMetricsAfter = await scrape(`http://127.0.0.1:${benchMetricsPort}/metrics`);
   durations.baseline = baseline.durationMs;
+
+  // --- open loop: the fair floor, as many live workflows as sessions, at the vote phase's rate ---
+  let fairFloor: FairFloorResult | undefined;
+  if (opts.rate) {
+    sampler.enterPhase('fair-floor');
+    const stateBytes = await scenario.stateBytes();
+    fairFloor = await runFairFloor({
+      address: temporal.address, namespace, bundlePath: baselineBundle, workflows: opts.sessions, stateBytes, rate: opts.rate,
+      updates: opts.sessions * opts.items * (opts.voters + 2), saturationStepSeconds: opts.saturationSeconds || undefined,
+      onProgress: (text) => { status.text = text; },
+    });
+    durations.fairFloor = fairFloor.durationMs;
+  }
   sampler.stop();
   progress.stop();
 
@@ -379,6 +393,14 @@ async function main(): Promise<number> {
         benchProcess: perUpdate(sampler.cpu('bench', 'baseline')),
       },
     },
+    fairFloor: fairFloor
+      ? {
+        ...fairFloor,
+        ratioP50: ratioOf(vote.p50Ms, fairFloor.atRate.p50Ms),
+        ratioP99: ratioOf(vote.p99Ms, fairFloor.atRate.p99Ms),
+        cpuMsPerUpdate: { temporal: fairFloorCpu(sampler.cpu('temporal', 'fair-floor'), fairFloor), benchProcess: fairFloorCpu(sampler.cpu('bench', 'fair-floor'), fairFloor) },
+      }
+      : null,
     ratio: ratioOf(vote.p50Ms, baseline.concurrent.p50Ms),
     ratioIsolated: ratioOf(isolatedVote.p50Ms, baseline.sequential.p50Ms),
     worker: { ...figures('worker'), pid: worker.pid },
@@ -415,6 +437,12 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** CPU per update of the fair floor (its steps and its warm-up updates included). */
+function fairFloorCpu(cpu: number | undefined, floor: FairFloorResult): number | null {
+  const updates = floor.workflows + floor.atRate.count + floor.atRate.failures + (floor.saturation?.steps.reduce((n, s) => n + s.count + s.failures, 0) ?? 0);
+  return cpu === undefined || updates === 0 ? null : round((cpu * 1000) / updates, 3);
 }
 
 function round(value: number | undefined | null, digits = 1): number | null {

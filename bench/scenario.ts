@@ -325,6 +325,14 @@ export class Scenario {
     return result;
   }
 
+  /** The size of a voted session's state, as its query answers it (JSON bytes): the fair floor's workflows hold as much. */
+  async stateBytes(): Promise<number> {
+    const id = this.plans.find((p) => p.ready)?.id;
+    if (!id) return 0;
+    const answer = await this.api.call('GET', `/sessions/${id}`, this.secretaryToken);
+    return answer.status === 200 ? Buffer.byteLength(JSON.stringify(answer.body)) : 0;
+  }
+
   /** The sessions this run scheduled (their workflows are `session-<id>`). */
   sessionIds(): string[] {
     return [...this.plans.map((p) => p.id), this.probeSessionId].filter((id): id is string => id !== undefined);
