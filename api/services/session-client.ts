@@ -20,6 +20,19 @@ const statusByKind: Record<RefusalKind, { status: number; code: string; title: s
   not_found: { status: 404, code: 'not_found', title: 'Not found' },
   forbidden: { status: 403, code: 'forbidden', title: 'Forbidden' },
 };
+/**
+ * Seen under load (200 sessions setting up at once): the server had completed a keyed update and
+ * was sent it again; the worker's answer to the copy is refused as "invalid state transition" and
+ * the client's call fails. The update was applied: asked again under the same id, the server
+ * answers with its outcome.
+ */
+export function updateAlreadyCompleted(error: unknown): boolean {
+  for (let e = error as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.message === 'string' && /invalid state transition attempted for Update .*while in state Completed/i.test(e.message)) return true;
+  }
+  return false;
+}
+
 const kindByFailureType = new Map(Object.entries(refusalFailureTypes).map(([kind, type]) => [type, kind as RefusalKind]));
 
 /** The problem a refused update answers with. */
@@ -73,8 +86,14 @@ export class SessionClient {
     updateId?: string,
   ): Promise<Ret> {
     const handle = this.client.workflow.getHandle(sessionWorkflowId(sessionId));
+    const send = () => handle.executeUpdate(definition, { args, ...(updateId ? { updateId } : {}) });
     try {
-      return await handle.executeUpdate(definition, { args, ...(updateId ? { updateId } : {}) });
+      try {
+        return await send();
+      } catch (error) {
+        if (!updateId || !updateAlreadyCompleted(error)) throw error;
+        return await send();
+      }
     } catch (error) {
       // Already so: the session answers as if applied, and nothing was recorded.
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === unchangedFailureType) {
