@@ -10,13 +10,23 @@ export class CandidateNotExaminedError extends Error {
   override readonly name = 'CandidateNotExaminedError';
 }
 
+/** In place of a text a member wrote that may name other candidates. */
+const withheld = 'motif non reproduit dans l’extrait';
+
 function ownItem(item: MinutesItem, applicationNumber: string): MinutesItem {
   return {
     ...item,
     candidatesExamined: item.candidatesExamined.filter((c) => c.applicationNumber === applicationNumber),
     decisions: item.decisions.filter((d) => d.applicationNumber === applicationNumber),
-    // The debate is free text that may speak of the other candidates: withheld, counted.
-    ...(item.written ? { written: { ...item.written, debate: [], debateWithheld: item.written.debate.length } } : {}),
+    // What members wrote in a written session (the debate, the reasons of referral requests and
+    // of the referral itself) may speak of the other candidates: withheld, the debate counted.
+    ...(item.written
+      ? {
+        written: { ...item.written, debate: [], debateWithheld: item.written.debate.length, referralRequests: item.written.referralRequests.map((r) => ({ ...r, reason: withheld })) },
+        deferral: item.deferral && item.deferral.cause === 'referral' ? { ...item.deferral, reason: withheld } : item.deferral,
+      }
+      : {}),
+    ...(item.referredFrom ? { referredFrom: { ...item.referredFrom, reason: withheld } } : {}),
   };
 }
 
@@ -49,7 +59,7 @@ export function candidateExtract(document: MinutesDocument, applicationNumber: s
     quorumAtDeliberations: document.quorumAtDeliberations,
     items,
     signers: document.signers,
-    ...(document.window ? { window: document.window } : {}),
+    ...(document.window ? { window: { ...document.window, extension: document.window.extension ? { ...document.window.extension, reason: withheld } : null } } : {}),
   };
 }
 

@@ -349,8 +349,11 @@ export function minutesDocument(facts: MinutesFacts, refs: MinutesReferences): M
   const written = facts.written;
   const isPresent = (id: string) => (written ? tookPart.has(id) : facts.attendance[id]?.present === true);
   const present = facts.members.filter((m) => isPresent(m.id));
-  const represented = facts.members.filter((m) => !isPresent(m.id) && facts.proxies[m.id] !== undefined);
-  const absent = facts.members.filter((m) => !isPresent(m.id) && facts.proxies[m.id] === undefined);
+  // In a written session a member is represented when their proxy holder voted for their seat.
+  const votedByProxy = new Set(facts.agenda.flatMap((i) => Object.entries(i.votes).filter(([seat, v]) => v.castBy !== seat && facts.proxies[seat] === v.castBy).map(([seat]) => seat)));
+  const isRepresented = (id: string) => (written ? votedByProxy.has(id) : facts.proxies[id] !== undefined);
+  const represented = facts.members.filter((m) => !isPresent(m.id) && isRepresented(m.id));
+  const absent = facts.members.filter((m) => !isPresent(m.id) && !isRepresented(m.id));
   const applicationNumber = (id: string) => refs.applicationNumbers.get(id) ?? id;
   const unconvened = facts.sitting.unconvened;
 

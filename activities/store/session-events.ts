@@ -153,13 +153,16 @@ async function applyProjection(tx: Tx, sessionId: string, event: SessionEvent): 
       // The new version is stored by the drafting activity; the ones before it no longer stand.
       await tx.minutes.updateMany({ where: { sessionId, version: { lt: event.version } }, data: { status: 'superseded' } });
       return;
+    case 'session_cancelled':
+      // Items carried from written sessions wait for the next live session again.
+      await tx.agendaItem.updateMany({ where: { carriedToSessionId: sessionId }, data: { carriedToSessionId: null } });
+      return setPhase(tx, sessionId, event.phase);
     case 'session_scheduled':
     case 'window_opened':
     case 'session_opened':
     case 'deliberations_started':
     case 'session_adjourned':
     case 'session_closed':
-    case 'session_cancelled':
     case 'minutes_drafted':
     case 'applicants_notified':
     case 'session_completed':

@@ -40,7 +40,19 @@ export function sessionViewFor(state: SessionState, reader: SessionReader): Sess
   const member = state.members.find((m) => m.id === reader.memberId);
   // A member who joined the committee after the session was scheduled sits on none of its items.
   if (!member) return { ...view, agenda: [] };
-  return { ...view, agenda: view.agenda.filter((item) => mayAttendItem(member, item.place)) };
+  const agenda = view.agenda.filter((item) => mayAttendItem(member, item.place));
+  if (state.mode !== 'written') return { ...view, agenda };
+  // While a written item is open to the vote (for days), a member sees only the ballots of the
+  // seats they vote for, not how the others voted: the participation says how many did.
+  const mine = new Set([member.id, ...(member.substituteFor ? [member.substituteFor] : []), ...Object.entries(state.proxies).filter(([, h]) => h === member.id).map(([p]) => p)]);
+  return {
+    ...view,
+    agenda: agenda.map((item) => (item.status !== 'voting' ? item : {
+      ...item,
+      votes: Object.fromEntries(Object.entries(item.votes).filter(([seat]) => mine.has(seat))),
+      ballots: Object.fromEntries(Object.entries(item.ballots ?? {}).filter(([key]) => mine.has(key.split(':')[0]!))),
+    })),
+  };
 }
 
 export async function readSession(deps: ServiceDeps, principal: Principal, sessionId: string): Promise<SessionView> {

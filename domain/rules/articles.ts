@@ -90,6 +90,7 @@ export const ruleArticles = {
   message_text: ri('séance écrite : débat'),
   messages_per_item: ri('séance écrite : débat'),
   debate_size: ri('séance écrite : débat'),
+  written_agenda_before_window: ri('séance écrite : ordre du jour'),
   referral_requested_once: ri('renvoi à une séance tenue en direct'),
   // the minutes
   minutes_signers: ri('signature du procès-verbal'),

@@ -3,11 +3,12 @@
 // the close; any voting member may ask that an item go to a live sitting. At the close each item
 // is decided if enough of its roster voted and the proposal was adopted, or else deferred.
 import { isDeliberative, localDate, mayAttendItem, windowExtensionProblems } from '../rules/index.ts';
-import type { CommandOf } from './commands.ts';
+import type { CommandOf, SessionCommand } from './commands.ts';
 import { unconvenedMembers } from './convocation-status.ts';
 import { deferral, proposalRefusal, proposalWarnings } from './decide-votes.ts';
 import { accept, beforeClosing, findItem, finishedItem, isDecision, nothing, phaseRefusal, refuse, type Decision, type DecisionContext } from './decision.ts';
 import type { SessionEvent } from './events.ts';
+import { ballotKey } from './evolve.ts';
 import { firstProblem } from './refusal.ts';
 import { itemRoster } from './seats.ts';
 import type { AgendaItemState, DeferralCause, SessionState } from './state.ts';
@@ -19,6 +20,7 @@ const messageMaxLength = 4_000;
  * limits a payload to 2 MB), and about a hundred pages is more than any committee writes.
  */
 const debateMaxCharacters = 200_000;
+const debateMaxCharactersPerPerson = 20_000;
 
 function windowOf(state: SessionState) {
   return state.window!;
@@ -42,6 +44,18 @@ export function liveOnly(action: string) {
 /** A refusal for what only a written session does. */
 export function writtenOnly(action: string) {
   return ({ state }: DecisionContext) => (state.mode === 'written' ? nothing : refuse('conflict', 'written_session_only', `only a written session can ${action}`));
+}
+
+/** A written session's agenda is fixed when its window opens: members must have the whole window to examine each item. */
+export function beforeTheWindow<C extends SessionCommand>(decider: (ctx: DecisionContext<C>) => Decision) {
+  return (ctx: DecisionContext<C>): Decision => (ctx.state.phase === 'deliberating'
+    ? refuse('conflict', 'written_agenda_before_window', 'a written session\'s agenda changes before its window opens, not during it')
+    : decider(ctx));
+}
+
+/** A deferral in the window: while it is open (at its close the ballots decide). */
+export function inTheWindow<C extends SessionCommand>(decider: (ctx: DecisionContext<C>) => Decision, action: string) {
+  return (ctx: DecisionContext<C>): Decision => (ctx.state.phase === 'deliberating' ? windowOpenRefusal(ctx, action) : undefined) ?? decider(ctx);
 }
 
 /** The opening time has come: the window opens if every member was lawfully convened; otherwise the session cannot sit. */
@@ -161,7 +175,7 @@ export function castWrittenVote(ctx: DecisionContext<CommandOf<'cast_vote'>>): D
     }
   }
   if (earlier?.choice === command.choice && earlier.castBy === command.actor) return nothing;
-  if ((item.ballots?.[command.memberId] ?? 0) >= state.rules.ballotsPerSeat) {
+  if ((item.ballots?.[ballotKey(command.memberId, command.actor)] ?? 0) >= state.rules.ballotsPerSeat) {
     return refuse('rule_violation', 'ballots_per_seat', `this seat has cast its ${state.rules.ballotsPerSeat} ballots on this item: the last one stands`);
   }
   return accept([emit({ type: 'vote_cast', itemId: item.id, memberId: command.memberId, castBy: command.actor, choice: command.choice })]);
@@ -182,7 +196,11 @@ export function postMessage(ctx: DecisionContext<CommandOf<'post_message'>>): De
   }
   const text = command.text.trim();
   if (text.length === 0 || text.length > messageMaxLength) return refuse('rule_violation', 'message_text', `a message has 1 to ${messageMaxLength} characters`);
-  const written = state.agenda.reduce((sum, i) => sum + (i.debate ?? []).reduce((n, m) => n + m.text.length, 0), 0);
+  const messages = state.agenda.flatMap((i) => i.debate ?? []);
+  const written = messages.reduce((n, m) => n + m.text.length, 0);
+  const byActor = messages.filter((m) => m.by === command.actor).reduce((n, m) => n + m.text.length, 0);
+  // A share each, so that no one person can use up the session's debate.
+  if (byActor + text.length > debateMaxCharactersPerPerson) return refuse('rule_violation', 'debate_size', `one person writes at most ${debateMaxCharactersPerPerson} characters in a session's debate`);
   if (written + text.length > debateMaxCharacters) return refuse('rule_violation', 'debate_size', `the session's debate holds at most ${debateMaxCharacters} characters`);
   const posted = (item.debate ?? []).filter((m) => m.by === command.actor).length;
   if (posted >= state.rules.writtenSessions.messagesPerItem) {
@@ -203,10 +221,13 @@ export function requestReferral(ctx: DecisionContext<CommandOf<'refer_item'>>): 
   if (!itemRoster(state, item).some((m) => m.id === command.actor || m.id === substituteOf)) {
     return refuse('forbidden', 'referral_by_voting_member', 'only a voting member of the item may refer it to a live sitting');
   }
+  if (item.conflicts.includes(command.actor)) return refuse('forbidden', 'conflict_of_interest', 'a member with a conflict of interest takes no part in the item');
   const reason = command.reason.trim();
   if (!reason) return refuse('rule_violation', 'deferral_needs_reason', 'a referral states its reason');
   const requests = item.referralRequests ?? [];
-  if (requests.some((r) => r.memberId === command.actor)) return refuse('conflict', 'referral_requested_once', 'this member has already asked for the item to be referred');
+  // One request per seat: a titular and their substitute ask once between them.
+  const seatOf = (memberId: string) => state.members.find((m) => m.id === memberId)?.substituteFor ?? memberId;
+  if (requests.some((r) => seatOf(r.memberId) === seatOf(command.actor))) return refuse('conflict', 'referral_requested_once', 'this seat has already asked for the item to be referred');
   const required = state.rules.writtenSessions.referralRequests;
   const requested = emit({ type: 'referral_requested', itemId: item.id, memberId: command.actor, reason, requests: requests.length + 1, required });
   if (requests.length + 1 < required) return accept([requested]);

@@ -14,7 +14,7 @@ import {
 } from './decide-sitting.ts';
 import { castVote, closeVote, deferItem, openVote, referItem } from './decide-votes.ts';
 import {
-  castWrittenVote, closeWindow, closeWrittenSession, declareWrittenConflict, extendWindow, liveOnly, openWindow, postMessage, proposeInWriting,
+  beforeTheWindow, castWrittenVote, closeWindow, inTheWindow, closeWrittenSession, declareWrittenConflict, extendWindow, liveOnly, openWindow, postMessage, proposeInWriting,
   recordVotersReminded, requestReferral, writtenOnly,
 } from './decide-written.ts';
 import { contextOf, nothing, refuse, type Decision, type DecisionContext } from './decision.ts';
@@ -66,6 +66,9 @@ const deciders: Deciders = {
 const writtenDeciders: Partial<Deciders> = {
   open_session: liveOnly('open by hand'),
   end_grace_period: () => nothing,
+  add_agenda_item: beforeTheWindow(addAgendaItem),
+  remove_agenda_item: beforeTheWindow(removeAgendaItem),
+  defer_item: inTheWindow(deferItem, 'defer an item'),
   record_attendance: liveOnly('record attendance'),
   map_participant: liveOnly('have a meeting'),
   close_vote: liveOnly('close a vote by hand'),

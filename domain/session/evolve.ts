@@ -21,6 +21,9 @@ function withMappings(state: SessionState, sessions: ParticipantSession[]): Part
   });
 }
 
+/** A written item's ballots are counted per seat and per person casting them: a proxy holder's changes of mind never use up the member's own. */
+export const ballotKey = (seat: string, castBy: string) => `${seat}:${castBy}`;
+
 function newItem(item: PublishedItem): AgendaItemState {
   return { ...item, status: 'pending', conflicts: [], votes: {}, results: [], decisions: [] };
 }
@@ -117,7 +120,7 @@ export function evolve(state: SessionState, event: SessionEvent): SessionState {
     case 'vote_cast': {
       const next = withItem(s, event.itemId, (i) => ({
         ...i, votes: { ...i.votes, [event.memberId]: { choice: event.choice, castBy: event.castBy, castAt: event.at } },
-        ...(s.mode === 'written' ? { ballots: { ...i.ballots, [event.memberId]: (i.ballots?.[event.memberId] ?? 0) + 1 } } : {}),
+        ...(s.mode === 'written' ? { ballots: { ...i.ballots, [ballotKey(event.memberId, event.castBy)]: (i.ballots?.[ballotKey(event.memberId, event.castBy)] ?? 0) + 1 } } : {}),
       }));
       const votes = Object.values(next.agenda.find((i) => i.id === event.itemId)?.votes ?? {});
       const open = next.openVote;

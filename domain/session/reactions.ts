@@ -146,7 +146,9 @@ function writtenWindow(state: SessionState): Reaction[] {
   if (state.phase === 'draft' || state.phase === 'convened') return [{ type: 'open_window', notBefore: Date.parse(window.opensAt) }];
   if (state.phase !== 'deliberating') return [];
   const closesAt = Date.parse(window.closesAt);
-  const next = reminderTimes(new Date(window.openedAt ?? window.opensAt), new Date(closesAt), state.rules)
+  // After an extension, only the reminders still to come before the new close.
+  const from = window.extension && window.extension.at > (window.openedAt ?? window.opensAt) ? window.extension.at : window.openedAt ?? window.opensAt;
+  const next = reminderTimes(new Date(from), new Date(closesAt), state.rules)
     .find((r) => !window.reminders.some((sent) => sent.hoursBefore === r.hoursBefore && sent.closesAt === window.closesAt));
   // The close first: when both are due (a worker that was down), no reminder follows the close.
   return [
@@ -216,7 +218,9 @@ function afterSignature(state: SessionState): Reaction[] {
       notice: {
         sessionId: state.sessionId, committeeId: state.committeeId, minutesVersion: minutesState.version, minutesSha256: minutesState.sha256,
         ...(minutesState.pdfHead ? { signedPdfSha256: minutesState.pdfHead } : {}),
-        responseDays: state.rules.offerResponseDays, timeZone: state.timeZone, at: state.lastProgressAt, sittingDate: state.sitting.openedAt ?? state.scheduledStart,
+        responseDays: state.rules.offerResponseDays, timeZone: state.timeZone, at: state.lastProgressAt,
+        // A written session decides at the close of its window; a live one on the day it sat.
+        sittingDate: state.window?.closedAt ?? state.sitting.openedAt ?? state.scheduledStart,
         items: state.agenda.map((i) => ({ id: i.id, kind: i.kind, dwellingId: i.dwellingId, status: i.status, candidates: i.candidates, decisions: i.decisions, deferral: i.deferral })),
       },
     }];

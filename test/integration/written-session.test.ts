@@ -89,6 +89,11 @@ describe('a written session through the API', () => {
       const res = await call('POST', `/sessions/${sessionId}/agenda-items/${decided.id}/votes`, token(name), { choice: n === 3 ? 'abstain' : 'for' }, { 'idempotency-key': `w-${name}` });
       expect(res.statusCode, res.body).toBe(200);
     }
+    // While the window is open a member sees how their own seats voted, not how the others did; the participation says how many.
+    const seen = (await state(sessionId, token('Karim Benali'))).agenda.find((i) => i.id === decided.id)!;
+    expect(Object.keys(seen.votes)).toEqual([committee.members.find((m) => m.name === 'Karim Benali')!.id]);
+    expect((seen as { participation?: { present: number } }).participation?.present).toBe(9);
+    expect(Object.keys((await state(sessionId)).agenda.find((i) => i.id === decided.id)!.votes)).toHaveLength(9);
     expect((await call('POST', `/sessions/${sessionId}/close`, secretary)).json()).toEqual({ phase: 'closed' });
 
     const drafted = await eventually(() => state(sessionId), (s) => s.phase === 'minutes_drafted', 20_000);

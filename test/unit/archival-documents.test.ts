@@ -122,6 +122,7 @@ describe('the PDFs the engine makes', () => {
     const extractText = (await pdfToText(files['written-extract']!)).replace(/\s+/g, ' ');
     expect(extractText).toContain('1 message(s), non reproduits');
     expect(extractText).not.toContain('Łukasz Żółć est prioritaire');
+    for (const written of ['visite du logement', 'pièces reçues tardivement']) expect(extractText).not.toContain(written);
     expect((await pdfToText(files['written-convocation']!)).replace(/\s+/g, ' ')).toMatch(/séance écrite.*Clôture/is);
   });
 

@@ -105,7 +105,7 @@ describe('a written session: in the window', () => {
   it('takes a vote from a member of the roster, changed until the close, the last one standing', () => {
     const { state } = given([...inWindow(), ballot('b1', 'for'), ballot('b1', 'against', 'b1', opensAt + 3 * hourMs)], writtenInput());
     expect(itemOf(state).votes.b1).toMatchObject({ choice: 'against', castAt: new Date(opensAt + 3 * hourMs).toISOString() });
-    expect(itemOf(state).ballots).toEqual({ b1: 2 });
+    expect(itemOf(state).ballots).toEqual({ 'b1:b1': 2 });
     expect(when(state, ballot('b1', 'against')).events).toEqual([]);
     expectRefusal(when(state, ballot('association', 'for')), 'voting_roster', /CCH L441-2/);
     expectRefusal(when(state, ballot('b2', 'for', 'b2', closesAt)), 'written_window_open', /ordonnance/);
@@ -134,9 +134,11 @@ describe('a written session: in the window', () => {
     const flood = Array.from({ length: 3 }, (_, n) => post('b3', `message ${n}`));
     expectRefusal(when(given([...inWindow(), ...flood], writtenInput({ messagesPerItem: 3 })).state, post('b3', 'encore')), 'messages_per_item', /débat/);
     // The whole debate is bounded, whoever writes: the state stays well inside Temporal's payload limit.
-    const long = [...board, prefect, mayor].flatMap((id) => Array.from({ length: 7 }, (_, n) => post(id, `${n} ${'x'.repeat(3_990)}`)));
-    const full = given([...inWindow(), ...long.slice(0, 50)], writtenInput()).state;
-    expectRefusal(when(full, post('b1', 'x'.repeat(4_000))), 'debate_size', /débat/);
+    const posters = [...roster, 'association', secretary];
+    // Ten people at their share (5 × 3,997 characters each): the session's 200,000 are nearly reached.
+    const long = posters.flatMap((id) => Array.from({ length: 5 }, (_, n) => post(id, `${n} ${'x'.repeat(3_995)}`)));
+    const full = given([...inWindow(), ...long], writtenInput({ messagesPerItem: 5 })).state;
+    expectRefusal(when(full, post('staff:another@oph', 'x'.repeat(200))), 'debate_size', /débat/);
     expectRefusal(when(given(convenedWritten(), writtenInput()).state, post('b2', 'trop tôt', opensAt - minuteMs)), 'session_phase', /déroulement/);
   });
 
@@ -215,3 +217,56 @@ describe('a written session: at the close', () => {
     expect(t0).toBeLessThan(opensAt);
   });
 });
+
+describe('a written session: what one member cannot do to the others', () => {
+  const withProxy: Step = { at: opensAt - hourMs, command: { type: 'register_proxy', actor: secretary, principalId: 'b6', holderId: 'b5' } };
+  const proxied = () => [start(), addItem(), publish(), delivered(), propose(), withProxy, system('open_window', opensAt)];
+
+  it('counts ballots per seat and per person: a proxy holder\'s changes of mind never use up the member\'s own vote', () => {
+    const flips = Array.from({ length: 20 }, (_, n) => ballot('b5', n % 2 ? 'against' : 'for', 'b6'));
+    const { state } = given([...proxied(), ...flips], writtenInput());
+    expectRefusal(when(state, ballot('b5', 'abstain', 'b6')), 'ballots_per_seat', /déroulement du vote/);
+    expect(eventTypes(when(state, ballot('b6', 'abstain')))).toEqual(['vote_cast']);
+  });
+
+  it('refuses a referral from a member with a conflict of interest, and counts one request per seat', () => {
+    const substitute = sessionInput({ ...writtenInput({ referralRequests: 2 }), members: [...writtenInput().members, { id: 'b1-sub', role: 'board_substitute', substituteFor: 'b1', chair: false }] });
+    const window = [start(), addItem(), publish(), delivered([...roster, 'association', 'b1-sub']), propose(), system('open_window', opensAt)];
+    const conflicted: Step = { at: opensAt + minuteMs, command: { type: 'declare_conflict', actor: secretary, itemId: item, memberId: 'b1-sub' } };
+    expectRefusal(when(given([...window, conflicted], substitute).state, refer('b1-sub', 'je connais le ménage')), 'conflict_of_interest', /conflits/);
+    expectRefusal(when(given([...window, refer('b1', 'visite')], substitute).state, refer('b1-sub', 'visite encore')), 'referral_requested_once', /renvoi/);
+  });
+
+  it('keeps the agenda as it was when the window opened, and defers only while it is open', () => {
+    const { state } = given(inWindow(), writtenInput());
+    expectRefusal(when(state, { ...addItem('item-2'), at: opensAt + hourMs, command: { ...addItem('item-2').command, reason: 'urgence' } as never }), 'written_agenda_before_window', /ordre du jour/);
+    expectRefusal(when(state, { at: opensAt + hourMs, command: { type: 'remove_agenda_item', actor: secretary, itemId: item, reason: 'erreur' } }), 'written_agenda_before_window', /ordre du jour/);
+    expectRefusal(when(state, { at: closesAt + minuteMs, command: { type: 'defer_item', actor: secretary, itemId: item, reason: 'trop tard' } }), 'written_window_open', /ordonnance/);
+    expect(eventTypes(when(state, { at: opensAt + hourMs, command: { type: 'defer_item', actor: secretary, itemId: item, reason: 'pièce manquante' } }))).toEqual(['item_deferred']);
+  });
+
+  it('bounds each person\'s share of the debate, so no one can use it up for the others', () => {
+    const mine = Array.from({ length: 5 }, (_, n) => post('b2', `${n} ${'x'.repeat(3_990)}`));
+    const { state } = given([...inWindow(), ...mine], writtenInput());
+    expectRefusal(when(state, post('b2', 'x'.repeat(100))), 'debate_size', /débat/);
+    expect(eventTypes(when(state, post('b3', 'Je reste favorable.')))).toEqual(['message_posted']);
+  });
+
+  it('after an extension reminds only at the times still to come', () => {
+    const remind = (hoursBefore: number, close: number, at: number): Step => ({ at, command: { type: 'record_voters_reminded', actor: 'system', hoursBefore, closesAt: new Date(close).toISOString(), memberIds: [], emailed: 0 } });
+    const long = sessionInput({ mode: 'written', closesAt: new Date(opensAt + 48 * hourMs).toISOString(), rules: writtenRules() });
+    const close = opensAt + 48 * hourMs;
+    const { state } = given([...inWindow(), remind(24, close, close - 24 * hourMs), remind(2, close, close - 2 * hourMs), extend(close + 2 * hourMs, 'pièces reçues', close - hourMs)], long);
+    // The new close is 2 hours later: the 24-hour reminder's time has passed, only the 2-hour one is still to come.
+    expect(reactions(state).map((r) => [r.type, r.notBefore])).toEqual([['close_window', close + 2 * hourMs], ['remind_voters', close]]);
+  });
+
+  it('dates the letters from the close of the window, when the committee decided', () => {
+    const all = roster.map((id) => ballot(id, 'for'));
+    const { state } = given([...inWindow(), ...all, system('close_window', closesAt), { at: closesAt + minuteMs, command: { type: 'record_minutes_drafted', actor: 'system', version: 1, sha256: 'a'.repeat(64) } },
+      { at: closesAt + hourMs, command: { type: 'sign_minutes', actor: 'b1', role: 'chair', sha256: 'a'.repeat(64) } }], writtenInput());
+    const notify = reactions(state).find((r) => r.type === 'notify_applicants');
+    expect(notify?.type === 'notify_applicants' && notify.notice.sittingDate).toBe(new Date(closesAt).toISOString());
+  });
+});
+

@@ -149,7 +149,9 @@ export function MemberWindow({ context, memberId }: { context: SessionContext; m
       {view.agenda.length === 0 && <p>{t.member.noItems}</p>}
       {view.agenda.map((item) => {
         const conflicted = item.conflicts.includes(memberId);
-        const votingSeats = seats.filter((s) => item.roster?.includes(s));
+        // As the engine decides: a seat whose titular (or, for a principal, they or their substitute) voted is theirs.
+        const votingSeats = seats.filter((s) => item.roster?.includes(s) && (s === memberId || !item.votes[s] || item.votes[s]!.castBy === memberId));
+        const onRoster = item.roster?.includes(member?.substituteFor ?? memberId) ?? false;
         return (
           <article key={item.id} className="agenda-item">
             <ItemHeading context={context} item={item} />
@@ -160,7 +162,7 @@ export function MemberWindow({ context, memberId }: { context: SessionContext; m
             {conflicted && <p className="notice">{t.vote.conflict}</p>}
             {open && item.status === 'voting' && !conflicted && votingSeats.map((seat) => <WrittenSeat key={seat} context={context} item={item} seat={seat} own={seat === memberId} />)}
             {(item.referralRequests ?? []).length > 0 && <p className="hint">{t.written.referralCount(item.referralRequests!.length)}</p>}
-            {open && !conflicted && (item.status === 'pending' || item.status === 'voting') && !(item.referralRequests ?? []).some((r) => r.memberId === memberId) && <ReferralRequest context={context} item={item} />}
+            {open && onRoster && !conflicted && (item.status === 'pending' || item.status === 'voting') && !(item.referralRequests ?? []).some((r) => r.memberId === memberId) && <ReferralRequest context={context} item={item} />}
             <ItemOutcome item={item} />
           </article>
         );
