@@ -168,9 +168,11 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
   handle(m.deferItem, 'defer_item', (_, a) => item(a.itemId));
   handle(m.closeSession, 'close_session', () => state.phase);
   handle(m.signMinutes, 'sign_minutes', () => state.phase);
+  // A request retried after a hand-over is answered with the message it posted then: the poster's last on the item.
   handle(m.postMessage, 'post_message', (events, a) => {
+    const debate = item(a.itemId).debate ?? [];
     const posted = eventOf(events, 'message_posted');
-    return item(a.itemId).debate!.find((d) => d.seq === posted?.seq)!;
+    return (posted ? debate.find((d) => d.seq === posted.seq) : debate.filter((d) => d.by === a.actor).at(-1))!;
   });
   handle(m.extendWindow, 'extend_window', () => state.window!);
   // An amendment is drafted into a new version by the main loop; the update answers with it.

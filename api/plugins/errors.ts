@@ -37,6 +37,16 @@ export function databaseSaturated(error: unknown): boolean {
     || /timeout exceeded when trying to connect|timed out fetching a new connection/i.test(message);
 }
 
+/** What an error wraps, for the log: each cause's kind, gRPC or Prisma code, and message (the logger masks what it must). */
+export function causesOf(error: unknown): Array<{ type: string; code?: unknown; message: string }> {
+  const causes: Array<{ type: string; code?: unknown; message: string }> = [];
+  for (let e = (error as { cause?: unknown } | undefined)?.cause, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
+    causes.push({ type: typeof name === 'string' ? name : 'unknown', ...(code !== undefined ? { code } : {}), message: typeof message === 'string' ? message.slice(0, 500) : '' });
+  }
+  return causes;
+}
+
 export function registerErrorHandlers(app: App): void {
   app.setErrorHandler((error, request, reply) => {
     let problem;
@@ -74,7 +84,7 @@ export function registerErrorHandlers(app: App): void {
         void reply.header('retry-after', '2');
         problem = { status: 503, code: 'database_overloaded', title: 'Service overloaded', detail: 'the database has too many requests at once; retry the request (with the same Idempotency-Key) in a moment' };
       } else {
-        request.log.error({ err: error }, 'request failed');
+        request.log.error({ err: error, causes: causesOf(error) }, 'request failed');
         problem = { status: 500, code: 'internal_error', title: 'Internal error', detail: 'the server could not complete the request; it is logged with this request id', requestId: request.id };
       }
     }

@@ -1,5 +1,6 @@
 // The API's side of Temporal for sessions: starting their workflows, sending their updates and
 // reading their state. A refused update becomes a problem naming the rule and its article.
+import { randomUUID } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -20,14 +21,19 @@ const statusByKind: Record<RefusalKind, { status: number; code: string; title: s
   not_found: { status: 404, code: 'not_found', title: 'Not found' },
   forbidden: { status: 403, code: 'forbidden', title: 'Forbidden' },
 };
+/** gRPC INVALID_ARGUMENT (google.rpc.Code 3). */
+const invalidArgument = 3;
+
 /**
- * Seen under load (200 sessions setting up at once): the server had completed a keyed update and
- * was sent it again; the worker's answer to the copy is refused as "invalid state transition" and
- * the client's call fails. The update was applied: asked again under the same id, the server
- * answers with its outcome.
+ * Seen under load (200 sessions setting up at once): the server had completed an update and sent
+ * it to the worker again; the worker's answer to the copy was refused ("invalid state transition
+ * … while in state Completed", INVALID_ARGUMENT) and the client's call failed. A request the API
+ * built from its schema is never an invalid argument otherwise: asked again under the same
+ * update id, the server answers with the outcome it has (applied once).
  */
 export function updateAlreadyCompleted(error: unknown): boolean {
-  for (let e = error as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
+  for (let e = error as { message?: unknown; cause?: unknown; code?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === invalidArgument) return true;
     if (typeof e.message === 'string' && /invalid state transition attempted for Update .*while in state Completed/i.test(e.message)) return true;
   }
   return false;
@@ -86,12 +92,14 @@ export class SessionClient {
     updateId?: string,
   ): Promise<Ret> {
     const handle = this.client.workflow.getHandle(sessionWorkflowId(sessionId));
-    const send = () => handle.executeUpdate(definition, { args, ...(updateId ? { updateId } : {}) });
+    // An id of our own even without a key (no ':' in it: the workflow does not keep it past a hand-over), so that a retry is the same update.
+    const id = updateId ?? randomUUID();
+    const send = () => handle.executeUpdate(definition, { args, updateId: id });
     try {
       try {
         return await send();
       } catch (error) {
-        if (!updateId || !updateAlreadyCompleted(error)) throw error;
+        if (!updateAlreadyCompleted(error)) throw error;
         return await send();
       }
     } catch (error) {

@@ -30,7 +30,8 @@ function clientAnswering(...answers: Array<unknown>) {
 describe('the session client', () => {
   it('recognises the server\'s refusal of a copy of a completed update, however wrapped', () => {
     expect(updateAlreadyCompleted(completedCopy())).toBe(true);
-    expect(updateAlreadyCompleted(new ServiceError('Workflow Update failed', { cause: new Error('14 UNAVAILABLE') }))).toBe(false);
+    expect(updateAlreadyCompleted(new ServiceError('Workflow Update failed', { cause: Object.assign(new Error('3 INVALID_ARGUMENT'), { code: 3 }) }))).toBe(true);
+    expect(updateAlreadyCompleted(new ServiceError('Workflow Update failed', { cause: Object.assign(new Error('14 UNAVAILABLE'), { code: 14 }) }))).toBe(false);
   });
 
   it('asks a keyed update again under the same id and answers with its outcome', async () => {
@@ -40,10 +41,12 @@ describe('the session client', () => {
     expect(calls.map((c) => c.updateId)).toEqual(['attendance:x:key-1', 'attendance:x:key-1']);
   });
 
-  it('does not retry an update without a key (a new id would apply it twice), nor any other failure', async () => {
-    const unkeyed = clientAnswering(completedCopy(), 'never');
-    await expect(unkeyed.sessions.update('s-1', recordAttendance, [{ actor: 'staff:x', memberId: 'm-1', present: true }])).rejects.toBeInstanceOf(ServiceError);
-    expect(unkeyed.calls).toHaveLength(1);
+  it('sends an id of its own without a key, so that the retry is the same update; and retries nothing else', async () => {
+    const unkeyed = clientAnswering(completedCopy(), 'done');
+    await expect(unkeyed.sessions.update('s-1', recordAttendance, [{ actor: 'staff:x', memberId: 'm-1', present: true }])).resolves.toBe('done');
+    expect(unkeyed.calls).toHaveLength(2);
+    expect(unkeyed.calls[0]!.updateId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(unkeyed.calls[1]!.updateId).toBe(unkeyed.calls[0]!.updateId);
     const other = clientAnswering(new ServiceError('Workflow Update failed', { cause: new Error('boom') }), 'never');
     await expect(other.sessions.update('s-1', recordAttendance, [{ actor: 'staff:x', memberId: 'm-1', present: true }], 'attendance:x:key-2')).rejects.toBeInstanceOf(ServiceError);
     expect(other.calls).toHaveLength(1);
