@@ -21,19 +21,22 @@ const statusByKind: Record<RefusalKind, { status: number; code: string; title: s
   not_found: { status: 404, code: 'not_found', title: 'Not found' },
   forbidden: { status: 403, code: 'forbidden', title: 'Forbidden' },
 };
-/** gRPC INVALID_ARGUMENT (google.rpc.Code 3). */
+/** gRPC INVALID_ARGUMENT and FAILED_PRECONDITION (google.rpc.Code 3, 9). */
 const invalidArgument = 3;
+const failedPrecondition = 9;
 
 /**
  * Seen under load (200 sessions setting up at once): the server had completed an update and sent
  * it to the worker again; the worker's answer to the copy was refused ("invalid state transition
- * … while in state Completed", INVALID_ARGUMENT) and the client's call failed. A request the API
- * built from its schema is never an invalid argument otherwise: asked again under the same
- * update id, the server answers with the outcome it has (applied once).
+ * … while in state Completed") and the client's call failed with FAILED_PRECONDITION "unexpected
+ * workflow task failure". A request the API built from its schema is never an invalid argument
+ * otherwise: asked again under the same update id, the server answers with the outcome it has
+ * (applied once).
  */
 export function updateAlreadyCompleted(error: unknown): boolean {
   for (let e = error as { message?: unknown; cause?: unknown; code?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
     if (e.code === invalidArgument) return true;
+    if (e.code === failedPrecondition && typeof e.message === 'string' && /unexpected workflow task failure/i.test(e.message)) return true;
     if (typeof e.message === 'string' && /invalid state transition attempted for Update .*while in state Completed/i.test(e.message)) return true;
   }
   return false;

@@ -31,6 +31,11 @@ describe('the session client', () => {
   it('recognises the server\'s refusal of a copy of a completed update, however wrapped', () => {
     expect(updateAlreadyCompleted(completedCopy())).toBe(true);
     expect(updateAlreadyCompleted(new ServiceError('Workflow Update failed', { cause: Object.assign(new Error('3 INVALID_ARGUMENT'), { code: 3 }) }))).toBe(true);
+    // What the API's call got in the bench run at 200 sessions.
+    expect(updateAlreadyCompleted(new ServiceError('Workflow Update failed', {
+      cause: Object.assign(new Error('9 FAILED_PRECONDITION: Unable to perform workflow execution update due to unexpected workflow task failure.'), { code: 9 }),
+    }))).toBe(true);
+    expect(updateAlreadyCompleted(new ServiceError('Workflow Update failed', { cause: Object.assign(new Error('9 FAILED_PRECONDITION: something else'), { code: 9 }) }))).toBe(false);
     expect(updateAlreadyCompleted(new ServiceError('Workflow Update failed', { cause: Object.assign(new Error('14 UNAVAILABLE'), { code: 14 }) }))).toBe(false);
   });
 
