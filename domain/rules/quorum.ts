@@ -48,3 +48,15 @@ export function computeQuorum(
 export function remoteParticipationReached(snapshot: QuorumSnapshot, minimumShare: number): boolean {
   return snapshot.present >= Math.ceil(snapshot.rosterSize * minimumShare);
 }
+
+/**
+ * Participation in a written item: the seats of its roster with a ballot (cast by the member, their
+ * substitute, or their proxy holder) against the share the rules require.
+ */
+export function writtenParticipation(rosterSize: number, votedInPerson: number, votedByProxy: number, minimumShare: number): QuorumSnapshot {
+  const required = Math.ceil(rosterSize * minimumShare);
+  return {
+    rosterSize, present: votedInPerson, represented: votedByProxy, required,
+    reached: rosterSize > 0 && votedInPerson + votedByProxy >= required,
+  };
+}

@@ -2,7 +2,6 @@
 // exchange of writings within a window, as its internal rules provide. Each member examines the
 // files, debates in writing and votes per item until the close; an item is decided only if
 // enough of its roster took part.
-import type { QuorumSnapshot } from './quorum.ts';
 
 const hourMs = 60 * 60 * 1000;
 
@@ -100,16 +99,4 @@ export function reminderTimes(opensAt: Date, closesAt: Date, rules: { writtenSes
     .map((hoursBefore) => ({ hoursBefore, at: closesAt.getTime() - hoursBefore * hourMs }))
     .filter((r) => r.at > opensAt.getTime())
     .sort((a, b) => a.at - b.at);
-}
-
-/**
- * Participation in a written item: the seats of its roster with a ballot (cast by the member, their
- * substitute, or their proxy holder) against the share the rules require.
- */
-export function writtenParticipation(rosterSize: number, votedInPerson: number, votedByProxy: number, minimumShare: number): QuorumSnapshot {
-  const required = Math.ceil(rosterSize * minimumShare);
-  return {
-    rosterSize, present: votedInPerson, represented: votedByProxy, required,
-    reached: rosterSize > 0 && votedInPerson + votedByProxy >= required,
-  };
 }

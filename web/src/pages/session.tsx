@@ -205,23 +205,25 @@ function MemberItem({ context, item, memberId }: { context: SessionContext; item
   );
 }
 
-/** A voting member asks that the item be examined at an in-person sitting: it leaves this one. */
-function ReferralForm({ context, item }: { context: SessionContext; item: AgendaItem }) {
+/** A voting member asks that the item be examined at an in-person (or, from a written session, a live) sitting. */
+export function ReferralForm({ context, item, labels = { summary: t.member.refer, submit: t.member.referSubmit, done: t.member.referred } }: {
+  context: SessionContext; item: AgendaItem; labels?: { summary: string; submit: string; done: string };
+}) {
   const [reason, setReason] = useState('');
   const action = useAction();
   const refer = () => action.run(async () => {
     await ok(api.POST('/sessions/{id}/agenda-items/{itemId}/referral', { params: { path: { id: context.view.sessionId, itemId: item.id } }, body: { reason: reason.trim() } }));
     await context.refresh();
-  }, t.member.referred);
+  }, labels.done);
   return (
     <details>
-      <summary>{t.member.refer}</summary>
+      <summary>{labels.summary}</summary>
       <form onSubmit={(e) => { e.preventDefault(); void refer(); }}>
         <div className="field">
           <label htmlFor={`refer-${item.id}`}>{t.member.referReason}</label>
           <textarea id={`refer-${item.id}`} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
-        <button type="submit" disabled={action.pending}>{t.member.referSubmit}</button>
+        <button type="submit" disabled={action.pending}>{labels.submit}</button>
         {action.feedback}
       </form>
     </details>

@@ -8,7 +8,7 @@ import { Section, useAction } from '../components.tsx';
 import { dateTime, instantToZoned, shortDateTime, zonedToInstant } from '../format.ts';
 import { t } from '../messages.ts';
 import { ProposalEditor } from './proposal-editor.tsx';
-import { ItemFileView, ItemHeading, nameOf, ProposalView, type SessionContext } from './session.tsx';
+import { ItemFileView, ItemHeading, nameOf, ProposalView, ReferralForm, type SessionContext } from './session.tsx';
 
 type Window = NonNullable<SessionView['window']>;
 
@@ -103,28 +103,6 @@ function WrittenSeat({ context, item, seat, own }: { context: SessionContext; it
   );
 }
 
-function ReferralRequest({ context, item }: { context: SessionContext; item: AgendaItem }) {
-  const [reason, setReason] = useState('');
-  const action = useAction();
-  const refer = () => action.run(async () => {
-    await ok(api.POST('/sessions/{id}/agenda-items/{itemId}/referral', { params: { path: { id: context.view.sessionId, itemId: item.id } }, body: { reason: reason.trim() } }));
-    await context.refresh();
-  }, t.written.referred);
-  return (
-    <details>
-      <summary>{t.written.refer}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); void refer(); }}>
-        <div className="field">
-          <label htmlFor={`refer-${item.id}`}>{t.member.referReason}</label>
-          <textarea id={`refer-${item.id}`} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
-        <button type="submit" disabled={action.pending}>{t.written.referSubmit}</button>
-        {action.feedback}
-      </form>
-    </details>
-  );
-}
-
 /** The item's outcome once the window closed (or it left the window). */
 function ItemOutcome({ item }: { item: AgendaItem }) {
   const last = item.results.at(-1);
@@ -162,7 +140,7 @@ export function MemberWindow({ context, memberId }: { context: SessionContext; m
             {conflicted && <p className="notice">{t.vote.conflict}</p>}
             {open && item.status === 'voting' && !conflicted && votingSeats.map((seat) => <WrittenSeat key={seat} context={context} item={item} seat={seat} own={seat === memberId} />)}
             {(item.referralRequests ?? []).length > 0 && <p className="hint">{t.written.referralCount(item.referralRequests!.length)}</p>}
-            {open && onRoster && !conflicted && (item.status === 'pending' || item.status === 'voting') && !(item.referralRequests ?? []).some((r) => r.memberId === memberId) && <ReferralRequest context={context} item={item} />}
+            {open && onRoster && !conflicted && (item.status === 'pending' || item.status === 'voting') && !(item.referralRequests ?? []).some((r) => r.memberId === memberId) && <ReferralForm context={context} item={item} labels={{ summary: t.written.refer, submit: t.written.referSubmit, done: t.written.referred }} />}
             <ItemOutcome item={item} />
           </article>
         );
