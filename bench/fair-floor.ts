@@ -1,7 +1,8 @@
 // The fair floor: bare Temporal updates in the shape of the vote phase. As many live trivial
 // workflows as sessions, each holding a state of a session's size, and updates offered in an
-// open loop at the vote phase's rate, so that the two latency distributions are compared at the
-// same offered load and the same number of live workflows. Optionally the floor's saturation
+// open loop at the vote phase's rate and in its shape (per workflow an opening, the voters' nine
+// at once, a close, item after item), so that the two latency distributions are compared at the
+// same offered load, the same number of live workflows and the same queueing on each. Optionally the floor's saturation
 // throughput: rising offered rates, each held for a while, the highest one sustained.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
@@ -17,9 +18,13 @@ export interface FairFloorOptions {
   workflows: number;
   /** Bytes of state each one holds: a session's state as its query answers it. */
   stateBytes: number;
+  /** Of those, the ones driven in the vote phase's shape: the sessions that voted. */
+  shaped: number;
+  /** The vote phase's rounds (agenda items) and ballots per round (voters). */
+  items: number;
+  voters: number;
   /** Updates a second, offered whatever the answers. */
   rate: number;
-  updates: number;
   /** Saturation: each step's duration; none: no saturation search. */
   saturationStepSeconds?: number | undefined;
   onProgress?: (text: string) => void;
@@ -59,31 +64,38 @@ export async function runFairFloor(options: FairFloorOptions): Promise<FairFloor
   const failureSamples: string[] = [];
   const padding = 'x'.repeat(Math.max(0, options.stateBytes));
 
-  /** `updates` updates offered at `rate` a second, round robin over the workflows. */
-  const offer = async (rate: number, updates: number): Promise<OfferedLoad> => {
+  /**
+   * The vote phase's shape at `rate` a second: on each of the first `shaped` workflows at once, `rounds` times, one
+   * update (the vote's opening), then `voters` at once (the ballots), then one (the close), each leaving at its pacer
+   * slot in the order they are made, whatever the answers.
+   */
+  const offer = async (rate: number, rounds: number): Promise<OfferedLoad> => {
     const pacer = new Pacer(rate);
     const latencies: number[] = [];
     let failures = 0;
-    const inFlight: Array<Promise<void>> = [];
-    const t0 = performance.now();
-    for (let i = 0; i < updates; i++) {
+    const send = async (handle: WorkflowHandle<typeof baselineWorkflow>): Promise<void> => {
       await pacer.slot();
-      const handle = handles[i % handles.length]!;
-      inFlight.push((async () => {
-        const sent = performance.now();
-        try {
-          await handle.executeUpdate(bump, { args: [1] });
-          latencies.push(performance.now() - sent);
-        } catch (error) {
-          failures++;
-          if (failureSamples.length < 5) failureSamples.push(error instanceof Error ? error.message : String(error));
-        }
-      })());
-    }
-    await Promise.all(inFlight);
+      const sent = performance.now();
+      try {
+        await handle.executeUpdate(bump, { args: [1] });
+        latencies.push(performance.now() - sent);
+      } catch (error) {
+        failures++;
+        if (failureSamples.length < 5) failureSamples.push(error instanceof Error ? error.message : String(error));
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all(handles.slice(0, options.shaped).map(async (handle) => {
+      for (let round = 0; round < rounds; round++) {
+        await send(handle);
+        await Promise.all(Array.from({ length: options.voters }, () => send(handle)));
+        await send(handle);
+      }
+    }));
     const seconds = (performance.now() - t0) / 1000;
     return { ...summarize(latencies), offeredPerSecond: rate, achievedPerSecond: Math.round((latencies.length / seconds) * 10) / 10, failures };
   };
+  const perRound = Math.max(1, Math.min(options.shaped, options.workflows)) * (options.voters + 2);
 
   try {
     for (let i = 0; i < options.workflows; i++) {
@@ -92,8 +104,8 @@ export async function runFairFloor(options: FairFloorOptions): Promise<FairFloor
     }
     // Each one's first task run and cached, as the sessions' are by the time they vote.
     for (let i = 0; i < handles.length; i += 50) await Promise.all(handles.slice(i, i + 50).map((h) => h.executeUpdate(bump, { args: [0] }).catch(() => undefined)));
-    options.onProgress?.(`fair floor: ${options.updates} updates at ${options.rate}/s over ${handles.length} workflows`);
-    const atRate = await offer(options.rate, options.updates);
+    options.onProgress?.(`fair floor: ${options.items * perRound} updates at ${options.rate}/s over ${handles.length} workflows`);
+    const atRate = await offer(options.rate, options.items);
 
     let saturation: FairFloorResult['saturation'];
     if (options.saturationStepSeconds) {
@@ -101,7 +113,7 @@ export async function runFairFloor(options: FairFloorOptions): Promise<FairFloor
       let sustainedPerSecond = 0;
       for (let rate = options.rate; ; rate = Math.round(rate * 1.5)) {
         options.onProgress?.(`fair floor saturation: ${rate}/s for ${options.saturationStepSeconds} s`);
-        const step = await offer(rate, Math.round(rate * options.saturationStepSeconds));
+        const step = await offer(rate, Math.max(1, Math.round((rate * options.saturationStepSeconds) / perRound)));
         steps.push(step);
         if (!sustained(step)) break;
         sustainedPerSecond = rate;

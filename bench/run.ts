@@ -295,8 +295,8 @@ async function main(): Promise<number> {
     sampler.enterPhase('fair-floor');
     const stateBytes = await scenario.stateBytes();
     fairFloor = await runFairFloor({
-      address: temporal.address, namespace, bundlePath: baselineBundle, workflows: opts.sessions, stateBytes, rate: opts.rate,
-      updates: opts.sessions * opts.items * (opts.voters + 2), saturationStepSeconds: opts.saturationSeconds || undefined,
+      address: temporal.address, namespace, bundlePath: baselineBundle, workflows: opts.sessions, shaped: scenario.readySessions(), stateBytes, rate: opts.rate,
+      items: opts.items, voters: opts.voters, saturationStepSeconds: opts.saturationSeconds || undefined,
       onProgress: (text) => { status.text = text; },
     });
     durations.fairFloor = fairFloor.durationMs;
