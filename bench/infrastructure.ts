@@ -145,16 +145,17 @@ export async function startDatabase(workdir: string, port: () => Promise<number>
 export interface BenchTemporal extends Stoppable {
   kind: 'external' | 'dev-server';
   address: string;
+  persistence?: 'in-memory' | 'sqlite-file';
   executable?: string | undefined;
 }
 
-/** TEMPORAL_ADDRESS, or a dev server kept in memory, with the session workflows' search attributes. */
-export async function startTemporal(): Promise<BenchTemporal> {
+/** TEMPORAL_ADDRESS, or a dev server kept in memory (or in `dbFile`), with the session workflows' search attributes. */
+export async function startTemporal(dbFile?: string): Promise<BenchTemporal> {
   const external = process.env.TEMPORAL_ADDRESS;
   if (external) return { kind: 'external', address: external, stop: async () => undefined };
   const executable = describeExecutable(temporalExecutable('cli'));
-  const server = await startEmbeddedTemporal();
-  return { kind: 'dev-server', address: server.address, executable, stop: () => server.stop() };
+  const server = await startEmbeddedTemporal(dbFile ? { dbFile } : {});
+  return { kind: 'dev-server', address: server.address, executable, persistence: dbFile ? 'sqlite-file' : 'in-memory', stop: () => server.stop() };
 }
 
 export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {

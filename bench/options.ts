@@ -24,6 +24,10 @@ export interface BenchOptions {
   apis: number;
   /** Open loop only: the fair floor's saturation search, each step held this long (0: no search). */
   saturationSeconds: number;
+  /** Open loop only: vote phases after the first, each at half as many requests a second again, on items of their own. */
+  voteSaturationSteps: number;
+  /** The dev server keeps its state in this SQLite file instead of memory. */
+  temporalDbFile: string | undefined;
 }
 
 export const usage = `npm run bench -- [options]
@@ -46,6 +50,10 @@ export const usage = `npm run bench -- [options]
   --apis <n>                 API processes, the requests spread over them in turn (default 1)
   --saturation-seconds <n>   with --rate: search the fair floor's saturation throughput, each offered rate held n
                              seconds, from --rate up by half each step (default 0: no search)
+  --vote-saturation-steps <n> with --rate: the votes' saturation throughput, up to n more vote phases at rates up by
+                             half each step, each on --items items of its own per session (set up with the rest),
+                             until one is not sustained (default 0)
+  --temporal-db <file>       the dev server persists to this SQLite file (default: in memory; TEMPORAL_ADDRESS: unused)
   --json <file>              write the results as JSON
   --keep                     keep the working folder (bundles, child logs)
   --cpu-prof <dir>           profile the worker and the API (node --cpu-prof): a .cpuprofile per process and thread
@@ -81,6 +89,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       workers: { type: 'string' },
       apis: { type: 'string' },
       'saturation-seconds': { type: 'string' },
+      'vote-saturation-steps': { type: 'string' },
+      'temporal-db': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -98,6 +108,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const voters = integer('voters', 9, 1, 9);
   const concurrency = integer('concurrency', 64, 1, 10_000);
   const keys = values['idempotency-keys'] ?? 'y';
+  if (values['vote-saturation-steps'] !== undefined && values.rate === undefined) throw new UsageError('--vote-saturation-steps needs --rate (an open loop)');
   if (!['y', 'yes', 'n', 'no'].includes(keys)) throw new UsageError(`--idempotency-keys must be y or n, got "${keys}"`);
   return {
     sessions,
@@ -117,5 +128,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     workers: integer('workers', 1, 1, 8),
     apis: integer('apis', 1, 1, 8),
     saturationSeconds: integer('saturation-seconds', 0, 0, 600),
+    voteSaturationSteps: integer('vote-saturation-steps', 0, 0, 6),
+    temporalDbFile: values['temporal-db'],
   };
 }

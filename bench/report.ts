@@ -75,6 +75,10 @@ export interface BenchReport {
     cpuMsPerUpdate: { temporal: number | null; benchProcess: number | null };
   };
   /** Open loop only: the floor at the same offered rate and number of live workflows, the vote's p50 and p99 over it. */
+  /** Open loop, --vote-saturation-steps: the vote phase at rising rates (the first at --rate), and the highest sustained. */
+  voteSaturation: FairFloorResult['saturation'] | null;
+  /** Resident memory each live session adds: the vote phase's peak over idle, divided by the sessions (MB). */
+  memoryPerSessionMb: { worker: number | null; api: number | null; temporal: number | null };
   fairFloor: (FairFloorResult & { ratioP50: number | null; ratioP99: number | null; cpuMsPerUpdate: { temporal: number | null; benchProcess: number | null } }) | null;
   ratio: number | null;
   ratioIsolated: number | null;
@@ -132,6 +136,10 @@ export function formatTable(report: BenchReport): string {
       lines.push(`  fair floor saturation      ${floor.saturation.sustainedPerSecond}/s sustained; steps: ${floor.saturation.steps.map((s) => `${s.offeredPerSecond}→${s.achievedPerSecond}/s p99 ${fixed(s.p99Ms)} ms${s.failures ? ` ${s.failures} failed` : ''}`).join(', ')}`);
     }
   }
+  if (report.voteSaturation) {
+    const v = report.voteSaturation;
+    lines.push(`  votes' saturation          ${v.sustainedPerSecond}/s sustained; steps: ${v.steps.map((s) => `${s.offeredPerSecond}→${s.achievedPerSecond}/s p99 ${fixed(s.p99Ms)} ms${s.failures ? ` ${s.failures} failed` : ''}`).join(', ')}`);
+  }
   lines.push(`  API time per vote (mean)   ${fixed(report.vote.apiServerMeanMs)} ms under load, ${fixed(report.isolated.apiServerMeanMs)} ms one at a time (Fastify onRequest → reply; the rest is the client's side and the network)`);
   const p = report.persistence;
   lines.push(`  persistence                ${p.votesStored ?? '—'} votes and ${p.decisionsStored ?? '—'} decisions stored; all votes stored ${fixed(p.caughtUpAfterLastVoteMs === null ? null : p.caughtUpAfterLastVoteMs / 1000)} s after the vote phase ended`);
@@ -160,6 +168,8 @@ export function formatTable(report: BenchReport): string {
   const pool = report.postgres.connectionsVotePhase;
   if (pool) lines.push(`  PostgreSQL connections (API + worker pools, 10 each), vote phase: ${pool.connectionsMean} open, ${pool.busyMean} busy on average, ${pool.busyMax} at most`);
   proc('bench (HTTP client)', report.bench);
+  const perSession = report.memoryPerSessionMb;
+  lines.push(`  memory per live session    worker ${fixed(perSession.worker, 2)} MB, API ${fixed(perSession.api, 2)} MB, Temporal ${fixed(perSession.temporal, 2)} MB (vote phase peak over idle, ÷ ${report.config.sessions} sessions)`);
   lines.push(`  baseline, CPU ms per update: temporal dev server ${fixed(report.baseline.cpuMsPerUpdate.temporal, 2)}, bench process (client and worker) ${fixed(report.baseline.cpuMsPerUpdate.benchProcess, 2)}`);
   lines.push('');
 

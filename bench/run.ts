@@ -11,7 +11,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pg from 'pg';
 import { applyMigrations } from '../prisma/migrations.ts';
 import { runBaseline, type BaselineResult } from './baseline.ts';
-import { runFairFloor, type FairFloorResult } from './fair-floor.ts';
+import { runFairFloor, sustained, type FairFloorResult, type OfferedLoad } from './fair-floor.ts';
 import { ApiClient } from './http.ts';
 import {
   baselineWorkflowPath,
@@ -36,7 +36,7 @@ import { childrenOf, commandOf, ResourceSampler } from './processes.ts';
 import { histogramDelta, movedCounters, movedHistograms, scrape, type Scrape } from './prometheus.ts';
 import { Progress } from './progress.ts';
 import { formatTable, type BenchReport, type ProcessFigures } from './report.ts';
-import { openLoopInFlight, routes, Scenario } from './scenario.ts';
+import { openLoopInFlight, Recorder, routes, Scenario, type VotePhase } from './scenario.ts';
 import { jsonSafe, summarize } from './stats.ts';
 
 const namespace = 'default';
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
       stops.push({ name: 'PostgreSQL', stop: () => db.stop() });
       return db;
     }),
-    startTemporal().then((server) => {
+    startTemporal(opts.temporalDbFile).then((server) => {
       stops.push({ name: 'Temporal', stop: () => server.stop() });
       return server;
     }),
@@ -206,7 +206,7 @@ async function main(): Promise<number> {
   stops.push({ name: 'HTTP client', stop: async () => http.close() });
   const scenario = new Scenario(http, secret, {
     sessions: opts.sessions, items: opts.items, voters: opts.voters, committees: opts.committees,
-    concurrency: opts.concurrency, rate: opts.rate, idempotencyKeys: opts.idempotencyKeys,
+    concurrency: opts.concurrency, rate: opts.rate, idempotencyKeys: opts.idempotencyKeys, extraItems: opts.items * opts.voteSaturationSteps,
   });
   const counters = scenario.counters;
   const failures = () => scenario.recorder.totalFailures();
@@ -215,7 +215,7 @@ async function main(): Promise<number> {
   const describe = () => {
     if (counters.phase === 'setup') {
       // Per session: schedule, the items, publish, open, attendance of each voter.
-      const setupRequests = opts.committees + opts.sessions * (3 + opts.items + opts.voters);
+      const setupRequests = opts.committees + opts.sessions * (3 + opts.items * (1 + opts.voteSaturationSteps) + opts.voters);
       return `setup: committees ${counters.committees}/${opts.committees}, sessions scheduled ${counters.scheduled}/${opts.sessions}, ready ${counters.setUp}/${opts.sessions}, requests ${counters.answered}/${setupRequests} (${counters.inFlight} in flight, ${failures()} failed)`;
     }
     if (counters.phase === 'vote') {
@@ -276,6 +276,32 @@ async function main(): Promise<number> {
   durations.probe = performance.now() - probeStart;
   await waitForQuiet(sampler, ['worker', 'api', 'temporal', 'postgres'], 30_000);
 
+  // --- open loop: the votes' saturation, vote phases at rising rates, each on items of its own ---
+  let voteSaturation: FairFloorResult['saturation'];
+  if (opts.rate && opts.voteSaturationSteps > 0) {
+    sampler.enterPhase('vote-saturation');
+    const loadOf = (rate: number, phase: VotePhase): OfferedLoad => ({
+      ...summarize(phase.latencies), offeredPerSecond: rate, failures: phase.failures,
+      achievedPerSecond: round((phase.requests - phase.failures) / (phase.durationMs / 1000), 1)!,
+    });
+    // The first vote phase, at --rate, is the first step.
+    const steps = [loadOf(opts.rate, votePhase)];
+    let sustainedPerSecond = sustained(steps[0]!) ? opts.rate : 0;
+    for (let step = 1, rate = opts.rate; sustainedPerSecond > 0 && step <= opts.voteSaturationSteps; step++) {
+      rate = Math.round(rate * 1.5);
+      status.text = `votes' saturation: ${rate} requests/s offered (step ${step} of at most ${opts.voteSaturationSteps})`;
+      voteStart = performance.now();
+      const recorder = new Recorder();
+      const load = { ...loadOf(rate, await scenario.vote(rate, { from: step * opts.items, count: opts.items }, recorder)), errors: Object.fromEntries(recorder.failures) };
+      steps.push(load);
+      progress.note(`votes' saturation: ${rate}/s offered, ${load.achievedPerSecond}/s achieved, vote p99 ${load.p99Ms} ms, ${load.failures} failed`);
+      await waitForQuiet(sampler, ['worker', 'api', 'temporal', 'postgres'], 60_000);
+      if (!sustained(load)) break;
+      sustainedPerSecond = rate;
+    }
+    voteSaturation = { steps, sustainedPerSecond };
+  }
+
   // --- the baseline: bare Temporal updates on the same server ---
   sampler.enterPhase('baseline');
   const baselineTotal = opts.baselineSequential + opts.baselineUpdates;
@@ -321,6 +347,7 @@ async function main(): Promise<number> {
       cpuMsPerVote: cpu === undefined || votesCounted === 0 ? null : round((cpu * 1000) / votesCounted, 3),
     };
   };
+  const perSession = (f: ProcessFigures) => (f.rssMb === null || f.idleRssMb === null ? null : round((f.rssMb - f.idleRssMb) / opts.sessions, 2));
   // Warm-up updates included: they are work done too.
   const baselineUpdatesDone = baseline.sequential.count + baseline.concurrent.count + 20 + 3 * baseline.concurrent.workflows;
   const perUpdate = (cpu: number | undefined) => (cpu === undefined || baselineUpdatesDone === 0 ? null : round((cpu * 1000) / baselineUpdatesDone, 3));
@@ -339,7 +366,7 @@ async function main(): Promise<number> {
       idempotencyKeys: opts.idempotencyKeys, probeVotes: opts.probeVotes, baselineUpdates: opts.baselineUpdates,
       baselineSequential: opts.baselineSequential, baselineConcurrency: opts.baselineConcurrency,
       database: database.kind === 'external' ? 'external (DATABASE_URL, a fresh database)' : 'embedded (PGlite, own process)',
-      temporal: temporal.kind === 'external' ? `external (${temporal.address})` : `dev server in memory (${temporal.executable ?? 'temporal'})`,
+      temporal: temporal.kind === 'external' ? `external (${temporal.address})` : `dev server ${temporal.persistence === 'sqlite-file' ? 'on a SQLite file' : 'in memory'} (${temporal.executable ?? 'temporal'})`,
       taskQueue,
       workers: opts.workers,
       apis: opts.apis,
@@ -401,6 +428,8 @@ async function main(): Promise<number> {
         cpuMsPerUpdate: { temporal: fairFloorCpu(sampler.cpu('temporal', 'fair-floor'), fairFloor), benchProcess: fairFloorCpu(sampler.cpu('bench', 'fair-floor'), fairFloor) },
       }
       : null,
+    voteSaturation: voteSaturation ?? null,
+    memoryPerSessionMb: { worker: perSession(figures('worker')), api: perSession(figures('api')), temporal: perSession(figures('temporal')) },
     ratio: ratioOf(vote.p50Ms, baseline.concurrent.p50Ms),
     ratioIsolated: ratioOf(isolatedVote.p50Ms, baseline.sequential.p50Ms),
     worker: { ...figures('worker'), pid: worker.pid },

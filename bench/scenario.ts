@@ -17,6 +17,8 @@ export interface ScenarioOptions {
   concurrency: number;
   /** Vote-phase requests per second, open loop. */
   rate?: number | undefined;
+  /** Agenda items per session set up beyond `items`, for the votes' saturation steps. */
+  extraItems?: number | undefined;
   idempotencyKeys: boolean;
 }
 
@@ -116,6 +118,8 @@ export interface ScenarioCounters {
 
 export class Scenario {
   readonly recorder = new Recorder();
+  /** Where requests are recorded: the run's recorder, or a saturation step's own (its failures are what it measures). */
+  private recording = this.recorder;
   readonly counters: ScenarioCounters = { phase: 'setup', committees: 0, scheduled: 0, setUp: 0, votesOk: 0, votesFailed: 0, votesExpected: 0, itemsClosed: 0, inFlight: 0, answered: 0 };
   private limit: Semaphore;
   private pacer: Pacer | undefined;
@@ -127,6 +131,8 @@ export class Scenario {
   private inFlightSince = 0;
   private readonly runId = Date.now().toString(36);
   private probeSessionId: string | undefined;
+  /** The current vote phase's vote latencies. */
+  private voteLatencies: number[] | undefined;
 
   constructor(private readonly api: ApiClient, private readonly secret: string, private readonly options: ScenarioOptions) {
     this.limit = new Semaphore(options.concurrency);
@@ -144,10 +150,11 @@ export class Scenario {
       this.counters.answered++;
       if (isVote) this.trackVotes(-1);
       if (answer.status === expected) {
-        this.recorder.ok(route, answer.ms);
+        this.recording.ok(route, answer.ms);
+        if (isVote) this.voteLatencies?.push(answer.ms);
         return answer;
       }
-      this.recorder.fail(route, answer);
+      this.recording.fail(route, answer);
       return undefined;
     });
   }
@@ -209,7 +216,7 @@ export class Scenario {
     }));
   }
 
-  private async setUpSession(plan: SessionPlan, scheduledStart: string, items = this.options.items): Promise<void> {
+  private async setUpSession(plan: SessionPlan, scheduledStart: string, items = this.options.items + (this.options.extraItems ?? 0)): Promise<void> {
     const token = this.secretaryToken;
     const scheduled = await this.request(routes.schedule, 201, 'POST', `/committees/${plan.committee.id}/sessions`, token, { scheduledStart, mode: 'remote' });
     if (!scheduled) return;
@@ -241,34 +248,47 @@ export class Scenario {
     return this.plans.filter((p) => p.ready).length;
   }
 
-  /** Every ready session at once: item after item, open, all voters at once, close. */
-  async vote(): Promise<{ durationMs: number; votesInFlightMean: number }> {
+  /**
+   * Every ready session at once, item after item: open, all voters at once, close. Open loop at `rate` when given.
+   * `items` picks which of each session's items (the saturation steps vote on items of their own).
+   */
+  async vote(rate = this.options.rate, items = { from: 0, count: this.options.items }, recorder = this.recorder): Promise<VotePhase> {
     this.counters.phase = 'vote';
     const ready = this.plans.filter((p) => p.ready);
-    this.counters.votesExpected = ready.length * this.options.items * this.options.voters;
+    this.counters.votesExpected = ready.length * items.count * this.options.voters;
     const closedLoop = this.limit;
-    if (this.options.rate) {
-      this.pacer = new Pacer(this.options.rate);
+    if (rate) {
+      this.pacer = new Pacer(rate);
       this.limit = new Semaphore(openLoopInFlight);
     }
+    const answered = this.counters.answered;
+    this.recording = recorder;
+    const failedBefore = recorder.totalFailures();
+    const latencies: number[] = [];
+    this.voteLatencies = latencies;
     const started = performance.now();
     this.inFlightArea = 0;
     this.inFlightSince = started;
-    await Promise.all(ready.map((plan) => this.voteSession(plan)));
+    await Promise.all(ready.map((plan) => this.voteSession(plan, plan.items.slice(items.from, items.from + items.count))));
     const durationMs = performance.now() - started;
     this.pacer = undefined;
     this.limit = closedLoop;
+    this.voteLatencies = undefined;
+    this.recording = this.recorder;
     this.trackVotes(0);
-    return { durationMs, votesInFlightMean: this.inFlightArea / durationMs };
+    return {
+      durationMs, votesInFlightMean: this.inFlightArea / durationMs, latencies,
+      requests: this.counters.answered - answered, failures: recorder.totalFailures() - failedBefore,
+    };
   }
 
-  private async voteSession(plan: SessionPlan): Promise<void> {
+  private async voteSession(plan: SessionPlan, items: SessionPlan['items']): Promise<void> {
     const token = this.secretaryToken;
     const base = `/sessions/${plan.id!}`;
     const voters = plan.committee.voters;
     // Two thirds for, the rest against: adopted.
     const inFavour = Math.ceil((2 * voters.length) / 3);
-    for (const item of plan.items) {
+    for (const item of items) {
       const opened = await this.request(routes.voteOpen, 200, 'POST', `${base}/agenda-items/${item.id}/vote/open`, token, {
         proposal: item.candidates.map((applicationId, i) => ({ applicationId, type: 'ranked_attribution', rank: i + 1 })),
       });
@@ -337,6 +357,16 @@ export class Scenario {
   sessionIds(): string[] {
     return [...this.plans.map((p) => p.id), this.probeSessionId].filter((id): id is string => id !== undefined);
   }
+}
+
+export interface VotePhase {
+  durationMs: number;
+  votesInFlightMean: number;
+  /** The votes answered 200, each one's latency. */
+  latencies: number[];
+  /** Requests of the phase answered (opens, votes, closes), and those that failed. */
+  requests: number;
+  failures: number;
 }
 
 export interface ProbeResult {
