@@ -147,7 +147,12 @@ export function formatTable(report: BenchReport): string {
 
   const sdk = report.temporalSdk;
   const sdkRow = (label: string, metric: string) => {
-    const cell = (figures: Record<string, HistogramDelta>) => fixed(figures[metric]?.mean).padStart(14);
+    // The worker exports durations in seconds (`_seconds`), the bench's own runtime in milliseconds.
+    const mean = (figures: Record<string, HistogramDelta>) => {
+      const seconds = figures[`${metric}_seconds`];
+      return seconds ? seconds.mean * 1000 : figures[metric]?.mean;
+    };
+    const cell = (figures: Record<string, HistogramDelta>) => fixed(mean(figures)).padStart(14);
     lines.push(`  ${label.padEnd(50)}${cell(sdk.workerSetup)}${cell(sdk.worker)}${cell(sdk.workerIsolatedVotes)}${cell(sdk.baselineWorker)}`);
   };
   lines.push(`  ${'Temporal SDK, worker side, mean ms'.padEnd(50)}${'setup'.padStart(14)}${'votes'.padStart(14)}${'one vote'.padStart(14)}${'baseline'.padStart(14)}`);

@@ -14,7 +14,7 @@ const frameworkErrors: Record<string, { code: string; title: string }> = {
 };
 
 /** The gRPC status codes (google.rpc.Code) the Temporal client's errors carry. */
-const grpcStatus = { DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14 } as const;
+const grpcStatus = { DEADLINE_EXCEEDED: 4, FAILED_PRECONDITION: 9, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14 } as const;
 
 /**
  * A Temporal client error the caller should retry, however deeply wrapped: gRPC UNAVAILABLE or
@@ -24,6 +24,8 @@ export function temporalRefusal(error: unknown): 'unavailable' | 'overloaded' | 
   for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
     if (e.code === grpcStatus.UNAVAILABLE || e.code === grpcStatus.DEADLINE_EXCEEDED) return 'unavailable';
     if (e.code === grpcStatus.RESOURCE_EXHAUSTED) return 'overloaded';
+    // The session's last workflow task failed (timed out on a worker behind): Temporal retries it; nothing was applied.
+    if (e.code === grpcStatus.FAILED_PRECONDITION && /workflow task in failed state/i.test(String((e as { details?: unknown }).details ?? (e as { message?: unknown }).message ?? ''))) return 'unavailable';
   }
   return undefined;
 }

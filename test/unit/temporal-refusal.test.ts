@@ -15,6 +15,14 @@ describe('Temporal failures a client should retry', () => {
     }))).toBe('overloaded');
   });
 
+  it('answers a session whose workflow task has failed (the worker behind: it is retried) as a service that does not answer', () => {
+    const failedTask = new ServiceError('Workflow Update failed', {
+      cause: grpcError(9, 'FAILED_PRECONDITION: Unable to perform workflow execution update due to Workflow Task in failed state.'),
+    });
+    expect(temporalRefusal(failedTask)).toBe('unavailable');
+    expect(temporalRefusal(new ServiceError('x', { cause: grpcError(9, 'FAILED_PRECONDITION: some other precondition') }))).toBeUndefined();
+  });
+
   it('finds the gRPC code a few causes down', () => {
     const wrapped = new Error('outer', { cause: new Error('middle', { cause: grpcError(8, 'RESOURCE_EXHAUSTED') }) });
     expect(temporalRefusal(wrapped)).toBe('overloaded');
