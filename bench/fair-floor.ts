@@ -2,8 +2,9 @@
 // workflows as sessions, each holding a state of a session's size, and updates offered in an
 // open loop at the vote phase's rate and in its shape (per workflow an opening, the voters' nine
 // at once, a close, item after item), so that the two latency distributions are compared at the
-// same offered load, the same number of live workflows and the same queueing on each. Optionally the floor's saturation
-// throughput: rising offered rates, each held for a while, the highest one sustained.
+// same offered load, the same number of live workflows and the same queueing on each. Optionally
+// the floor's saturation throughput: rising offered rates, each held for a while, the highest one
+// sustained.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';

@@ -74,11 +74,11 @@ export interface BenchReport {
     /** CPU time per update during the baseline: the dev server's, and the bench process's (client and worker). */
     cpuMsPerUpdate: { temporal: number | null; benchProcess: number | null };
   };
-  /** Open loop only: the floor at the same offered rate and number of live workflows, the vote's p50 and p99 over it. */
   /** Open loop, --vote-saturation-steps: the vote phase at rising rates (the first at --rate), and the highest sustained. */
   voteSaturation: FairFloorResult['saturation'] | null;
   /** Resident memory each live session adds: the vote phase's peak over idle, divided by the sessions (MB). */
   memoryPerSessionMb: { worker: number | null; api: number | null; temporal: number | null };
+  /** Open loop only: the floor at the same offered rate and number of live workflows, the vote's p50 and p99 over it. */
   fairFloor: (FairFloorResult & { ratioP50: number | null; ratioP99: number | null; cpuMsPerUpdate: { temporal: number | null; benchProcess: number | null } }) | null;
   ratio: number | null;
   ratioIsolated: number | null;
@@ -99,6 +99,12 @@ export interface BenchReport {
 }
 
 const fixed = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits));
+
+/** A saturation search in one line: the highest rate sustained, then each step offered → achieved. */
+function saturationText(saturation: NonNullable<FairFloorResult['saturation']>): string {
+  const steps = saturation.steps.map((s) => `${s.offeredPerSecond}→${s.achievedPerSecond}/s p99 ${fixed(s.p99Ms)} ms${s.failures ? ` ${s.failures} failed` : ''}`);
+  return `${saturation.sustainedPerSecond}/s sustained; steps: ${steps.join(', ')}`;
+}
 
 export function formatTable(report: BenchReport): string {
   const c = report.config;
@@ -133,13 +139,10 @@ export function formatTable(report: BenchReport): string {
   if (floor) {
     lines.push(`  fair floor                 vote / floor: p50 ${fixed(floor.ratioP50, 2)}, p99 ${fixed(floor.ratioP99, 2)} at ${floor.atRate.offeredPerSecond}/s offered (floor achieved ${fixed(floor.atRate.achievedPerSecond)}/s)`);
     if (floor.saturation) {
-      lines.push(`  fair floor saturation      ${floor.saturation.sustainedPerSecond}/s sustained; steps: ${floor.saturation.steps.map((s) => `${s.offeredPerSecond}→${s.achievedPerSecond}/s p99 ${fixed(s.p99Ms)} ms${s.failures ? ` ${s.failures} failed` : ''}`).join(', ')}`);
+      lines.push(`  fair floor saturation      ${saturationText(floor.saturation)}`);
     }
   }
-  if (report.voteSaturation) {
-    const v = report.voteSaturation;
-    lines.push(`  votes' saturation          ${v.sustainedPerSecond}/s sustained; steps: ${v.steps.map((s) => `${s.offeredPerSecond}→${s.achievedPerSecond}/s p99 ${fixed(s.p99Ms)} ms${s.failures ? ` ${s.failures} failed` : ''}`).join(', ')}`);
-  }
+  if (report.voteSaturation) lines.push(`  votes' saturation          ${saturationText(report.voteSaturation)}`);
   lines.push(`  API time per vote (mean)   ${fixed(report.vote.apiServerMeanMs)} ms under load, ${fixed(report.isolated.apiServerMeanMs)} ms one at a time (Fastify onRequest → reply; the rest is the client's side and the network)`);
   const p = report.persistence;
   lines.push(`  persistence                ${p.votesStored ?? '—'} votes and ${p.decisionsStored ?? '—'} decisions stored; all votes stored ${fixed(p.caughtUpAfterLastVoteMs === null ? null : p.caughtUpAfterLastVoteMs / 1000)} s after the vote phase ended`);

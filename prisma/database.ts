@@ -10,7 +10,7 @@ export { Prisma } from '../generated/prisma/client.ts';
  * with Retry-After): the same for both, and long enough that a burst queues instead of failing (Prisma's own default
  * for a transaction, 2 s, failed setups at 200 sessions while plain queries waited without bound).
  */
-export const connectionWaitMs = 10_000;
+const connectionWaitMs = 10_000;
 
 export function createDatabase(databaseUrl: string, options: { maxConnections?: number } = {}): Database {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10, connectionTimeoutMillis: connectionWaitMs });

@@ -3,6 +3,7 @@
 // item leaves the files as they were: the rows it would create are removed again, those it would
 // rewrite are rewritten only once the session has taken it.
 import type { AgendaItemState } from '../../domain/session/index.ts';
+import type { Database } from '../../prisma/database.ts';
 import { addAgendaItem as addAgendaItemUpdate } from '../../workflows/session-messages.ts';
 import type { Principal } from '../auth.ts';
 import { ProblemError } from '../problems.ts';
@@ -66,7 +67,7 @@ export async function addAgendaItem({ db, sessions }: ServiceDeps, principal: Pr
  * Makes the files exist without rewriting any: a dwelling or application already on file is only claimed (its row
  * version moves, its data stays), a new one is created with the data given.
  */
-export async function claimFiles(db: ServiceDeps['db'], committeeId: string, dwellingData: DwellingFile, files: ApplicationFile[]): Promise<ClaimedFiles> {
+export async function claimFiles(db: Database, committeeId: string, dwellingData: DwellingFile, files: ApplicationFile[]): Promise<ClaimedFiles> {
   return db.$transaction(async (tx) => {
     const [dwellingRow] = await tx.$queryRaw<ClaimedRow[]>`
       INSERT INTO dwelling (id, committee_id, reference, address, commune, epci, type, surface_m2, rent_cents, financing, contingent)
@@ -113,7 +114,7 @@ interface ClaimedRow {
  * Removes the rows the refused request created, unless another request has claimed them since (its claim rewrites
  * the row, so the version differs): a file another session took stays.
  */
-export async function releaseCreated(db: ServiceDeps['db'], claimed: ClaimedFiles): Promise<void> {
+export async function releaseCreated(db: Database, claimed: ClaimedFiles): Promise<void> {
   await db.$transaction(async (tx) => {
     for (const row of claimed.applications.filter((r) => r.inserted)) await tx.$executeRaw`DELETE FROM application WHERE id = ${row.id}::uuid AND xmin::text = ${row.version}`;
     if (claimed.dwelling.inserted) {
