@@ -8,7 +8,8 @@ import type { ConvocationsResult } from '../domain/session/commands.ts';
 import type { CancellationNotice, ConvocationRequest } from '../domain/session/reactions.ts';
 import { mayAttendItem } from '../domain/rules/index.ts';
 import type { Database } from '../prisma/database.ts';
-import { cancellationInvitation, cancellationText, convocationInvitation, convocationPdf, convocationText, type ConvocationFacts } from '../documents/convocation.ts';
+import { cancellationInvitation, cancellationText, convocationInvitation, convocationText, type ConvocationFacts } from '../documents/convocation.ts';
+import { renderConvocationPdf } from '../documents/render-threads.ts';
 import type { Mailer } from './notify/mailer.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
 
@@ -30,7 +31,7 @@ async function convocationPdfOf(facts: ConvocationFacts): Promise<Buffer> {
   const key = JSON.stringify(facts);
   const cached = renderedPdfs.get(key);
   if (cached) return cached;
-  const pdf = await convocationPdf(facts);
+  const pdf = await renderConvocationPdf(facts);
   renderedPdfs.set(key, pdf);
   return pdf;
 }

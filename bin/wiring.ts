@@ -25,6 +25,7 @@ import { createDatabase, type Database } from '../prisma/database.ts';
 import type { AuthConfig, Config } from './config.ts';
 import type { Tracing } from './tracing.ts';
 import { createLogger as createJsonLogger, temporalLogger } from './logging.ts';
+import { stopRenderingThreads } from '../documents/render-threads.ts';
 
 export function createVerifier(auth: AuthConfig, localSecret: string | undefined): TokenVerifier {
   if (auth.mode === 'oidc') return oidcTokenVerifier(auth);
@@ -154,6 +155,7 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
       await connection.close();
       await clientConnection.close();
       mailer?.close();
+      await stopRenderingThreads();
     },
   };
 }

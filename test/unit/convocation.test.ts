@@ -2,6 +2,7 @@
 // the same facts, consistent with the sitting's mode, and the invitation follows each change.
 import { describe, expect, it } from 'vitest';
 import { cancellationInvitation, convocationInvitation, convocationPdf, convocationText, invitationUid, type ConvocationFacts } from '../../documents/convocation.ts';
+import { renderConvocationPdf, stopRenderingThreads } from '../../documents/render-threads.ts';
 import { pdfText, squash } from '../support/pdf-text.ts';
 
 const base: ConvocationFacts = {
@@ -88,5 +89,18 @@ describe('the convocation', () => {
     const [a, b] = await Promise.all([convocationPdf(base), convocationPdf({ ...base })]);
     expect(a.equals(b)).toBe(true);
     expect((await convocationPdf({ ...base, publishedAt: new Date('2026-12-03T10:01:00.000Z') })).equals(a)).toBe(false);
+  });
+
+  it('renders on a rendering thread the very bytes it renders here, for each member its own', async () => {
+    const members = ['Ayşe Yılmaz', 'Jean Dupont', 'Marie Curie'].map((name, i) => ({ ...base, member: { id: `member-${i}`, name, email: `m${i}@example.org` } }));
+    try {
+      const threaded = await Promise.all(members.map((f) => renderConvocationPdf(f)));
+      const here = await Promise.all(members.map((f) => convocationPdf(f)));
+      expect(threaded.map((pdf) => Buffer.isBuffer(pdf))).toEqual([true, true, true]);
+      expect(threaded.map((pdf, i) => pdf.equals(here[i]!))).toEqual([true, true, true]);
+      expect(threaded[0]!.equals(threaded[1]!)).toBe(false);
+    } finally {
+      await stopRenderingThreads();
+    }
   });
 });

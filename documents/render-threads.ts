@@ -1,0 +1,31 @@
+// Rendering off the caller's thread. A convocation PDF takes about 30 ms of CPU, nine of them per
+// session: rendered on the worker's main thread, they held up every workflow task meanwhile (at
+// 200 sessions convening at once, tasks waited half a second for it). Rendering threads are
+// started when first needed and stop when idle; the same facts give the same bytes there.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { ConvocationFacts } from './convocation.ts';
+
+/** An idle thread stops after this; the next rendering starts one again. */
+const idleThreadMs = 30_000;
+
+let pool: Piscina | undefined;
+
+function renderingThreads(): Piscina {
+  // One core is left to the caller: its event loop stays responsive while documents render.
+  pool ??= new Piscina({ filename: new URL('./render-thread.mjs', import.meta.url).href, minThreads: 0, maxThreads: Math.max(1, availableParallelism() - 1), idleTimeout: idleThreadMs });
+  return pool;
+}
+
+/** The member's convocation as a PDF (`convocationPdf`), rendered on a rendering thread. */
+export async function renderConvocationPdf(facts: ConvocationFacts): Promise<Buffer> {
+  const bytes = await renderingThreads().run(facts, { name: 'convocation' }) as Uint8Array;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Stops the rendering threads (a worker's shutdown); a later rendering starts them again. */
+export async function stopRenderingThreads(): Promise<void> {
+  const stopping = pool;
+  pool = undefined;
+  await stopping?.destroy();
+}
