@@ -12,7 +12,8 @@ export type RateClass = 'vote' | 'signing' | 'ops' | 'audit' | 'webhook' | 'writ
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal | undefined;
-    idempotency?: { key: string; hash: string } | undefined;
+    /** `recordAfter`: nothing reserved, the answer is recorded once sent (plugins/idempotency.ts). */
+    idempotency?: { key: string; hash: string; recordAfter?: boolean } | undefined;
   }
   interface FastifyContextConfig {
     /** Needs no bearer token (/health, /ready, /metrics, the signed Zoom webhook). */

@@ -1,12 +1,14 @@
 // Idempotency-Key on POST: a request retried with the same key gets the first answer again and
-// changes nothing; the same key with another request is refused. The key is reserved before
-// the handler runs, so two copies of a request arriving together never both apply: the second
-// waits (409, Retry-After) for the first, or, on a route that only sends a session update whose
-// id derives from the key, runs too and gets the same answer from Temporal.
+// changes nothing; the same key with another request is refused. On most routes the key is
+// reserved before the handler runs, so two copies of a request arriving together never both
+// apply: the second waits (409, Retry-After) for the first. A route that only sends a session
+// update whose id derives from the key (a vote) reserves nothing: Temporal applies the update
+// once whatever the number of copies, so the key is only read before and written once after,
+// with the answer (one commit per vote instead of two).
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../prisma/database.ts';
-import { conflict, unprocessable } from '../problems.ts';
+import { conflict, problemBody, problemContentType, unprocessable, type ProblemError } from '../problems.ts';
 
 const header = 'idempotency-key';
 /** A reservation older than this belongs to a request that died: a retry may take it over. */
@@ -29,7 +31,22 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
     if (key.length > 200) throw unprocessable('invalid_idempotency_key', 'Idempotency-Key is at most 200 characters');
     const principal = request.principal.subject;
     const hash = requestHash(request);
-    // Raw statements: this runs before and after every keyed write, votes included.
+    const appliedOnce = request.routeOptions.config.appliedOnceByUpdateId === true;
+    if (appliedOnce) {
+      const earlier = await db.idempotencyRecord.findUnique({ where: { principal_key: { principal, key } } });
+      if (!earlier) {
+        request.idempotency = { key, hash, recordAfter: true };
+        return;
+      }
+      if (earlier.requestHash !== hash) throw keyReused();
+      // A copy of a request still being applied (or whose API died before recording it): it may run now, Temporal applies it once.
+      if (earlier.statusCode === inProgress) {
+        request.idempotency = { key, hash, recordAfter: true };
+        return;
+      }
+      return replay(reply, earlier);
+    }
+    // Raw statements: this runs before and after every keyed write.
     const reserved = await db.$executeRaw`
       INSERT INTO idempotency_record (principal, key, method, path, request_hash, status_code, response)
       VALUES (${principal}, ${key}, ${request.method}, ${request.url}, ${hash}, ${inProgress}, '{}'::jsonb)
@@ -40,15 +57,8 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
     }
     const earlier = await db.idempotencyRecord.findUnique({ where: { principal_key: { principal, key } } });
     if (!earlier) return;
-    if (earlier.requestHash !== hash) {
-      throw unprocessable('idempotency_key_reused', 'this Idempotency-Key was already used for a different request');
-    }
+    if (earlier.requestHash !== hash) throw keyReused();
     if (earlier.statusCode === inProgress) {
-      // A copy of a request that only sends a keyed update: it may run now, Temporal applies it once.
-      if (request.routeOptions.config.appliedOnceByUpdateId === true) {
-        request.idempotency = { key, hash };
-        return;
-      }
       const takenOver = Date.now() - earlier.createdAt.getTime() > abandonedAfterMs
         && (await db.idempotencyRecord.updateMany({ where: { principal, key, statusCode: inProgress, createdAt: earlier.createdAt }, data: { createdAt: new Date() } })).count === 1;
       if (!takenOver) {
@@ -58,10 +68,7 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
       request.idempotency = { key, hash };
       return;
     }
-    reply.header('idempotent-replayed', 'true');
-    const body = earlier.response as { contentType?: string; body?: unknown };
-    reply.code(earlier.statusCode).type(body.contentType ?? 'application/json');
-    return reply.send(body.body);
+    return replay(reply, earlier);
   });
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -70,16 +77,44 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
     const principal = request.principal.subject;
     // Server errors are not kept: the client should retry them for real.
     if (reply.statusCode >= 500) {
-      await db.$executeRaw`DELETE FROM idempotency_record WHERE principal = ${principal} AND key = ${pending.key}`.catch(() => undefined);
+      if (!pending.recordAfter) await db.$executeRaw`DELETE FROM idempotency_record WHERE principal = ${principal} AND key = ${pending.key}`.catch(() => undefined);
       return payload;
     }
     const contentType = String(reply.getHeader('content-type') ?? 'application/json').split(';')[0];
     let body: unknown = payload;
     if (typeof payload === 'string' && contentType?.includes('json')) body = JSON.parse(payload);
     const response = JSON.stringify({ contentType, body });
-    await db.$executeRaw`
-      UPDATE idempotency_record SET status_code = ${reply.statusCode}, response = ${response}::jsonb
-      WHERE principal = ${principal} AND key = ${pending.key}`;
-    return payload;
+    if (!pending.recordAfter) {
+      await db.$executeRaw`
+        UPDATE idempotency_record SET status_code = ${reply.statusCode}, response = ${response}::jsonb
+        WHERE principal = ${principal} AND key = ${pending.key}`;
+      return payload;
+    }
+    // The first answer recorded stays; a copy's is the same (one update id, one outcome).
+    const recorded = await db.$executeRaw`
+      INSERT INTO idempotency_record (principal, key, method, path, request_hash, status_code, response)
+      VALUES (${principal}, ${pending.key}, ${request.method}, ${request.url}, ${pending.hash}, ${reply.statusCode}, ${response}::jsonb)
+      ON CONFLICT (principal, key) DO UPDATE SET status_code = EXCLUDED.status_code, response = EXCLUDED.response
+      WHERE idempotency_record.status_code = ${inProgress} AND idempotency_record.request_hash = EXCLUDED.request_hash`;
+    if (recorded === 1) return payload;
+    const earlier = await db.idempotencyRecord.findUnique({ where: { principal_key: { principal, key: pending.key } } });
+    if (!earlier || earlier.requestHash === pending.hash) return payload;
+    // Another request under the same key, sent at the same moment, was recorded first: this one
+    // shared its update id, so Temporal answered with that request's outcome and applied nothing of this one.
+    const { problem } = keyReused();
+    void reply.code(problem.status).type(problemContentType);
+    return JSON.stringify(problemBody(problem, request.url));
   });
+}
+
+function keyReused(): ProblemError {
+  return unprocessable('idempotency_key_reused', 'this Idempotency-Key was already used for a different request');
+}
+
+/** The answer recorded for the key, sent again. */
+function replay(reply: FastifyReply, earlier: { statusCode: number; response: unknown }) {
+  reply.header('idempotent-replayed', 'true');
+  const body = earlier.response as { contentType?: string; body?: unknown };
+  reply.code(earlier.statusCode).type(body.contentType ?? 'application/json');
+  return reply.send(body.body);
 }

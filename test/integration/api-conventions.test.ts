@@ -285,10 +285,11 @@ describe('Idempotency-Key', () => {
     expect(await committeesNamed(suffix)).toBe(1);
   });
 
-  it('runs a vote whose key an API that died left in progress at once, applied once; other writes wait for it', async () => {
-    const committee = await createCommittee(' crashed reservation');
+  /** A session of a new committee with a vote open on its item, five members present. */
+  async function openVote(label: string) {
+    const committee = await createCommittee(label);
     const idOf = (name: string) => committee.members.find((m) => m.name === name)!.id;
-    const karim = await h.token({ subject: idOf('Karim Benali'), memberId: idOf('Karim Benali'), roles: ['member'] });
+    const memberToken = (name: string) => h.token({ subject: idOf(name), memberId: idOf(name), roles: ['member'] });
     const scheduled = await call('POST', `/committees/${committee.id}/sessions`, secretary, { scheduledStart: startSoon(), mode: 'remote' });
     const sessionId = scheduled.json<{ id: string }>().id;
     const item = (await call('POST', `/sessions/${sessionId}/agenda-items`, secretary, agendaItemInput('CONV-0002'))).json<{ id: string; candidates: Array<{ applicationId: string; rank: number }> }>();
@@ -300,9 +301,37 @@ describe('Idempotency-Key', () => {
     }
     const proposal = item.candidates.map((c) => ({ applicationId: c.applicationId, type: 'ranked_attribution', rank: c.rank }));
     expect((await call('POST', `/sessions/${sessionId}/agenda-items/${item.id}/vote/open`, secretary, { proposal })).statusCode).toBe(200);
+    const openVoteNow = async () => (await call('GET', `/sessions/${sessionId}`, secretary)).json<SessionState>().openVote;
+    return { sessionId, idOf, memberToken, votes: `/sessions/${sessionId}/agenda-items/${item.id}/votes`, openVoteNow };
+  }
+
+  it('applies a keyed vote once whatever its copies, recorded once with its answer, and refuses the key with another ballot', async () => {
+    const { idOf, memberToken, votes, openVoteNow } = await openVote(' keyed votes');
+    const [karim, sophie] = await Promise.all([memberToken('Karim Benali'), memberToken('Sophie Leroy')]);
+    const key = `vote-${randomUUID()}`;
+    const copies = await Promise.all([1, 2, 3].map(() => call('POST', votes, karim, { choice: 'for' }, { 'idempotency-key': key })));
+    expect(copies.map((c) => c.statusCode)).toEqual([200, 200, 200]);
+    expect(copies.map((c) => c.json())).toEqual([1, 2, 3].map(() => ({ counts: { for: 1, against: 0, abstain: 0 } })));
+    expect(await h.db.idempotencyRecord.findMany({ where: { principal: idOf('Karim Benali'), key }, select: { statusCode: true } })).toEqual([{ statusCode: 200 }]);
+
+    expectProblem(await call('POST', votes, karim, { choice: 'against' }, { 'idempotency-key': key }), 422, 'idempotency_key_reused');
+    expect(await openVoteNow()).toMatchObject({ votesCast: 1, counts: { for: 1, against: 0, abstain: 0 } });
+
+    // Two ballots under one key at the same moment: one is applied, the other refused, whichever arrives first.
+    const sophieKey = `vote-${randomUUID()}`;
+    const raced = await Promise.all((['for', 'against'] as const).map((choice) => call('POST', votes, sophie, { choice }, { 'idempotency-key': sophieKey })));
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 422]);
+    expect(raced.find((r) => r.statusCode === 422)!.json()).toMatchObject({ code: 'idempotency_key_reused' });
+    const after = await openVoteNow();
+    expect(after?.votesCast).toBe(2);
+    expect((after?.counts.for ?? 0) + (after?.counts.against ?? 0)).toBe(2);
+  });
+
+  it('runs a vote whose key an API that died left in progress at once, applied once; other writes wait for it', async () => {
+    const { idOf, memberToken, votes, openVoteNow } = await openVote(' crashed reservation');
+    const karim = await memberToken('Karim Benali');
 
     // What an API killed in the middle of the vote leaves: the key reserved, no answer recorded.
-    const votes = `/sessions/${sessionId}/agenda-items/${item.id}/votes`;
     const key = `vote-${randomUUID()}`;
     const first = await call('POST', votes, karim, { choice: 'for' }, { 'idempotency-key': key });
     expect(first.json()).toEqual({ counts: { for: 1, against: 0, abstain: 0 } });
@@ -310,8 +339,7 @@ describe('Idempotency-Key', () => {
     const retried = await call('POST', votes, karim, { choice: 'for' }, { 'idempotency-key': key });
     expect(retried.statusCode, retried.body).toBe(200);
     expect(retried.json()).toEqual(first.json());
-    const state = (await call('GET', `/sessions/${sessionId}`, secretary)).json<SessionState>();
-    expect(state.openVote).toMatchObject({ votesCast: 1, counts: { for: 1, against: 0, abstain: 0 } });
+    expect(await openVoteNow()).toMatchObject({ votesCast: 1, counts: { for: 1, against: 0, abstain: 0 } });
     expect(await h.db.idempotencyRecord.findUniqueOrThrow({ where: { principal_key: { principal: idOf('Karim Benali'), key } } })).toMatchObject({ statusCode: 200 });
     expect((await call('POST', votes, karim, { choice: 'for' }, { 'idempotency-key': key })).headers['idempotent-replayed']).toBe('true');
 
