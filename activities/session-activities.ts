@@ -22,6 +22,7 @@ import type { TraceCarrier } from '../workflows/request-trace.ts';
 import { archiveWorkflowHistory } from './store/workflow-history.ts';
 import type { CheckpointSigner } from '../documents/audit-checkpoints.ts';
 import { checkpointChain } from '../prisma/audit-trail.ts';
+import { heartbeat } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 
 export interface SessionActivityDeps {
@@ -52,7 +53,7 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
 
     /** Sends the agenda's version to the members named; reports who received it and who did not. */
     async conveneMembers(request: ConvocationRequest): Promise<ConvocationsResult> {
-      return conveneMembers({ db, zoom, mailer, organizer, applicationUrl }, request);
+      return conveneMembers({ db, zoom, mailer, organizer, applicationUrl, memberDone: () => heartbeat() }, request);
     },
 
     async notifyCancellation(notice: CancellationNotice): Promise<{ emailed: number; failed: number }> {

@@ -1,19 +1,23 @@
 // Rendering off the caller's thread. A convocation PDF takes about 30 ms of CPU, nine of them per
 // session: rendered on the worker's main thread, they held up every workflow task meanwhile (at
-// 200 sessions convening at once, tasks waited half a second for it). Rendering threads are
-// started when first needed and stop when idle; the same facts give the same bytes there.
+// 200 sessions convening at once, tasks waited half a second for it). Rendering threads run at a
+// lower priority (nice): a document can wait a little, a vote should not. They start when first
+// needed and stop when idle; the same facts give the same bytes there.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ConvocationFacts } from './convocation.ts';
 
+/** How much lower than the caller's a rendering thread's priority is (Unix nice). */
+const renderingNice = 10;
 /** An idle thread stops after this; the next rendering starts one again. */
 const idleThreadMs = 30_000;
 
 let pool: Piscina | undefined;
 
 function renderingThreads(): Piscina {
-  // One core is left to the caller: its event loop stays responsive while documents render.
-  pool ??= new Piscina({ filename: new URL('./render-thread.mjs', import.meta.url).href, minThreads: 0, maxThreads: Math.max(1, availableParallelism() - 1), idleTimeout: idleThreadMs });
+  // Every core, at a lower priority: rendering takes the CPU the rest leaves (one thread per core
+  // left only one core to everything else, and convocations then waited behind each other).
+  pool ??= new Piscina({ filename: new URL('./render-thread.mjs', import.meta.url).href, minThreads: 0, maxThreads: availableParallelism(), idleTimeout: idleThreadMs, niceIncrement: renderingNice });
   return pool;
 }
 

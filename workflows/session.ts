@@ -49,6 +49,15 @@ const store = proxyActivities<SessionActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// Convening renders and mails each member's convocation: minutes when hundreds of sessions are
+// convened at once, so the activity says it is alive after each member instead of being given
+// up (and started again from the top) after a fixed time.
+const convening = proxyActivities<SessionActivities>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
 // Zoom's participant report comes some time after the meeting ends, and never for a meeting
 // that did not take place: retry for about half an hour, then do without it.
 const meetingReport = proxyActivities<SessionActivities>({
@@ -207,7 +216,7 @@ export async function sessionWorkflow(input: SessionInput, carried?: CarriedSess
     const by = { actor: systemActor };
     switch (reaction.type) {
       case 'convene':
-        return { type: 'record_convocations', ...by, ...(await store.conveneMembers(reaction.request)) };
+        return { type: 'record_convocations', ...by, ...(await convening.conveneMembers(reaction.request)) };
       case 'end_grace_period':
         return { type: 'end_grace_period', ...by, reconvenedSessionId: uuid4(), carriedItemIds: state.agenda.map(() => uuid4()) };
       case 'reconvene': {
