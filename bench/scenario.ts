@@ -8,6 +8,8 @@ import { Pacer, Semaphore } from './stats.ts';
 
 /** Open loop: requests in flight at most during the vote phase (a guard, not a limit to reach). */
 export const openLoopInFlight = 4096;
+/** How often the setup asks a session whether every member is convened yet. */
+const convocationPollMs = 2_000;
 
 export interface ScenarioOptions {
   sessions: number;
@@ -159,14 +161,18 @@ export class Scenario {
     });
   }
 
-  /** Polls the session until every member is convened (at most two minutes): the sitting opens only then. */
+  /**
+   * Polls the session until every member is convened: the sitting opens only then. Every session
+   * convenes at once, nine PDFs each, so the wait allows for all of them (two minutes, and 60 ms
+   * per convocation of the run); polled every two seconds, as each poll is a query of the session.
+   */
   private async convened(base: string, token: string): Promise<boolean> {
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 120_000 + 60 * this.options.sessions * this.options.voters;
     while (Date.now() < deadline) {
       const answer = await this.api.call('GET', base, token);
       const convocations = (answer.body as { convocations?: Record<string, { status: string }> } | undefined)?.convocations;
       if (convocations && Object.values(convocations).length > 0 && Object.values(convocations).every((c) => c.status === 'convened')) return true;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, convocationPollMs));
     }
     return false;
   }

@@ -54,7 +54,7 @@ const store = proxyActivities<SessionActivities>({
 // up (and started again from the top) after a fixed time.
 const convening = proxyActivities<SessionActivities>({
   startToCloseTimeout: '15 minutes',
-  heartbeatTimeout: '1 minute',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
