@@ -8,8 +8,13 @@ import { Pacer, Semaphore } from './stats.ts';
 
 /** Open loop: requests in flight at most during the vote phase (a guard, not a limit to reach). */
 export const openLoopInFlight = 4096;
-/** How often the setup asks a session whether every member is convened yet. */
-const convocationPollMs = 2_000;
+/**
+ * How often the setup asks a session whether every member is convened yet: every 2 s, and less
+ * often the more sessions wait (20 ms per session, 20 s for 1,000): each poll is a query of the
+ * session's workflow, and a thousand sessions polled every 2 s took the CPU the convocations
+ * needed (7 a second were sent).
+ */
+const convocationPollMs = (sessions: number) => Math.max(2_000, 20 * sessions);
 
 export interface ScenarioOptions {
   sessions: number;
@@ -164,7 +169,7 @@ export class Scenario {
   /**
    * Polls the session until every member is convened: the sitting opens only then. Every session
    * convenes at once, nine PDFs each, so the wait allows for all of them (two minutes, and 60 ms
-   * per convocation of the run); polled every two seconds, as each poll is a query of the session.
+   * per convocation of the run).
    */
   private async convened(base: string, token: string): Promise<boolean> {
     const deadline = Date.now() + 120_000 + 60 * this.options.sessions * this.options.voters;
@@ -172,7 +177,7 @@ export class Scenario {
       const answer = await this.api.call('GET', base, token);
       const convocations = (answer.body as { convocations?: Record<string, { status: string }> } | undefined)?.convocations;
       if (convocations && Object.values(convocations).length > 0 && Object.values(convocations).every((c) => c.status === 'convened')) return true;
-      await new Promise((resolve) => setTimeout(resolve, convocationPollMs));
+      await new Promise((resolve) => setTimeout(resolve, convocationPollMs(this.options.sessions)));
     }
     return false;
   }
