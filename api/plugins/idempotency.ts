@@ -99,8 +99,10 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
     if (recorded === 1) return payload;
     const earlier = await db.idempotencyRecord.findUnique({ where: { principal_key: { principal, key: pending.key } } });
     if (!earlier || earlier.requestHash === pending.hash) return payload;
-    // Another request under the same key, sent at the same moment, was recorded first: this one
-    // shared its update id, so Temporal answered with that request's outcome and applied nothing of this one.
+    // Another request under the same key, sent at the same moment, was recorded first. The two
+    // shared one update id, so Temporal applied one of them (whichever reached it first, not
+    // necessarily the one recorded) and answered both with its outcome: this one is told the key
+    // is spent on the other. Only a client racing itself with one key and two bodies gets here.
     const { problem } = keyReused();
     void reply.code(problem.status).type(problemContentType);
     return JSON.stringify(problemBody(problem, request.url));
