@@ -104,7 +104,8 @@ describe('npm start', () => {
     await ready();
     // The tokens stay valid: the signing secret is kept in the data folder.
     const after = await call('GET', `/sessions/${sessionId}`, secretary);
-    expect(after.status).toBe(200);
+    // What the restarted processes logged, should the session not answer.
+    expect(after.status, `${JSON.stringify(after.body)}\n${output.join('').slice(-20_000)}`).toBe(200);
     expect(after.body.phase).toBe('deliberating');
     expect(after.body.quorum).toEqual(before.body.quorum);
     expect(after.body.agenda).toEqual(before.body.agenda);
