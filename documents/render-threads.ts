@@ -15,8 +15,9 @@ const idleThreadMs = 30_000;
 let pool: Piscina | undefined;
 
 function renderingThreads(): Piscina {
-  // Every core, at a lower priority: rendering takes the CPU the rest leaves (one thread per core
-  // left only one core to everything else, and convocations then waited behind each other).
+  // Every core, at a lower priority: rendering takes the CPU the rest leaves (a single thread at
+  // the normal priority, tried first, was starved on two cores and convocations waited behind
+  // each other).
   pool ??= new Piscina({ filename: new URL('./render-thread.mjs', import.meta.url).href, minThreads: 0, maxThreads: availableParallelism(), idleTimeout: idleThreadMs, niceIncrement: renderingNice });
   return pool;
 }
