@@ -10,8 +10,7 @@ import type { Mailer } from './notify/mailer.ts';
 import { createOfferActivities } from './offers.ts';
 import { createSessionActivities } from './session-activities.ts';
 import type { ZoomMeetings } from './zoom/meetings.ts';
-
-export const workflowsPath = new URL('../workflows/index.ts', import.meta.url).pathname;
+import { workflowInterceptorModules, workflowsPath } from '../workflows/workflow-code.ts';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -33,8 +32,8 @@ export interface WorkerDeps {
   checkpointSigner?: CheckpointSigner | undefined;
   /** How payloads are encoded (encrypted) on their way to Temporal; the same as the clients'. */
   dataConverter?: DataConverter | undefined;
-  /** OpenTelemetry's interceptors and the workflows' span sink; none: no traces. */
-  tracing?: Pick<WorkerOptions, 'sinks'> & { activityInterceptors: ActivityInterceptorsFactory[]; workflowModules: string[] } | undefined;
+  /** OpenTelemetry's activity interceptors; none: no traces. */
+  tracing?: { activityInterceptors: ActivityInterceptorsFactory[] } | undefined;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -52,10 +51,9 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     ...(deps.dataConverter ? { dataConverter: deps.dataConverter } : {}),
     interceptors: {
       activity: [...(deps.tracing?.activityInterceptors ?? []), ...(deps.metricsRegistry ? [activityMetricsInterceptor(deps.metricsRegistry)] : [])],
-      // Bundled with the workflows at start; a pre-built bundle has the interceptors it was built with.
-      workflowModules: deps.tracing?.workflowModules ?? [],
+      // Bundled with the workflows at start; a pre-built bundle is built with the same.
+      workflowModules: [...workflowInterceptorModules],
     },
-    ...(deps.tracing?.sinks ? { sinks: deps.tracing.sinks } : {}),
     ...workflows,
   });
 }

@@ -10,7 +10,6 @@ import type { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
-import { workflowsPath } from '../activities/worker.ts';
 import { startEmbeddedTemporal } from '../bin/embedded.ts';
 import { registerSearchAttributes } from '../bin/search-attribute-registration.ts';
 import { describeExecutable, temporalExecutable } from '../bin/temporal-server.ts';
@@ -170,14 +169,12 @@ const quietBundlerLogger = {
   log: () => undefined,
 };
 
-/** Bundles the workflows at `path` once, so that a worker starts without bundling. */
-export async function bundleWorkflows(path: string, file: string): Promise<string> {
-  const bundle = await bundleWorkflowCode({ workflowsPath: path, logger: quietBundlerLogger });
+/** Bundles workflows once, so that a worker starts without bundling: the sessions' as every worker runs them, or the baseline's. */
+export async function bundleWorkflows(options: { workflowsPath: string; workflowInterceptorModules?: string[] }, file: string): Promise<string> {
+  const bundle = await bundleWorkflowCode({ ...options, logger: quietBundlerLogger });
   await writeFile(file, bundle.code);
   return file;
 }
-
-export const sessionWorkflowsPath = workflowsPath;
 
 // --- readiness ---
 

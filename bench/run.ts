@@ -22,7 +22,6 @@ import {
   freePort,
   hasWorkflowPollers,
   repoRoot,
-  sessionWorkflowsPath,
   startChild,
   startDatabase,
   startTemporal,
@@ -31,6 +30,7 @@ import {
   type Child,
 } from './infrastructure.ts';
 import { startMailCatcher } from '../bin/embedded.ts';
+import { workflowBundleOptions } from '../workflows/workflow-code.ts';
 import { parseOptions, usage, UsageError, type BenchOptions } from './options.ts';
 import { childrenOf, commandOf, ResourceSampler } from './processes.ts';
 import { histogramDelta, movedCounters, movedHistograms, scrape, type Scrape } from './prometheus.ts';
@@ -114,8 +114,8 @@ async function main(): Promise<number> {
       stops.push({ name: 'Temporal', stop: () => server.stop() });
       return server;
     }),
-    bundleWorkflows(sessionWorkflowsPath, join(workdir, 'session-workflows.js')),
-    bundleWorkflows(baselineWorkflowPath, join(workdir, 'baseline-workflow.js')),
+    bundleWorkflows(workflowBundleOptions, join(workdir, 'session-workflows.js')),
+    bundleWorkflows({ workflowsPath: baselineWorkflowPath }, join(workdir, 'baseline-workflow.js')),
   ]);
   const migrations = await applyMigrations(database.url);
   const connection = await Connection.connect({ address: temporal.address });

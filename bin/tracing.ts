@@ -1,23 +1,24 @@
 // OpenTelemetry traces, configured by the standard OTEL_* variables and off unless an OTLP endpoint
-// is set: the API's requests (Fastify), the Temporal client's calls, the workflows and the
-// activities (Temporal's interceptors), and the database's queries (Prisma), in one trace per
-// request. Metrics stay with Prometheus (/metrics), logs with stdout.
+// is set: the API's requests (Fastify), the Temporal client's calls and the activities (Temporal's
+// interceptors), and the database's queries (Prisma), in one trace per request. The workflows'
+// code is the same with tracing on or off (see `workflowInterceptorModules`): a request's trace
+// goes through them in the headers of the update and of the activities it causes. Metrics stay
+// with Prometheus (/metrics), logs with stdout.
 import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { trace, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter as GrpcExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { NodeSDK, resources, tracing } from '@opentelemetry/sdk-node';
+import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import { PrismaInstrumentation } from '@prisma/instrumentation';
 import {
-  makeWorkflowExporter,
   OpenTelemetryActivityInboundInterceptor,
   OpenTelemetryActivityOutboundInterceptor,
   OpenTelemetryWorkflowClientInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
 import type { WorkflowClientInterceptor } from '@temporalio/client';
 import type { FastifyPluginCallback } from 'fastify';
-import type { ActivityInterceptorsFactory, InjectedSinks } from '@temporalio/worker';
+import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { ConfigError } from './config.ts';
 
 type Env = Record<string, string | undefined>;
@@ -32,10 +33,6 @@ export interface Tracing {
   clientInterceptors: WorkflowClientInterceptor[];
   /** On the worker. */
   activityInterceptors: ActivityInterceptorsFactory[];
-  /** The workflow interceptor modules, bundled with the workflows (not with a pre-built bundle). */
-  workflowModules: string[];
-  /** Where the workflows' spans leave their sandbox. */
-  sinks: InjectedSinks<Record<string, never>>;
   /** Sends what is left and stops. */
   shutdown(): Promise<void>;
 }
@@ -79,44 +76,11 @@ export function startTracing(defaultServiceName: string, env: Env = process.env)
     instrumentations: [fastify, new PrismaInstrumentation()],
   });
   sdk.start();
-  const resource = resources.resourceFromAttributes({ 'service.name': serviceName });
   return {
     fastifyPlugin: fastify.plugin(),
     clientInterceptors: [new OpenTelemetryWorkflowClientInterceptor()],
     activityInterceptors: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })],
-    workflowModules: [
-      new URL(import.meta.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')).pathname,
-      new URL('../workflows/request-trace.ts', import.meta.url).pathname,
-    ],
-    sinks: { exporter: makeWorkflowExporter(workflowSpansTo(processor, resource) as never, resource as never) } as never,
     shutdown: () => sdk.shutdown(),
-  };
-}
-
-/**
- * The workflows' spans come out of their sandbox in the shape of the SDK generation Temporal's
- * interceptors are built on (`parentSpanId`, `instrumentationLibrary`); this exporter's generation
- * reads `parentSpanContext` and `instrumentationScope`. Without this the spans would lose their parents.
- */
-function workflowSpansTo(processor: tracing.SpanProcessor, resource: resources.Resource): Pick<tracing.SpanProcessor, 'onEnd' | 'onStart' | 'forceFlush' | 'shutdown'> {
-  return {
-    onStart: () => undefined,
-    onEnd: (span) => {
-      const v1 = span as tracing.ReadableSpan & { parentSpanId?: string; instrumentationLibrary?: tracing.ReadableSpan['instrumentationScope'] };
-      const context = span.spanContext();
-      processor.onEnd({
-        ...v1,
-        spanContext: () => context,
-        resource,
-        parentSpanContext: v1.parentSpanContext ?? (v1.parentSpanId ? { traceId: context.traceId, spanId: v1.parentSpanId, traceFlags: context.traceFlags, isRemote: false } : undefined),
-        instrumentationScope: v1.instrumentationScope ?? v1.instrumentationLibrary ?? { name: '@temporalio/interceptor-workflow' },
-        droppedAttributesCount: v1.droppedAttributesCount ?? 0,
-        droppedEventsCount: v1.droppedEventsCount ?? 0,
-        droppedLinksCount: v1.droppedLinksCount ?? 0,
-      });
-    },
-    forceFlush: () => processor.forceFlush(),
-    shutdown: () => processor.shutdown(),
   };
 }
 

@@ -1,10 +1,11 @@
-// Workflow interceptors, installed only when tracing is on (after OpenTelemetry's own), so that the
-// work a request causes later stays in its trace: the steps it queued, stored in a batch with
-// others', and the side effect the loop runs after it. The request's trace context (a W3C
-// `traceparent` carrier) comes in the header OpenTelemetry's interceptors use; this module keeps
-// the one of the update or signal being applied, and puts one on the activities scheduled within
-// `inTraceOf`. Workflow-safe: it reads and writes headers, nothing else. Without tracing there is
-// no such header, and everything here is a no-op.
+// Workflow interceptors, bundled with the workflows whether tracing is on or not (see
+// `workflow-code.ts`), so that the work a request causes later stays in its trace: the steps it
+// queued, stored in a batch with others', and the side effect the loop runs after it. The request's
+// trace context (a W3C `traceparent` carrier) comes in the header OpenTelemetry's client
+// interceptor writes; this module keeps the one of the update or signal being applied, and puts one
+// on the activities scheduled within `inTraceOf`. Workflow-safe: it reads and writes headers,
+// nothing else, and adds no promise of its own (the order of a session's commands does not depend
+// on it). Without tracing there is no such header, and everything here is a no-op.
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { WorkflowInterceptorsFactory } from '@temporalio/workflow';
 
@@ -24,12 +25,16 @@ export function currentRequestTrace(): TraceCarrier | undefined {
   return applying;
 }
 
-/** Runs `schedule` (which schedules its activity synchronously, then awaits it) in the request's trace. */
-export async function inTraceOf<T>(carrier: TraceCarrier | undefined, schedule: () => Promise<T>): Promise<T> {
+/**
+ * Runs `schedule` (which schedules its activity synchronously, then awaits it) in the request's
+ * trace. Its promise is `schedule`'s own: with a trace or without, the session's commands come in
+ * the same order.
+ */
+export function inTraceOf<T>(carrier: TraceCarrier | undefined, schedule: () => Promise<T>): Promise<T> {
   if (carrier === undefined) return schedule();
   scheduling = defaultPayloadConverter.toPayload(carrier);
   try {
-    return await schedule();
+    return schedule();
   } finally {
     scheduling = undefined;
   }

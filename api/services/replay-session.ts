@@ -2,7 +2,6 @@
 // in PostgreSQL once Temporal has deleted it) replayed with the current workflow code, and every
 // vote's tally recomputed from the recorded votes with the rules the session pinned, compared
 // with the recorded result and the stored decisions.
-import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter, type DataConverter, type Payload } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -12,8 +11,8 @@ import type { CandidateDecision } from '../../domain/rules/index.ts';
 import { initialState, recheckTallies, type SessionEvent, type SessionInput } from '../../domain/session/index.ts';
 import type { Database } from '../../prisma/database.ts';
 import { sessionWorkflowId } from '../../workflows/ids.ts';
+import { workflowInterceptorModules, workflowsPath } from '../../workflows/workflow-code.ts';
 
-const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
 export interface RunHistory {
   runId: string;
@@ -95,7 +94,7 @@ export async function sessionHistory(db: Database, client: Client, sessionId: st
 export async function replayHistory(history: Pick<HistorySource, 'workflowId' | 'runs'>, workflowBundlePath?: string, dataConverter: DataConverter = {}): Promise<ReplayOutcome> {
   for (const run of history.runs) {
     try {
-      const code = workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath };
+      const code = workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath, interceptors: { workflowModules: [...workflowInterceptorModules] } };
       await Worker.runReplayHistory({ ...code, dataConverter }, JSON.parse(run.json) as unknown, history.workflowId);
     } catch (error) {
       const e = error as Error;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
-import { workflowsPath } from '../../activities/worker.ts';
+import { workflowBundleOptions } from '../../workflows/workflow-code.ts';
 import { applyMigrations } from '../../prisma/migrations.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
 import { createScratchDatabase } from '../support/scratch-database.ts';
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   const scratch = await createScratchDatabase(adminUrl, 'caleol_chaos');
   const url = new URL(scratch.url);
   const [bundle] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    bundleWorkflowCode({ ...workflowBundleOptions, logger: quietLogger }),
     applyMigrations(url.toString()),
   ]);
   const bundlePath = join(workdir, 'workflow-bundle.js');

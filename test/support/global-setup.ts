@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
-import { workflowsPath } from '../../activities/worker.ts';
+import { workflowBundleOptions } from '../../workflows/workflow-code.ts';
 import { startEmbeddedPostgres, startEmbeddedTemporal } from '../../bin/embedded.ts';
 import { applyMigrations } from '../../prisma/migrations.ts';
 import { buildVeraPdf } from './pdf-validators.ts';
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   const [temporal, database, bundle] = await Promise.all([
     startEmbeddedTemporal(),
     createTestDatabase(workdir),
-    bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger }),
+    bundleWorkflowCode({ ...workflowBundleOptions, logger: quietBundlerLogger }),
     buildVeraPdf(),
   ]);
   stops.push(() => temporal.stop(), () => database.drop());
