@@ -21,7 +21,7 @@ export interface ConvocationDeps {
   /** The web application's address, where members consult the files. */
   applicationUrl?: string | undefined;
   /** Called as each member's convocation begins (the activity's heartbeat). */
-  memberDone?: (() => void) | undefined;
+  memberStarting?: (() => void) | undefined;
 }
 
 const sessionMinutes = 180;
@@ -71,7 +71,7 @@ export async function conveneMembers(deps: ConvocationDeps, request: Convocation
   const failed: ConvocationsResult['failed'] = request.memberIds.filter((id) => !members.some((m) => m.id === id)).map((memberId) => ({ memberId, reason: 'the member is no longer on the committee' }));
 
   for (const m of members) {
-    deps.memberDone?.();
+    deps.memberStarting?.();
     let convocation = existing.get(m.id);
     if (convocation?.sentAt && convocation.sequence >= request.sequence) {
       delivered.push({ memberId: m.id, at: convocation.sentAt.toISOString() });

@@ -53,7 +53,7 @@ export function createSessionActivities({ db, zoom, mailer, organizer = defaultO
 
     /** Sends the agenda's version to the members named; reports who received it and who did not. */
     async conveneMembers(request: ConvocationRequest): Promise<ConvocationsResult> {
-      return conveneMembers({ db, zoom, mailer, organizer, applicationUrl, memberDone: () => heartbeat() }, request);
+      return conveneMembers({ db, zoom, mailer, organizer, applicationUrl, memberStarting: () => heartbeat() }, request);
     },
 
     async notifyCancellation(notice: CancellationNotice): Promise<{ emailed: number; failed: number }> {
