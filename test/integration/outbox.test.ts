@@ -43,7 +43,8 @@ describe('the outbox of the embedded default', () => {
     const convocations = messages.filter((m) => m.subject.startsWith('Convocation'));
     expect(convocations.map((m) => /<([^>]+)>/.exec(m.to)?.[1]).sort()).toEqual(committee.members.map((m) => m.email).sort());
     const first = convocations[0]!;
-    expect(first.attachments.map((a) => a.contentType)).toContain('application/pdf');
+    // The PDF, and the invitation once as the calendar alternative and once as a file: no copy of either.
+    expect(first.attachments.map((a) => a.contentType).sort()).toEqual(['application/ics', 'application/pdf', 'text/calendar']);
     const pdf = first.attachments.find((a) => a.contentType === 'application/pdf')!;
     expect(pdf.filename).toBe(`convocation-${session.id}-v1.pdf`);
 
