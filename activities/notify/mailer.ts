@@ -27,11 +27,9 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         messageId: mail.messageId,
+        // Nodemailer sends the event twice itself: the text/calendar alternative and an .ics file.
         ...(mail.invitation ? { icalEvent: { method: mail.invitation.method ?? 'REQUEST', filename: mail.invitation.filename, content: mail.invitation.content } } : {}),
-        attachments: [
-          ...(mail.invitation ? [{ filename: mail.invitation.filename, content: mail.invitation.content, contentType: 'application/ics' }] : []),
-          ...(mail.attachments ?? []),
-        ],
+        attachments: mail.attachments ?? [],
       });
     },
     close: () => transport.close(),
