@@ -43,6 +43,8 @@ export interface Config {
   embeddedTemporalPort: number;
   embeddedTemporalUiPort: number;
   workflowBundlePath?: string | undefined;
+  /** Threads the worker runs workflow tasks on (the Temporal SDK's `workflowThreadPoolSize`). */
+  workflowThreads: number;
   /** host:port of the Temporal SDK's Prometheus exporter: the worker binds it, the API's /metrics appends it. */
   temporalMetricsAddress?: string | undefined;
   logLevel: string;
@@ -102,6 +104,7 @@ export const configVariables = {
   EMBEDDED_SMTP_PORT: 'port of the embedded mail catcher, used without SMTP_URL (default 2525)',
   TEMPORAL_METRICS_ADDRESS: 'host:port where the worker serves the Temporal SDK\'s Prometheus metrics, appended to the API\'s GET /metrics (default: none; npm start uses 127.0.0.1:9464 when free)',
   WORKFLOW_BUNDLE_PATH: 'a pre-built workflow bundle for the worker (default: bundle at start)',
+  WORKFLOW_THREADS: 'threads the worker runs workflow tasks on, 1 to 16 (default 2: while one runs a task, the other need not wait)',
   LOG_LEVEL: 'fatal, error, warn, info, debug or trace (default info)',
   AUTH_MODE: 'local (tokens signed by AUTH_LOCAL_SECRET) or oidc (default local)',
   AUTH_LOCAL_SECRET: 'HS256 secret of local tokens, at least 32 characters; npm start creates one under DATA_DIR',
@@ -226,6 +229,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number from 0 to 1000000, got "${rateLimitRaw}"`);
   }
 
+  const workflowThreadsRaw = env.WORKFLOW_THREADS || undefined;
+  const workflowThreads = workflowThreadsRaw === undefined ? 2 : Number(workflowThreadsRaw);
+  if (!(/^\d+$/.test(workflowThreadsRaw ?? '2') && workflowThreads >= 1 && workflowThreads <= 16)) {
+    problems.push(`WORKFLOW_THREADS must be a whole number from 1 to 16, got "${workflowThreadsRaw}"`);
+  }
+
   const temporalPort = port('EMBEDDED_TEMPORAL_PORT', 7233);
   const httpPort = port('PORT', 3000);
   const config: Config = {
@@ -242,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedTemporalPort: temporalPort,
     embeddedTemporalUiPort: temporalPort + 1000 > 65535 ? temporalPort - 1000 : temporalPort + 1000,
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
+    workflowThreads,
     temporalMetricsAddress,
     logLevel,
     auth,

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       embeddedTemporalPort: 7233,
       embeddedTemporalUiPort: 8233,
       workflowBundlePath: undefined,
+      workflowThreads: 2,
       logLevel: 'info',
       auth: { mode: 'local', secret: undefined },
       auditCheckpointPublicKeyFiles: [],
@@ -73,6 +74,10 @@ describe('loadConfig', () => {
       expect(problems.filter((p) => p.startsWith(`${name} `) && p.includes(value!)), name).toHaveLength(1);
     }
     expect(problems.filter((p) => p.startsWith('AUTH_LOCAL_SECRET ') && p.includes('32'))).toHaveLength(1);
+  });
+
+  it.each(['0', '17', '-1', '1.5', 'two'])('refuses WORKFLOW_THREADS=%j', (value) => {
+    expect(problemsOf({ WORKFLOW_THREADS: value })).toEqual([expect.stringMatching(/^WORKFLOW_THREADS must .*1 to 16/)]);
   });
 
   it.each(['0', '65536', '-1', '80.5', '3000abc', ' '])('refuses PORT=%j', (value) => {
@@ -140,6 +145,7 @@ describe('loadConfig', () => {
       EMBEDDED_POSTGRES_PORT: '15433',
       EMBEDDED_TEMPORAL_PORT: '65000',
       WORKFLOW_BUNDLE_PATH: '/app/workflow-bundle.js',
+      WORKFLOW_THREADS: '4',
       LOG_LEVEL: 'warn',
       AUTH_MODE: 'oidc',
       AUTH_OIDC_ISSUER: `https://login.microsoftonline.com/${tenant}/v2.0`,
@@ -163,6 +169,7 @@ describe('loadConfig', () => {
       // Port + 1000 would be out of range: the UI goes below instead.
       embeddedTemporalUiPort: 64000,
       workflowBundlePath: '/app/workflow-bundle.js',
+      workflowThreads: 4,
       logLevel: 'warn',
       auth: {
         mode: 'oidc',
