@@ -21,7 +21,8 @@ export interface WorkerDeps {
   workflowBundlePath?: string | undefined;
   /**
    * Threads running workflow tasks (default 1, the SDK's). With one, a session's task waits while
-   * another's runs: at 100 sessions voting on 2 cores, two threads halved the wait (bench README).
+   * another's runs: at 100 sessions voting on 2 cores, two threads cut the tasks' time by a third
+   * and the votes' p95 by half, for the same CPU (bench README).
    */
   workflowThreads?: number | undefined;
   zoom?: ZoomMeetings | undefined;

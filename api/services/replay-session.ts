@@ -13,7 +13,6 @@ import type { Database } from '../../prisma/database.ts';
 import { sessionWorkflowId } from '../../workflows/ids.ts';
 import { workflowInterceptorModules, workflowsPath } from '../../workflows/workflow-code.ts';
 
-
 export interface RunHistory {
   runId: string;
   /** The run's history as Temporal's JSON, exactly as fetched or stored. */
