@@ -22,7 +22,8 @@ export interface WorkerDeps {
   /**
    * Threads running workflow tasks (default 1, the SDK's). With one, a session's task waits while
    * another's runs: at 100 sessions voting on 2 cores, two threads cut the tasks' time by a third
-   * and the votes' p95 by half, for the same CPU (bench README).
+   * and the votes' p95 by half; at 1,000 sessions, past the machine's limit, they sustained fewer
+   * votes a second (69 against 74) with more CPU per vote (bench README).
    */
   workflowThreads?: number | undefined;
   zoom?: ZoomMeetings | undefined;

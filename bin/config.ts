@@ -104,7 +104,7 @@ export const configVariables = {
   EMBEDDED_SMTP_PORT: 'port of the embedded mail catcher, used without SMTP_URL (default 2525)',
   TEMPORAL_METRICS_ADDRESS: 'host:port where the worker serves the Temporal SDK\'s Prometheus metrics, appended to the API\'s GET /metrics (default: none; npm start uses 127.0.0.1:9464 when free)',
   WORKFLOW_BUNDLE_PATH: 'a pre-built workflow bundle for the worker (default: bundle at start)',
-  WORKFLOW_THREADS: 'threads the worker runs workflow tasks on, 1 to 16 (default 2: while one runs a task, the other need not wait)',
+  WORKFLOW_THREADS: 'threads the worker runs workflow tasks on, 1 to 16 (default 1; 2 shortens the tasks\' wait while the machine has CPU to spare, and costs throughput at its limit)',
   LOG_LEVEL: 'fatal, error, warn, info, debug or trace (default info)',
   AUTH_MODE: 'local (tokens signed by AUTH_LOCAL_SECRET) or oidc (default local)',
   AUTH_LOCAL_SECRET: 'HS256 secret of local tokens, at least 32 characters; npm start creates one under DATA_DIR',
@@ -230,8 +230,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const workflowThreadsRaw = env.WORKFLOW_THREADS || undefined;
-  const workflowThreads = workflowThreadsRaw === undefined ? 2 : Number(workflowThreadsRaw);
-  if (!(/^\d+$/.test(workflowThreadsRaw ?? '2') && workflowThreads >= 1 && workflowThreads <= 16)) {
+  const workflowThreads = workflowThreadsRaw === undefined ? 1 : Number(workflowThreadsRaw);
+  if (!(/^\d+$/.test(workflowThreadsRaw ?? '1') && workflowThreads >= 1 && workflowThreads <= 16)) {
     problems.push(`WORKFLOW_THREADS must be a whole number from 1 to 16, got "${workflowThreadsRaw}"`);
   }
 

@@ -38,7 +38,7 @@ describe('loadConfig', () => {
       embeddedTemporalPort: 7233,
       embeddedTemporalUiPort: 8233,
       workflowBundlePath: undefined,
-      workflowThreads: 2,
+      workflowThreads: 1,
       logLevel: 'info',
       auth: { mode: 'local', secret: undefined },
       auditCheckpointPublicKeyFiles: [],
