@@ -7,9 +7,12 @@
 // workflow interceptors: they wrap each handler in promises of their own, so that a session
 // recorded without them replays its commands in another order with them, and the other way round.
 
-export const workflowsPath = new URL('./index.ts', import.meta.url).pathname;
+/** This folder's file as a path (no Node built-in here: the folder's lint rule is the workflows'). */
+const pathOf = (file: string) => decodeURIComponent(new URL(file, import.meta.url).pathname);
 
-export const workflowInterceptorModules: readonly string[] = [new URL('./request-trace.ts', import.meta.url).pathname];
+export const workflowsPath = pathOf('./index.ts');
+
+export const workflowInterceptorModules: readonly string[] = [pathOf('./request-trace.ts')];
 
 /** What `bundleWorkflowCode` is given to build the bundle a worker or a replay runs. */
 export const workflowBundleOptions = { workflowsPath, workflowInterceptorModules: [...workflowInterceptorModules] };
