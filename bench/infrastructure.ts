@@ -146,15 +146,20 @@ export interface BenchTemporal extends Stoppable {
   address: string;
   persistence?: 'in-memory' | 'sqlite-file';
   executable?: string | undefined;
+  /** The dev server's dynamic configuration given at start (`--temporal-config`). */
+  dynamicConfig?: string[];
 }
 
-/** TEMPORAL_ADDRESS, or a dev server kept in memory (or in `dbFile`), with the session workflows' search attributes. */
-export async function startTemporal(dbFile?: string): Promise<BenchTemporal> {
+/**
+ * TEMPORAL_ADDRESS, or a dev server kept in memory (or in `dbFile`), with the session workflows'
+ * search attributes and the dynamic configuration given.
+ */
+export async function startTemporal(dbFile?: string, dynamicConfig: string[] = []): Promise<BenchTemporal> {
   const external = process.env.TEMPORAL_ADDRESS;
   if (external) return { kind: 'external', address: external, stop: async () => undefined };
   const executable = describeExecutable(temporalExecutable('cli'));
-  const server = await startEmbeddedTemporal(dbFile ? { dbFile } : {});
-  return { kind: 'dev-server', address: server.address, executable, persistence: dbFile ? 'sqlite-file' : 'in-memory', stop: () => server.stop() };
+  const server = await startEmbeddedTemporal({ ...(dbFile ? { dbFile } : {}), dynamicConfig });
+  return { kind: 'dev-server', address: server.address, executable, persistence: dbFile ? 'sqlite-file' : 'in-memory', dynamicConfig, stop: () => server.stop() };
 }
 
 export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {

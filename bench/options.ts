@@ -28,6 +28,8 @@ export interface BenchOptions {
   voteSaturationSteps: number;
   /** The dev server keeps its state in this SQLite file instead of memory. */
   temporalDbFile: string | undefined;
+  /** Dynamic configuration the dev server takes at start, `key=value` each. */
+  temporalConfig: string[];
 }
 
 export const usage = `npm run bench -- [options]
@@ -54,6 +56,8 @@ export const usage = `npm run bench -- [options]
                              half each step, each on --items items of its own per session (set up with the rest),
                              until one is not sustained (default 0)
   --temporal-db <file>       the dev server persists to this SQLite file (default: in memory; TEMPORAL_ADDRESS: unused)
+  --temporal-config <k=v>    a dynamic configuration setting of the dev server, given at its start (repeatable),
+                             e.g. history.cacheMaxSize=4096 (TEMPORAL_ADDRESS: refused, configure that server)
   --json <file>              write the results as JSON
   --keep                     keep the working folder (bundles, child logs)
   --cpu-prof <dir>           profile the worker and the API (node --cpu-prof): a .cpuprofile per process and thread
@@ -91,6 +95,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'saturation-seconds': { type: 'string' },
       'vote-saturation-steps': { type: 'string' },
       'temporal-db': { type: 'string' },
+      'temporal-config': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -109,6 +114,11 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const concurrency = integer('concurrency', 64, 1, 10_000);
   const keys = values['idempotency-keys'] ?? 'y';
   if (values['vote-saturation-steps'] !== undefined && values.rate === undefined) throw new UsageError('--vote-saturation-steps needs --rate (an open loop)');
+  const temporalConfig = values['temporal-config'] ?? [];
+  for (const setting of temporalConfig) {
+    if (!/^[A-Za-z][\w.]*=\S+$/.test(setting)) throw new UsageError(`--temporal-config must be key=value (a dynamic configuration key of the server), got "${setting}"`);
+  }
+  if (temporalConfig.length > 0 && process.env.TEMPORAL_ADDRESS) throw new UsageError('--temporal-config configures the dev server the bench starts; with TEMPORAL_ADDRESS, configure that server instead');
   if (!['y', 'yes', 'n', 'no'].includes(keys)) throw new UsageError(`--idempotency-keys must be y or n, got "${keys}"`);
   return {
     sessions,
@@ -130,5 +140,6 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     saturationSeconds: integer('saturation-seconds', 0, 0, 600),
     voteSaturationSteps: integer('vote-saturation-steps', 0, 0, 6),
     temporalDbFile: values['temporal-db'],
+    temporalConfig,
   };
 }

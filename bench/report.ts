@@ -37,6 +37,8 @@ export interface BenchReport {
     baselineConcurrency: number;
     database: string;
     temporal: string;
+    /** The dev server's dynamic configuration given at start (`--temporal-config`). */
+    temporalDynamicConfig: string[];
     taskQueue: string;
     /** Worker and API processes (resources summed over each kind; SDK histograms of the first worker). */
     workers: number;
@@ -112,7 +114,7 @@ export function formatTable(report: BenchReport): string {
   lines.push('');
   const load = c.rate ? `setup at HTTP concurrency ${c.concurrency}, votes open loop at ${c.rate} requests/s` : `HTTP concurrency ${c.concurrency}`;
   lines.push(`CALEOL bench: ${c.sessions} sessions × ${c.items} items × ${c.voters} voters, ${c.committees} committee(s), ${load}`);
-  lines.push(`  PostgreSQL ${c.database}; Temporal ${c.temporal}; idempotency keys on votes: ${c.idempotencyKeys ? 'yes' : 'no'}; ${c.workers} worker process(es), ${c.apis} API process(es)`);
+  lines.push(`  PostgreSQL ${c.database}; Temporal ${c.temporal}${c.temporalDynamicConfig.length > 0 ? ` with ${c.temporalDynamicConfig.join(', ')}` : ''}; idempotency keys on votes: ${c.idempotencyKeys ? 'yes' : 'no'}; ${c.workers} worker process(es), ${c.apis} API process(es)`);
   const m = report.machine;
   lines.push(`  ${m.cpus} CPUs (${m.cpuModel}), ${Math.round(m.memoryMb / 1024)} GB, Node ${m.node}; load average ${m.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${m.loadAverageAtEnd.map((l) => l.toFixed(2)).join(' ')} at end`);
   lines.push('');

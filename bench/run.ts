@@ -110,7 +110,7 @@ async function main(): Promise<number> {
       stops.push({ name: 'PostgreSQL', stop: () => db.stop() });
       return db;
     }),
-    startTemporal(opts.temporalDbFile).then((server) => {
+    startTemporal(opts.temporalDbFile, opts.temporalConfig).then((server) => {
       stops.push({ name: 'Temporal', stop: () => server.stop() });
       return server;
     }),
@@ -367,6 +367,7 @@ async function main(): Promise<number> {
       baselineSequential: opts.baselineSequential, baselineConcurrency: opts.baselineConcurrency,
       database: database.kind === 'external' ? 'external (DATABASE_URL, a fresh database)' : 'embedded (PGlite, own process)',
       temporal: temporal.kind === 'external' ? `external (${temporal.address})` : `dev server ${temporal.persistence === 'sqlite-file' ? 'on a SQLite file' : 'in memory'} (${temporal.executable ?? 'temporal'})`,
+      temporalDynamicConfig: temporal.dynamicConfig ?? [],
       taskQueue,
       workers: opts.workers,
       apis: opts.apis,

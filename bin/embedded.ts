@@ -62,8 +62,11 @@ export interface EmbeddedTemporal {
   stop(): Promise<void>;
 }
 
-/** A Temporal dev server with the project's search attributes, persisted to `dbFile` when given. */
-export async function startEmbeddedTemporal(options: { dbFile?: string; port?: number; uiPort?: number } = {}): Promise<EmbeddedTemporal> {
+/**
+ * A Temporal dev server with the project's search attributes, persisted to `dbFile` when given;
+ * `dynamicConfig` holds server settings it takes at start (`key=value`, e.g. `history.cacheMaxSize=4096`).
+ */
+export async function startEmbeddedTemporal(options: { dbFile?: string; port?: number; uiPort?: number; dynamicConfig?: readonly string[] } = {}): Promise<EmbeddedTemporal> {
   if (options.dbFile) mkdirSync(join(options.dbFile, '..'), { recursive: true });
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
@@ -73,6 +76,7 @@ export async function startEmbeddedTemporal(options: { dbFile?: string; port?: n
       ...(options.port ? { port: options.port } : {}),
       ...(options.uiPort ? { ui: true, uiPort: options.uiPort } : {}),
       log: { format: 'json', level: 'error' },
+      ...(options.dynamicConfig?.length ? { extraArgs: options.dynamicConfig.flatMap((setting) => ['--dynamic-config-value', setting]) } : {}),
     },
   });
   const address = env.address;
