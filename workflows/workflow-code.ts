@@ -16,3 +16,6 @@ export const workflowInterceptorModules: readonly string[] = [pathOf('./request-
 
 /** What `bundleWorkflowCode` is given to build the bundle a worker or a replay runs. */
 export const workflowBundleOptions = { workflowsPath, workflowInterceptorModules: [...workflowInterceptorModules] };
+
+/** What a worker or a replay is given to bundle the workflows itself, as it starts. */
+export const workflowCodeBundledAtStart = { workflowsPath, interceptors: { workflowModules: [...workflowInterceptorModules] } };

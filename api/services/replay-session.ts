@@ -11,7 +11,7 @@ import type { CandidateDecision } from '../../domain/rules/index.ts';
 import { initialState, recheckTallies, type SessionEvent, type SessionInput } from '../../domain/session/index.ts';
 import type { Database } from '../../prisma/database.ts';
 import { sessionWorkflowId } from '../../workflows/ids.ts';
-import { workflowInterceptorModules, workflowsPath } from '../../workflows/workflow-code.ts';
+import { workflowCodeBundledAtStart } from '../../workflows/workflow-code.ts';
 
 export interface RunHistory {
   runId: string;
@@ -93,7 +93,7 @@ export async function sessionHistory(db: Database, client: Client, sessionId: st
 export async function replayHistory(history: Pick<HistorySource, 'workflowId' | 'runs'>, workflowBundlePath?: string, dataConverter: DataConverter = {}): Promise<ReplayOutcome> {
   for (const run of history.runs) {
     try {
-      const code = workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath, interceptors: { workflowModules: [...workflowInterceptorModules] } };
+      const code = workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : workflowCodeBundledAtStart;
       await Worker.runReplayHistory({ ...code, dataConverter }, JSON.parse(run.json) as unknown, history.workflowId);
     } catch (error) {
       const e = error as Error;
