@@ -146,8 +146,6 @@ export interface BenchTemporal extends Stoppable {
   address: string;
   persistence?: 'in-memory' | 'sqlite-file';
   executable?: string | undefined;
-  /** The dev server's dynamic configuration given at start (`--temporal-config`). */
-  dynamicConfig?: string[];
 }
 
 /**
@@ -159,7 +157,7 @@ export async function startTemporal(dbFile?: string, dynamicConfig: string[] = [
   if (external) return { kind: 'external', address: external, stop: async () => undefined };
   const executable = describeExecutable(temporalExecutable('cli'));
   const server = await startEmbeddedTemporal({ ...(dbFile ? { dbFile } : {}), dynamicConfig });
-  return { kind: 'dev-server', address: server.address, executable, persistence: dbFile ? 'sqlite-file' : 'in-memory', dynamicConfig, stop: () => server.stop() };
+  return { kind: 'dev-server', address: server.address, executable, persistence: dbFile ? 'sqlite-file' : 'in-memory', stop: () => server.stop() };
 }
 
 export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {

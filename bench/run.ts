@@ -367,7 +367,7 @@ async function main(): Promise<number> {
       baselineSequential: opts.baselineSequential, baselineConcurrency: opts.baselineConcurrency,
       database: database.kind === 'external' ? 'external (DATABASE_URL, a fresh database)' : 'embedded (PGlite, own process)',
       temporal: temporal.kind === 'external' ? `external (${temporal.address})` : `dev server ${temporal.persistence === 'sqlite-file' ? 'on a SQLite file' : 'in memory'} (${temporal.executable ?? 'temporal'})`,
-      temporalDynamicConfig: temporal.dynamicConfig ?? [],
+      temporalDynamicConfig: opts.temporalConfig,
       taskQueue,
       workers: opts.workers,
       apis: opts.apis,
