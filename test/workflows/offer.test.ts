@@ -13,6 +13,7 @@ import { createOfferActivities } from '../../activities/offers.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
 import type { Database } from '../../prisma/database.ts';
 import { testDatabase } from '../support/database.ts';
+import { eventually } from '../support/harness.ts';
 import { offerWorkflowId } from '../../workflows/ids.ts';
 import { refusalFailureTypes } from '../../workflows/refusals.ts';
 import {
@@ -128,7 +129,8 @@ describe('the ten-day window', () => {
     expect(Date.parse(second.offeredAt)).toBeGreaterThanOrEqual(deadline);
     expect(second.deadline).toBe(offerDeadline(new Date(second.offeredAt), 10, 'Europe/Paris').toISOString());
 
-    const rows = await db.offer.findMany({ where: { agendaItemId: input.agendaItemId }, orderBy: { rank: 'asc' } });
+    // The workflow answers with the next offer as soon as it is made; its row is stored by the activity after it.
+    const rows = await eventually(() => db.offer.findMany({ where: { agendaItemId: input.agendaItemId }, orderBy: { rank: 'asc' } }), (r) => r.length === 2);
     expect(rows.map((r) => [r.id, r.rank, r.status, r.deadline.toISOString()])).toEqual([
       [first.offerId, 1, 'expired', first.deadline],
       [second.offerId, 2, 'offered', second.deadline],
