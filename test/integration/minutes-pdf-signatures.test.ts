@@ -212,7 +212,9 @@ describe('minutes signed in the PDF (PAdES) through the API', () => {
     const lastDay = lastDayToAnswer(deadline, tz);
     expect(lastDay > notifiedAt.slice(0, 10)).toBe(true);
     expect(offerText).toContain(squash(`au plus tard le ${frenchDay(new Date(deadline.getTime() - 1).toISOString(), tz)} à 24 heures`));
-    expect(offerText).toContain(squash(`séance du ${frenchDay(scheduled, tz)}`));
+    // The day the committee sat, as its opening recorded it: a sitting opened a few minutes early, before a midnight
+    // that its convened time is past, sat the day before the one convened.
+    expect(offerText).toContain(squash(`séance du ${frenchDay(opened.at, tz)}`));
     for (const letter of letters) expect(squash(await pdfToText(letter.content))).toContain(squash('tribunal administratif'));
     expect((await veraPdf('ua1', { offer: offered.content })).failures.offer).toEqual([]);
 
