@@ -19,8 +19,8 @@ export async function recordSessionEvents(db: Database, sessionId: string, commi
   return db.$transaction(async (tx) => {
     // Two runs of one session (a reset, a retry racing its timed-out attempt) see each other's events.
     await lockCommitteeChain(tx, committeeId);
-    const stored = await tx.auditEvent.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
-    const done = new Set(stored.map((e) => e.dedupeKey));
+    const stored = await tx.$queryRaw<Array<{ dedupe_key: string }>>`SELECT dedupe_key FROM audit_event WHERE dedupe_key = ANY(${keys}::text[])`;
+    const done = new Set(stored.map((e) => e.dedupe_key));
     const audit: NewAuditEvent[] = [];
     // Ballots in a row are stored in one statement, before the next event of another kind.
     let ballots: Ballot[] = [];
@@ -74,23 +74,22 @@ async function upsertItem(tx: Tx, sessionId: string, item: PublishedItem): Promi
   });
 }
 
+/** The item's decisions, one per candidate, in one statement (a vote's close, at the peak ten a second). */
 async function upsertDecisions(tx: Tx, sessionId: string, itemId: string, decisions: CandidateDecision[], tally: Prisma.InputJsonObject, decidedAt: Date): Promise<void> {
-  for (const d of decisions) {
-    const data = {
-      type: d.type,
-      rank: d.rank ?? null,
-      conditionDocument: d.conditionDocument ?? null,
-      conditionDeadline: d.conditionDeadline ? new Date(`${d.conditionDeadline}T00:00:00Z`) : null,
-      reasons: d.reasons ?? null,
-      tally,
-      decidedAt,
-    };
-    await tx.decision.upsert({
-      where: { agendaItemId_applicationId: { agendaItemId: itemId, applicationId: d.applicationId } },
-      create: { id: crypto.randomUUID(), sessionId, agendaItemId: itemId, applicationId: d.applicationId, ...data },
-      update: data,
-    });
-  }
+  if (decisions.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO decision (id, session_id, agenda_item_id, application_id, type, rank, condition_document, condition_deadline, reasons, tally, decided_at)
+    SELECT d.id, ${sessionId}::uuid, ${itemId}::uuid, d.application_id, d.type, d.rank, d.condition_document, d.condition_deadline, d.reasons,
+      ${JSON.stringify(tally)}::jsonb, ${decidedAt.toISOString()}::timestamptz
+    FROM unnest(
+      ${decisions.map(() => crypto.randomUUID())}::uuid[], ${decisions.map((d) => d.applicationId)}::uuid[],
+      ${decisions.map((d) => d.type)}::decision_type[], ${decisions.map((d) => d.rank ?? null)}::int[],
+      ${decisions.map((d) => d.conditionDocument ?? null)}::text[], ${decisions.map((d) => d.conditionDeadline ?? null)}::date[],
+      ${decisions.map((d) => d.reasons ?? null)}::text[]
+    ) AS d (id, application_id, type, rank, condition_document, condition_deadline, reasons)
+    ON CONFLICT (agenda_item_id, application_id) DO UPDATE SET
+      type = EXCLUDED.type, rank = EXCLUDED.rank, condition_document = EXCLUDED.condition_document,
+      condition_deadline = EXCLUDED.condition_deadline, reasons = EXCLUDED.reasons, tally = EXCLUDED.tally, decided_at = EXCLUDED.decided_at`;
 }
 
 async function applyProjection(tx: Tx, sessionId: string, event: SessionEvent): Promise<void> {
