@@ -2,6 +2,7 @@
 // by the organisation's OpenID Connect provider, verified against its published keys.
 import { forbidden, ProblemError } from './problems.ts';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 
 export const roles = ['secretary', 'member', 'chair', 'auditor', 'ops'] as const;
 export type Role = (typeof roles)[number];
@@ -107,10 +108,33 @@ async function verifyWith(key: Uint8Array | JWTVerifyGetKey, token: string, chec
   }
 }
 
+/** Tokens remembered once verified, at most: a member voting through a sitting sends the same token every time. */
+const rememberedTokens = 10_000;
+
+/**
+ * The principal of a token verified before, by the token's exact text, until the token would be
+ * refused for its age (its expiry, or its issue plus the longest lifetime allowed): the signature
+ * is not checked again on every request. Revocations are checked on every request all the same.
+ */
+function remembering(checks: Checks, verify: (token: string) => Promise<Principal>): TokenVerifier {
+  const known = new LRUCache<string, { principal: Principal; validUntilMs: number }>({ max: rememberedTokens });
+  return {
+    async verify(token) {
+      const remembered = known.get(token);
+      if (remembered && Date.now() < remembered.validUntilMs) return remembered.principal;
+      const principal = Object.freeze(await verify(token));
+      // exp and iat are required claims: both are known here.
+      const refusedAfter = Math.min(principal.expiresAt!, principal.issuedAt! + checks.maxLifetimeSeconds) + clockToleranceSeconds;
+      known.set(token, { principal, validUntilMs: refusedAfter * 1000 });
+      return principal;
+    },
+  };
+}
+
 export function localTokenVerifier(secret: string, maxLifetimeSeconds: number = defaultMaxTokenLifetimeSeconds.local): TokenVerifier {
   const key = new TextEncoder().encode(secret);
   const checks = { issuer: localIssuer, audience: localAudience, rolesClaim: 'roles', matching: { memberClaim: 'member_id' }, maxLifetimeSeconds };
-  return { verify: (token) => verifyWith(key, token, checks) };
+  return remembering(checks, (token) => verifyWith(key, token, checks));
 }
 
 export interface OidcSettings {
@@ -135,15 +159,13 @@ export function oidcTokenVerifier(settings: OidcSettings): TokenVerifier {
     const jwksUrl = settings.jwksUrl ?? (await discoverJwksUrl(settings.issuer));
     return createRemoteJWKSet(new URL(jwksUrl));
   };
-  return {
-    async verify(token) {
-      keys ??= resolveKeys().catch((error: unknown) => {
-        keys = undefined;
-        throw error;
-      });
-      return verifyWith(await keys, token, checks);
-    },
-  };
+  return remembering(checks, async (token) => {
+    keys ??= resolveKeys().catch((error: unknown) => {
+      keys = undefined;
+      throw error;
+    });
+    return verifyWith(await keys, token, checks);
+  });
 }
 
 async function discoverJwksUrl(issuer: string): Promise<string> {
