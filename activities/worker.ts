@@ -26,6 +26,12 @@ export interface WorkerDeps {
    * votes a second (69 against 74) with more CPU per vote (bench README).
    */
   workflowThreads?: number | undefined;
+  /**
+   * Sessions kept in memory at most (default: the SDK's, from the heap's size). The worker's
+   * memory grows by a session's state and history for each one it keeps (bench README); one it
+   * has let go replays its history on its next task.
+   */
+  workflowCacheSize?: number | undefined;
   zoom?: ZoomMeetings | undefined;
   mailer?: Mailer | undefined;
   organizer?: { name: string; email: string } | undefined;
@@ -50,6 +56,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
   return Worker.create({
     connection: deps.connection,
     ...(deps.workflowThreads ? { workflowThreadPoolSize: deps.workflowThreads } : {}),
+    ...(deps.workflowCacheSize ? { maxCachedWorkflows: deps.workflowCacheSize } : {}),
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     activities: {

@@ -45,6 +45,8 @@ export interface Config {
   workflowBundlePath?: string | undefined;
   /** Threads the worker runs workflow tasks on (the Temporal SDK's `workflowThreadPoolSize`). */
   workflowThreads: number;
+  /** Sessions the worker keeps in memory at most (the SDK's `maxCachedWorkflows`); default: the SDK's, from the heap's size. */
+  workflowCacheSize?: number | undefined;
   /** host:port of the Temporal SDK's Prometheus exporter: the worker binds it, the API's /metrics appends it. */
   temporalMetricsAddress?: string | undefined;
   logLevel: string;
@@ -105,6 +107,7 @@ export const configVariables = {
   TEMPORAL_METRICS_ADDRESS: 'host:port where the worker serves the Temporal SDK\'s Prometheus metrics, appended to the API\'s GET /metrics (default: none; npm start uses 127.0.0.1:9464 when free)',
   WORKFLOW_BUNDLE_PATH: 'a pre-built workflow bundle for the worker (default: bundle at start)',
   WORKFLOW_THREADS: 'threads the worker runs workflow tasks on, 1 to 16 (default 1; 2 shortens the tasks\' wait while the machine has CPU to spare, and costs throughput at its limit)',
+  WORKFLOW_CACHE_SIZE: 'sessions the worker keeps in memory at most, 2 to 100000 (default: the Temporal SDK\'s, from the heap\'s size); past it, a session\'s next task replays its history',
   LOG_LEVEL: 'fatal, error, warn, info, debug or trace (default info)',
   AUTH_MODE: 'local (tokens signed by AUTH_LOCAL_SECRET) or oidc (default local)',
   AUTH_LOCAL_SECRET: 'HS256 secret of local tokens, at least 32 characters; npm start creates one under DATA_DIR',
@@ -235,6 +238,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`WORKFLOW_THREADS must be a whole number from 1 to 16, got "${workflowThreadsRaw}"`);
   }
 
+  const workflowCacheRaw = env.WORKFLOW_CACHE_SIZE || undefined;
+  const workflowCacheSize = workflowCacheRaw === undefined ? undefined : Number(workflowCacheRaw);
+  if (workflowCacheRaw !== undefined && !(/^\d+$/.test(workflowCacheRaw) && workflowCacheSize! >= 2 && workflowCacheSize! <= 100_000)) {
+    problems.push(`WORKFLOW_CACHE_SIZE must be a whole number from 2 to 100000, got "${workflowCacheRaw}"`);
+  }
+
   const temporalPort = port('EMBEDDED_TEMPORAL_PORT', 7233);
   const httpPort = port('PORT', 3000);
   const config: Config = {
@@ -252,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedTemporalUiPort: temporalPort + 1000 > 65535 ? temporalPort - 1000 : temporalPort + 1000,
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     workflowThreads,
+    ...(workflowCacheSize !== undefined ? { workflowCacheSize } : {}),
     temporalMetricsAddress,
     logLevel,
     auth,

@@ -130,7 +130,7 @@ export async function startWorker(config: Config & { databaseUrl: string; tempor
   const checkpointSignerOfWorker = auditCheckpointKeys(config).signer;
   const dataConverter = encryptingDataConverter(payloadCodecKeys(config));
   const worker = await createWorker({
-    connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, workflowBundlePath: config.workflowBundlePath, workflowThreads: config.workflowThreads,
+    connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, workflowBundlePath: config.workflowBundlePath, workflowThreads: config.workflowThreads, workflowCacheSize: config.workflowCacheSize,
     zoom: config.zoom ? zoomMeetings({ accountId: config.zoom.accountId, clientId: config.zoom.clientId, clientSecret: config.zoom.clientSecret, apiBaseUrl: config.zoom.apiBaseUrl, oauthBaseUrl: config.zoom.oauthBaseUrl }) : undefined,
     mailer,
     organizer: organizerOf(config),

@@ -80,6 +80,10 @@ describe('loadConfig', () => {
     expect(problemsOf({ WORKFLOW_THREADS: value })).toEqual([expect.stringMatching(/^WORKFLOW_THREADS must .*1 to 16/)]);
   });
 
+  it.each(['0', '1', '100001', '-5', '2.5', 'many'])('refuses WORKFLOW_CACHE_SIZE=%j', (value) => {
+    expect(problemsOf({ WORKFLOW_CACHE_SIZE: value })).toEqual([expect.stringMatching(/^WORKFLOW_CACHE_SIZE must .*2 to 100000/)]);
+  });
+
   it.each(['0', '65536', '-1', '80.5', '3000abc', ' '])('refuses PORT=%j', (value) => {
     expect(problemsOf({ PORT: value })).toEqual([expect.stringMatching(/^PORT /)]);
   });
@@ -146,6 +150,7 @@ describe('loadConfig', () => {
       EMBEDDED_TEMPORAL_PORT: '65000',
       WORKFLOW_BUNDLE_PATH: '/app/workflow-bundle.js',
       WORKFLOW_THREADS: '4',
+      WORKFLOW_CACHE_SIZE: '1200',
       LOG_LEVEL: 'warn',
       AUTH_MODE: 'oidc',
       AUTH_OIDC_ISSUER: `https://login.microsoftonline.com/${tenant}/v2.0`,
@@ -170,6 +175,7 @@ describe('loadConfig', () => {
       embeddedTemporalUiPort: 64000,
       workflowBundlePath: '/app/workflow-bundle.js',
       workflowThreads: 4,
+      workflowCacheSize: 1200,
       logLevel: 'warn',
       auth: {
         mode: 'oidc',
