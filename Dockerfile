@@ -36,6 +36,10 @@ COPY --from=build /app/node_modules ./node_modules
 COPY . .
 COPY --from=build /app/generated ./generated
 COPY --from=web /app/web/dist ./web/dist
+# The workflows bundled once, here: the worker starts without bundling them, and the API's replays
+# run the same file (npm run build:workflows).
+RUN node --import tsx bin/bundle-workflows.ts --out /app/workflow-bundle.js
+ENV WORKFLOW_BUNDLE_PATH=/app/workflow-bundle.js
 # The data folder (the keys made once: Temporal payload keys, the audit checkpoint key), writable
 # by the `node` user; compose mounts one volume there for the API and the worker.
 RUN mkdir -p /var/lib/caleol && chown node:node /var/lib/caleol

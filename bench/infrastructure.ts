@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
 import { startEmbeddedTemporal } from '../bin/embedded.ts';
 import { registerSearchAttributes } from '../bin/search-attribute-registration.ts';
 import { describeExecutable, temporalExecutable } from '../bin/temporal-server.ts';
+import { writeWorkflowBundle } from '../bin/workflow-bundle.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const orphanGuard = fileURLToPath(new URL('./orphan-guard.mjs', import.meta.url));
@@ -166,16 +166,9 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
 
 // --- bundles ---
 
-const quietBundlerLogger = {
-  trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: (message: string) => console.warn(message), error: (message: string) => console.error(message),
-  log: () => undefined,
-};
-
 /** Bundles workflows once, so that a worker starts without bundling: the sessions' as every worker runs them, or the baseline's. */
-export async function bundleWorkflows(options: { workflowsPath: string; workflowInterceptorModules?: string[] }, file: string): Promise<string> {
-  const bundle = await bundleWorkflowCode({ ...options, logger: quietBundlerLogger });
-  await writeFile(file, bundle.code);
+export async function bundleWorkflows(code: { workflowsPath: string; workflowInterceptorModules?: string[] }, file: string): Promise<string> {
+  await writeWorkflowBundle(file, code);
   return file;
 }
 

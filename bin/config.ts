@@ -105,7 +105,7 @@ export const configVariables = {
   EMBEDDED_TEMPORAL_PORT: 'port of the embedded Temporal dev server (default 7233; UI on 8233)',
   EMBEDDED_SMTP_PORT: 'port of the embedded mail catcher, used without SMTP_URL (default 2525)',
   TEMPORAL_METRICS_ADDRESS: 'host:port where the worker serves the Temporal SDK\'s Prometheus metrics, appended to the API\'s GET /metrics (default: none; npm start uses 127.0.0.1:9464 when free)',
-  WORKFLOW_BUNDLE_PATH: 'a pre-built workflow bundle for the worker (default: bundle at start)',
+  WORKFLOW_BUNDLE_PATH: 'a pre-built workflow bundle for the worker, from npm run build:workflows (default: bundle at start)',
   WORKFLOW_THREADS: 'threads the worker runs workflow tasks on, 1 to 16 (default 1; 2 shortens the tasks\' wait while the machine has CPU to spare, and costs throughput at its limit)',
   WORKFLOW_CACHE_SIZE: 'sessions the worker keeps in memory at most, 2 to 100000 (default: the Temporal SDK\'s, from the heap\'s size); past it, a session\'s next task replays its history',
   LOG_LEVEL: 'fatal, error, warn, info, debug or trace (default info)',

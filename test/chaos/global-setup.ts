@@ -1,13 +1,12 @@
 // Once per chaos run: a database of its own on the PostgreSQL named by DATABASE_URL (an admin
 // URL), migrated, and the workflow bundle built once for every worker process the tests start.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
-import { workflowBundleOptions } from '../../workflows/workflow-code.ts';
 import { applyMigrations } from '../../prisma/migrations.ts';
 import { temporalExecutable } from '../../bin/temporal-server.ts';
+import { writeWorkflowBundle } from '../../bin/workflow-bundle.ts';
 import { createScratchDatabase } from '../support/scratch-database.ts';
 
 declare module 'vitest' {
@@ -25,12 +24,8 @@ export default async function setup(project: TestProject) {
   const workdir = await mkdtemp(join(tmpdir(), 'caleol-chaos-'));
   const scratch = await createScratchDatabase(adminUrl, 'caleol_chaos');
   const url = new URL(scratch.url);
-  const [bundle] = await Promise.all([
-    bundleWorkflowCode({ ...workflowBundleOptions, logger: quietLogger }),
-    applyMigrations(url.toString()),
-  ]);
   const bundlePath = join(workdir, 'workflow-bundle.js');
-  await writeFile(bundlePath, bundle.code);
+  await Promise.all([writeWorkflowBundle(bundlePath), applyMigrations(url.toString())]);
 
   project.provide('chaosDatabaseUrl', url.toString());
   project.provide('chaosBundlePath', bundlePath);
@@ -42,7 +37,3 @@ export default async function setup(project: TestProject) {
   };
 }
 
-const quietLogger = {
-  trace: () => undefined, debug: () => undefined, info: () => undefined, log: () => undefined,
-  warn: (message: string) => console.warn(message), error: (message: string) => console.error(message),
-};

@@ -8,8 +8,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeWorkflowBundle } from '../../bin/workflow-bundle.ts';
 import { sha256Hex } from '../../documents/canonical-json.ts';
 import { buildExportBundle, verifyExportBundle, type ExportBundle } from '../../documents/export-bundle.ts';
 import type { SessionState } from '../../domain/session/index.ts';
@@ -29,18 +29,10 @@ let auditor: string;
 let ops: string;
 let member: string;
 
-const quietLogger = {
-  trace: () => undefined, debug: () => undefined, info: () => undefined, log: () => undefined,
-  warn: (message: string) => console.warn(message), error: (message: string) => console.error(message),
-};
-
 beforeAll(async () => {
   workdir = await mkdtemp(join(tmpdir(), 'caleol-audit-evidence-'));
-  const bundle = await bundleWorkflowCode({
-    workflowsPath: fileURLToPath(new URL('../support/incompatible-workflows.ts', import.meta.url)), logger: quietLogger,
-  });
   incompatibleBundlePath = join(workdir, 'incompatible-workflow-bundle.js');
-  await writeFile(incompatibleBundlePath, bundle.code);
+  await writeWorkflowBundle(incompatibleBundlePath, { workflowsPath: fileURLToPath(new URL('../support/incompatible-workflows.ts', import.meta.url)) });
   [h, incompatible] = await Promise.all([
     startHarness('audit-evidence'),
     startHarness('audit-evidence-incompatible', { replayBundlePath: incompatibleBundlePath }),
@@ -370,5 +362,18 @@ describe('the evidence of a finished session', () => {
     const broken = await runCommand('replay-session.ts', ['--bundle', archivedExportFile, '--workflow-bundle', incompatibleBundlePath]);
     expect(broken.stdout, broken.stderr).toMatch(/replay: FAILED \(bundled archived history\): .*(Determinism|nondetermin)/i);
     expect(broken.code).toBe(1);
+  }, 120_000);
+
+  it('replays it with the bundle npm run build:workflows writes, as a worker given WORKFLOW_BUNDLE_PATH runs it', async () => {
+    const built = join(workdir, 'built-workflow-bundle.js');
+    const bundling = await runCommand('bundle-workflows.ts', ['--out', built]);
+    expect(bundling.stdout, bundling.stderr).toContain(`workflow bundle written: ${built}`);
+    expect(bundling.code).toBe(0);
+    const replayed = await runCommand('replay-session.ts', ['--bundle', archivedExportFile, '--workflow-bundle', built]);
+    expect(replayed.stdout, replayed.stderr).toContain('replay: OK (bundled archived history)');
+    expect(replayed.code).toBe(0);
+    const misuse = await runCommand('bundle-workflows.ts', []);
+    expect(misuse.stderr).toContain('usage: npm run build:workflows -- --out <file>');
+    expect(misuse.code).toBe(2);
   }, 120_000);
 });

@@ -1,13 +1,12 @@
 // One Temporal dev server and one database per test run, and the workflow bundle built once.
 // With DATABASE_URL (an admin URL of a real PostgreSQL) each run creates and drops its own
 // database; without it, an embedded PostgreSQL (PGlite) serves the run.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
-import { workflowBundleOptions } from '../../workflows/workflow-code.ts';
 import { startEmbeddedPostgres, startEmbeddedTemporal } from '../../bin/embedded.ts';
+import { writeWorkflowBundle } from '../../bin/workflow-bundle.ts';
 import { applyMigrations } from '../../prisma/migrations.ts';
 import { buildVeraPdf } from './pdf-validators.ts';
 import { freePort } from './ports.ts';
@@ -29,15 +28,14 @@ export default async function setup(project: TestProject) {
   const workdir = await mkdtemp(join(tmpdir(), 'caleol-test-'));
   const stops: Array<() => Promise<unknown>> = [];
 
-  const [temporal, database, bundle] = await Promise.all([
+  const workflowBundlePath = join(workdir, 'workflow-bundle.js');
+  const [temporal, database] = await Promise.all([
     startEmbeddedTemporal(),
     createTestDatabase(workdir),
-    bundleWorkflowCode({ ...workflowBundleOptions, logger: quietBundlerLogger }),
+    writeWorkflowBundle(workflowBundlePath),
     buildVeraPdf(),
   ]);
   stops.push(() => temporal.stop(), () => database.drop());
-  const workflowBundlePath = join(workdir, 'workflow-bundle.js');
-  await writeFile(workflowBundlePath, bundle.code);
   await applyMigrations(database.url);
 
   project.provide('temporalAddress', temporal.address);
@@ -52,12 +50,6 @@ export default async function setup(project: TestProject) {
     await rm(workdir, { recursive: true, force: true });
   };
 }
-
-const quietBundlerLogger = {
-  trace: () => undefined, debug: () => undefined, info: () => undefined,
-  warn: (message: string) => console.warn(message), error: (message: string) => console.error(message),
-  log: () => undefined,
-};
 
 interface TestDatabase {
   embedded: boolean;

@@ -662,6 +662,13 @@ describe('Dockerfile', () => {
     expect(instructions.some((i) => i.keyword === 'ENV' && /\bHOST=0\.0\.0\.0\b/.test(i.args))).toBe(true);
   });
 
+  it('bundles the workflows once at build, with the repository\'s command, for the worker and the API to load', () => {
+    const bundling = instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args.match(/^node --import tsx (bin\/bundle-workflows\.ts) --out (\S+)$/)).find(Boolean);
+    expect(bundling, 'RUN node --import tsx bin/bundle-workflows.ts --out <file>').toBeTruthy();
+    expect(existsSync(join(root, bundling![1]!))).toBe(true);
+    expect(instructions.some((i) => i.keyword === 'ENV' && i.args === `WORKFLOW_BUNDLE_PATH=${bundling![2]}`)).toBe(true);
+  });
+
   it('keeps the host dependencies, generated client and secrets out of the build context but not the sources', () => {
     const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'generated', '.env']));
