@@ -28,7 +28,7 @@ interface StoredRecord {
 
 /**
  * The record of a key, read with one raw statement: it runs before every keyed vote, and the
- * client's own query building costs a vote twice the CPU of the statement (1.4 ms against 0.6).
+ * client's `findUnique` of it took 1.4 ms of CPU where this takes 0.6.
  */
 async function recordOf(db: Database, principal: string, key: string): Promise<StoredRecord | undefined> {
   const rows = await db.$queryRaw<StoredRecord[]>`
