@@ -12,7 +12,6 @@ import pg from 'pg';
 import { startEmbeddedTemporal } from '../bin/embedded.ts';
 import { registerSearchAttributes } from '../bin/search-attribute-registration.ts';
 import { describeExecutable, temporalExecutable } from '../bin/temporal-server.ts';
-import { writeWorkflowBundle } from '../bin/workflow-bundle.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const orphanGuard = fileURLToPath(new URL('./orphan-guard.mjs', import.meta.url));
@@ -165,12 +164,6 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
 }
 
 // --- bundles ---
-
-/** Bundles workflows once, so that a worker starts without bundling: the sessions' as every worker runs them, or the baseline's. */
-export async function bundleWorkflows(code: { workflowsPath: string; workflowInterceptorModules?: string[] }, file: string): Promise<string> {
-  await writeWorkflowBundle(file, code);
-  return file;
-}
 
 // --- readiness ---
 

@@ -15,7 +15,6 @@ import { runFairFloor, sustained, type FairFloorResult, type OfferedLoad } from 
 import { ApiClient } from './http.ts';
 import {
   baselineWorkflowPath,
-  bundleWorkflows,
   childEnv,
   DatabaseBackends,
   ensureSearchAttributes,
@@ -30,6 +29,7 @@ import {
   type Child,
 } from './infrastructure.ts';
 import { startMailCatcher } from '../bin/embedded.ts';
+import { writeWorkflowBundle } from '../bin/workflow-bundle.ts';
 import { workflowBundleOptions } from '../workflows/workflow-code.ts';
 import { parseOptions, usage, UsageError, type BenchOptions } from './options.ts';
 import { childrenOf, commandOf, ResourceSampler } from './processes.ts';
@@ -105,7 +105,10 @@ async function main(): Promise<number> {
   progress.start();
 
   // --- infrastructure ---
-  const [database, temporal, sessionBundle, baselineBundle] = await Promise.all([
+  // Bundled once, so that a worker starts without bundling: the sessions' as every worker runs them, and the baseline's.
+  const sessionBundle = join(workdir, 'session-workflows.js');
+  const baselineBundle = join(workdir, 'baseline-workflow.js');
+  const [database, temporal] = await Promise.all([
     startDatabase(workdir, freePort).then((db) => {
       stops.push({ name: 'PostgreSQL', stop: () => db.stop() });
       return db;
@@ -114,8 +117,8 @@ async function main(): Promise<number> {
       stops.push({ name: 'Temporal', stop: () => server.stop() });
       return server;
     }),
-    bundleWorkflows(workflowBundleOptions, join(workdir, 'session-workflows.js')),
-    bundleWorkflows({ workflowsPath: baselineWorkflowPath }, join(workdir, 'baseline-workflow.js')),
+    writeWorkflowBundle(sessionBundle, workflowBundleOptions),
+    writeWorkflowBundle(baselineBundle, { workflowsPath: baselineWorkflowPath }),
   ]);
   const migrations = await applyMigrations(database.url);
   const connection = await Connection.connect({ address: temporal.address });

@@ -1,7 +1,7 @@
 // Writes the session workflows' bundle, for WORKFLOW_BUNDLE_PATH: a worker that loads it starts
 // without bundling, and the auditors' replays run the same file. Exit 0 when written, 1 on a
 // bundling error, 2 on misuse.
-import { parseOptions, UsageError } from './command-line.ts';
+import { parseOptions, runCommand, UsageError } from './command-line.ts';
 import { writeWorkflowBundle } from './workflow-bundle.ts';
 
 const usage = 'usage: npm run build:workflows -- --out <file>';
@@ -18,11 +18,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(`bundle-workflows: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) console.error(usage);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+runCommand('bundle-workflows', usage, main);

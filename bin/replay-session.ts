@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { recheckVotesOf, recordedEvent, replayHistory, replaySession, sessionInputOf, type SessionReplayReport } from '../api/services/replay-session.ts';
 import type { ExportBundle } from '../documents/export-bundle.ts';
 import { createDatabase } from '../prisma/database.ts';
-import { parseOptions, UsageError } from './command-line.ts';
+import { parseOptions, runCommand, UsageError } from './command-line.ts';
 
 const usage = `usage:
   npx tsx bin/replay-session.ts --session <session id>     (DATABASE_URL, TEMPORAL_ADDRESS)
@@ -68,11 +68,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(`replay-session: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) console.error(usage);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+runCommand('replay-session', usage, main);

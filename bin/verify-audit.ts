@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { checkpointKeys } from '../documents/audit-checkpoints.ts';
 import { hasAuditTrail, verifyAuditTrail } from '../prisma/audit-trail.ts';
 import { createDatabase } from '../prisma/database.ts';
-import { parseOptions, UsageError } from './command-line.ts';
+import { parseOptions, runCommand, UsageError } from './command-line.ts';
 
 const usage = `usage:
   npx tsx bin/verify-audit.ts [--committee <committee id>] [--checkpoint-keys <public PEM file>,…]
@@ -42,11 +42,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(`verify-audit: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) console.error(usage);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+runCommand('verify-audit', usage, main);

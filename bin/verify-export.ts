@@ -3,7 +3,7 @@
 // hashes, its signed checkpoints, and the workflow history's hash. Exit 0 and "OK", 1 and each problem, 2 on misuse.
 import { readFileSync } from 'node:fs';
 import { verifyExportBundle } from '../documents/export-bundle.ts';
-import { parseOptions, UsageError } from './command-line.ts';
+import { parseOptions, runCommand, UsageError } from './command-line.ts';
 
 const usage = `usage:
   npx tsx bin/verify-export.ts --bundle <session-….caleol.json> [--checkpoint-keys <public PEM file>,…]
@@ -40,11 +40,4 @@ async function main(argv: string[]): Promise<number> {
   return 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(`verify-export: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) console.error(usage);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+runCommand('verify-export', usage, main);

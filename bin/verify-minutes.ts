@@ -7,7 +7,7 @@ import { verifyMinutes, type MinutesSignatureEntry } from '../documents/verify-b
 import { minutesVersion, verifyStoredMinutes } from '../api/services/verify-minutes.ts';
 import { ProblemError } from '../api/problems.ts';
 import { createDatabase } from '../prisma/database.ts';
-import { parseOptions, UsageError } from './command-line.ts';
+import { parseOptions, runCommand, UsageError } from './command-line.ts';
 
 const usage = `usage:
   npx tsx bin/verify-minutes.ts --json minutes.json --signatures signatures.json [--pdf minutes.pdf]
@@ -134,11 +134,4 @@ async function verifySession(sessionId: string, versionText: string | undefined)
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => {
-    console.error(`verify-minutes: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) console.error(usage);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+runCommand('verify-minutes', usage, main);
