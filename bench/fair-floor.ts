@@ -28,6 +28,8 @@ export interface FairFloorOptions {
   rate: number;
   /** Saturation: each step's duration; none: no saturation search. */
   saturationStepSeconds?: number | undefined;
+  /** Saturation: the first offered rate (default `rate`). */
+  saturationFrom?: number | undefined;
   onProgress?: (text: string) => void;
 }
 
@@ -45,6 +47,18 @@ export interface FairFloorResult {
   saturation?: { steps: OfferedLoad[]; sustainedPerSecond: number } | undefined;
   failureSamples: string[];
   durationMs: number;
+}
+
+/**
+ * A saturation step at `rate` held about `seconds`, in the vote phase's shape: on as few of the
+ * `available` sessions (or workflows) as that takes, each doing `rounds` items of `voters` + 2
+ * requests; every one of them, and more rounds, when one round of all is not enough.
+ */
+export function saturationStep(rate: number, seconds: number, available: number, voters: number): { sessions: number; rounds: number } {
+  const requests = rate * seconds;
+  const perRound = voters + 2;
+  const sessions = Math.max(1, Math.min(available, Math.ceil(requests / perRound)));
+  return { sessions, rounds: Math.max(1, Math.round(requests / (sessions * perRound))) };
 }
 
 /** A step is sustained when it keeps up with what was offered, without failures or runaway latency. */
@@ -70,7 +84,7 @@ export async function runFairFloor(options: FairFloorOptions): Promise<FairFloor
    * update (the vote's opening), then `voters` at once (the ballots), then one (the close), each leaving at its pacer
    * slot in the order they are made, whatever the answers.
    */
-  const offer = async (rate: number, rounds: number): Promise<OfferedLoad> => {
+  const offer = async (rate: number, rounds: number, shaped = options.shaped): Promise<OfferedLoad> => {
     const pacer = new Pacer(rate);
     const latencies: number[] = [];
     let failures = 0;
@@ -86,7 +100,7 @@ export async function runFairFloor(options: FairFloorOptions): Promise<FairFloor
       }
     };
     const t0 = performance.now();
-    await Promise.all(handles.slice(0, options.shaped).map(async (handle) => {
+    await Promise.all(handles.slice(0, shaped).map(async (handle) => {
       for (let round = 0; round < rounds; round++) {
         await send(handle);
         await Promise.all(Array.from({ length: options.voters }, () => send(handle)));
@@ -112,9 +126,10 @@ export async function runFairFloor(options: FairFloorOptions): Promise<FairFloor
     if (options.saturationStepSeconds) {
       const steps: OfferedLoad[] = [];
       let sustainedPerSecond = 0;
-      for (let rate = options.rate; ; rate = Math.round(rate * 1.5)) {
+      for (let rate = options.saturationFrom ?? options.rate; ; rate = Math.round(rate * 1.5)) {
         options.onProgress?.(`fair floor saturation: ${rate}/s for ${options.saturationStepSeconds} s`);
-        const step = await offer(rate, Math.max(1, Math.round((rate * options.saturationStepSeconds) / perRound)));
+        const { sessions, rounds } = saturationStep(rate, options.saturationStepSeconds, Math.min(options.shaped, handles.length), options.voters);
+        const step = await offer(rate, rounds, sessions);
         steps.push(step);
         if (!sustained(step)) break;
         sustainedPerSecond = rate;

@@ -163,8 +163,6 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
   return registerSearchAttributes(connection, namespace);
 }
 
-// --- bundles ---
-
 // --- readiness ---
 
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, children: Child[] = []): Promise<T> {

@@ -22,9 +22,11 @@ export interface BenchOptions {
   workers: number;
   /** API processes; the bench's requests go to each in turn, as a load balancer would send them. */
   apis: number;
-  /** Open loop only: the fair floor's saturation search, each step held this long (0: no search). */
+  /** Open loop only: each step of the saturation searches is held this long (0: no floor search). */
   saturationSeconds: number;
-  /** Open loop only: vote phases after the first, each at half as many requests a second again, on items of their own. */
+  /** Open loop only: the first offered rate of both saturation searches (default: `rate`). */
+  saturationFrom: number | undefined;
+  /** Open loop only: at most this many vote phases after the first, from `saturationFrom` up by half each, on items of their own. */
   voteSaturationSteps: number;
   /** The dev server keeps its state in this SQLite file instead of memory. */
   temporalDbFile: string | undefined;
@@ -51,10 +53,12 @@ export const usage = `npm run bench -- [options]
   --workers <n>              worker processes polling the one task queue (default 1)
   --apis <n>                 API processes, the requests spread over them in turn (default 1)
   --saturation-seconds <n>   with --rate: search the fair floor's saturation throughput, each offered rate held n
-                             seconds, from --rate up by half each step (default 0: no search)
-  --vote-saturation-steps <n> with --rate: the votes' saturation throughput, up to n more vote phases at rates up by
-                             half each step, each on --items items of its own per session (set up with the rest),
-                             until one is not sustained (default 0)
+                             seconds, from --saturation-from up by half each step (default 0: no search)
+  --saturation-from <n>      the first offered rate of both saturation searches (default: --rate)
+  --vote-saturation-steps <n> with --rate and --saturation-seconds: the votes' saturation throughput, up to n more
+                             vote phases from --saturation-from up by half each step, each held about
+                             --saturation-seconds on an item of its own (set up with the rest) of as many sessions as
+                             that takes, until one is not sustained (default 0)
   --temporal-db <file>       the dev server persists to this SQLite file (default: in memory; TEMPORAL_ADDRESS: unused)
   --temporal-config <k=v>    a dynamic configuration setting of the dev server, given at its start (repeatable),
                              e.g. history.cacheMaxSize=4096 (TEMPORAL_ADDRESS: refused, configure that server)
@@ -93,6 +97,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       workers: { type: 'string' },
       apis: { type: 'string' },
       'saturation-seconds': { type: 'string' },
+      'saturation-from': { type: 'string' },
       'vote-saturation-steps': { type: 'string' },
       'temporal-db': { type: 'string' },
       'temporal-config': { type: 'string', multiple: true },
@@ -113,7 +118,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const voters = integer('voters', 9, 1, 9);
   const concurrency = integer('concurrency', 64, 1, 10_000);
   const keys = values['idempotency-keys'] ?? 'y';
-  if (values['vote-saturation-steps'] !== undefined && values.rate === undefined) throw new UsageError('--vote-saturation-steps needs --rate (an open loop)');
+  for (const name of ['vote-saturation-steps', 'saturation-seconds', 'saturation-from'] as const) {
+    if (values[name] !== undefined && values.rate === undefined) throw new UsageError(`--${name} needs --rate (an open loop)`);
+  }
+  if (values['vote-saturation-steps'] !== undefined && values['saturation-seconds'] === undefined) throw new UsageError('--vote-saturation-steps needs --saturation-seconds (how long each offered rate is held)');
   const temporalConfig = values['temporal-config'] ?? [];
   for (const setting of temporalConfig) {
     if (!/^[A-Za-z][\w.]*=\S+$/.test(setting)) throw new UsageError(`--temporal-config must be key=value (a dynamic configuration key of the server), got "${setting}"`);
@@ -138,6 +146,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     workers: integer('workers', 1, 1, 8),
     apis: integer('apis', 1, 1, 8),
     saturationSeconds: integer('saturation-seconds', 0, 0, 600),
+    saturationFrom: values['saturation-from'] === undefined ? undefined : integer('saturation-from', 0, 1, 100_000),
     voteSaturationSteps: integer('vote-saturation-steps', 0, 0, 6),
     temporalDbFile: values['temporal-db'],
     temporalConfig,

@@ -1,5 +1,5 @@
 // The results: the JSON document (--json) and the table on stdout.
-import type { FairFloorResult } from './fair-floor.ts';
+import { sustained, type FairFloorResult } from './fair-floor.ts';
 import type { HistogramDelta } from './prometheus.ts';
 import type { LatencySummary } from './stats.ts';
 
@@ -76,7 +76,7 @@ export interface BenchReport {
     /** CPU time per update during the baseline: the dev server's, and the bench process's (client and worker). */
     cpuMsPerUpdate: { temporal: number | null; benchProcess: number | null };
   };
-  /** Open loop, --vote-saturation-steps: the vote phase at rising rates (the first at --rate), and the highest sustained. */
+  /** Open loop, --vote-saturation-steps: vote phases at rising rates (from --saturation-from), each step's sessions, and the highest sustained. */
   voteSaturation: FairFloorResult['saturation'] | null;
   /** Resident memory each live session adds: the vote phase's peak over idle, divided by the sessions (MB). */
   memoryPerSessionMb: { worker: number | null; api: number | null; temporal: number | null };
@@ -105,7 +105,10 @@ const fixed = (value: number | null | undefined, digits = 1) => (value === null 
 /** A saturation search in one line: the highest rate sustained, then each step offered → achieved. */
 function saturationText(saturation: NonNullable<FairFloorResult['saturation']>): string {
   const steps = saturation.steps.map((s) => `${s.offeredPerSecond}→${s.achievedPerSecond}/s p99 ${fixed(s.p99Ms)} ms${s.failures ? ` ${s.failures} failed` : ''}`);
-  return `${saturation.sustainedPerSecond}/s sustained; steps: ${steps.join(', ')}`;
+  const last = saturation.steps.at(-1);
+  // A search that ran out of steps before one failed has found a lower bound, not the saturation.
+  const bound = last && sustained(last) ? 'at least ' : '';
+  return `${bound}${saturation.sustainedPerSecond}/s sustained; steps: ${steps.join(', ')}`;
 }
 
 export function formatTable(report: BenchReport): string {

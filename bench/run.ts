@@ -11,7 +11,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pg from 'pg';
 import { applyMigrations } from '../prisma/migrations.ts';
 import { runBaseline, type BaselineResult } from './baseline.ts';
-import { runFairFloor, sustained, type FairFloorResult, type OfferedLoad } from './fair-floor.ts';
+import { runFairFloor, saturationStep, sustained, type FairFloorResult, type OfferedLoad } from './fair-floor.ts';
 import { ApiClient } from './http.ts';
 import {
   baselineWorkflowPath,
@@ -207,9 +207,19 @@ async function main(): Promise<number> {
   // --- setup: committees, sessions, agendas, convocation, opening, attendance ---
   const http = new ApiClient(apiUrls, Math.max(opts.concurrency, opts.rate ? openLoopInFlight : 0) + 16);
   stops.push({ name: 'HTTP client', stop: async () => http.close() });
+  // The votes' saturation steps, planned before the setup, which sets up their items: each rate
+  // held about --saturation-seconds on items of its own.
+  const voteSteps: Array<{ rate: number; sessions: number; rounds: number; from: number }> = [];
+  for (let step = 0, rate = opts.saturationFrom ?? opts.rate ?? 0, from = opts.items; step < opts.voteSaturationSteps; step++, rate = Math.round(rate * 1.5)) {
+    const shape = saturationStep(rate, opts.saturationSeconds, opts.sessions, opts.voters);
+    voteSteps.push({ rate, ...shape, from });
+    from += shape.rounds;
+  }
+  const setUpExtraItems = voteSteps.reduce((n, step) => n + step.rounds, 0);
   const scenario = new Scenario(http, secret, {
     sessions: opts.sessions, items: opts.items, voters: opts.voters, committees: opts.committees,
-    concurrency: opts.concurrency, rate: opts.rate, idempotencyKeys: opts.idempotencyKeys, extraItems: opts.items * opts.voteSaturationSteps,
+    concurrency: opts.concurrency, rate: opts.rate, idempotencyKeys: opts.idempotencyKeys,
+    extraItems: setUpExtraItems,
   });
   const counters = scenario.counters;
   const failures = () => scenario.recorder.totalFailures();
@@ -218,7 +228,7 @@ async function main(): Promise<number> {
   const describe = () => {
     if (counters.phase === 'setup') {
       // Per session: schedule, the items, publish, open, attendance of each voter.
-      const setupRequests = opts.committees + opts.sessions * (3 + opts.items * (1 + opts.voteSaturationSteps) + opts.voters);
+      const setupRequests = opts.committees + opts.sessions * (3 + opts.items + setUpExtraItems + opts.voters);
       return `setup: committees ${counters.committees}/${opts.committees}, sessions scheduled ${counters.scheduled}/${opts.sessions}, ready ${counters.setUp}/${opts.sessions}, requests ${counters.answered}/${setupRequests} (${counters.inFlight} in flight, ${failures()} failed)`;
     }
     if (counters.phase === 'vote') {
@@ -281,23 +291,22 @@ async function main(): Promise<number> {
 
   // --- open loop: the votes' saturation, vote phases at rising rates, each on items of its own ---
   let voteSaturation: FairFloorResult['saturation'];
-  if (opts.rate && opts.voteSaturationSteps > 0) {
+  if (voteSteps.length > 0) {
     sampler.enterPhase('vote-saturation');
-    const loadOf = (rate: number, phase: VotePhase): OfferedLoad => ({
-      ...summarize(phase.latencies), offeredPerSecond: rate, failures: phase.failures,
-      achievedPerSecond: round((phase.requests - phase.failures) / (phase.durationMs / 1000), 1)!,
-    });
-    // The first vote phase, at --rate, is the first step.
-    const steps = [loadOf(opts.rate, votePhase)];
-    let sustainedPerSecond = sustained(steps[0]!) ? opts.rate : 0;
-    for (let step = 1, rate = opts.rate; sustainedPerSecond > 0 && step <= opts.voteSaturationSteps; step++) {
-      rate = Math.round(rate * 1.5);
-      status.text = `votes' saturation: ${rate} requests/s offered (step ${step} of at most ${opts.voteSaturationSteps})`;
+    const steps: Array<OfferedLoad & { sessions: number; errors: Record<string, unknown> }> = [];
+    let sustainedPerSecond = 0;
+    for (const [index, { rate, sessions, rounds, from }] of voteSteps.entries()) {
+      status.text = `votes' saturation: ${rate} requests/s offered on ${sessions} sessions (step ${index + 1} of at most ${voteSteps.length})`;
       voteStart = performance.now();
       const recorder = new Recorder();
-      const load = { ...loadOf(rate, await scenario.vote(rate, { from: step * opts.items, count: opts.items }, recorder)), errors: Object.fromEntries(recorder.failures) };
+      const phase = await scenario.vote(rate, { from, count: rounds }, recorder, sessions);
+      const load = {
+        ...summarize(phase.latencies), offeredPerSecond: rate, failures: phase.failures, sessions,
+        achievedPerSecond: round((phase.requests - phase.failures) / (phase.durationMs / 1000), 1)!,
+        errors: Object.fromEntries(recorder.failures),
+      };
       steps.push(load);
-      progress.note(`votes' saturation: ${rate}/s offered, ${load.achievedPerSecond}/s achieved, vote p99 ${load.p99Ms} ms, ${load.failures} failed`);
+      progress.note(`votes' saturation: ${rate}/s offered on ${sessions} sessions, ${load.achievedPerSecond}/s achieved, vote p99 ${load.p99Ms} ms, ${load.failures} failed`);
       await waitForQuiet(sampler, ['worker', 'api', 'temporal', 'postgres'], 60_000);
       if (!sustained(load)) break;
       sustainedPerSecond = rate;
@@ -325,7 +334,7 @@ async function main(): Promise<number> {
     const stateBytes = await scenario.stateBytes();
     fairFloor = await runFairFloor({
       address: temporal.address, namespace, bundlePath: baselineBundle, workflows: opts.sessions, shaped: scenario.readySessions(), stateBytes, rate: opts.rate,
-      items: opts.items, voters: opts.voters, saturationStepSeconds: opts.saturationSeconds || undefined,
+      items: opts.items, voters: opts.voters, saturationStepSeconds: opts.saturationSeconds || undefined, saturationFrom: opts.saturationFrom,
       onProgress: (text) => { status.text = text; },
     });
     durations.fairFloor = fairFloor.durationMs;

@@ -261,11 +261,12 @@ export class Scenario {
 
   /**
    * Every ready session at once, item after item: open, all voters at once, close. Open loop at `rate` when given.
-   * `items` picks which of each session's items (the saturation steps vote on items of their own).
+   * `items` picks which of each session's items (the saturation steps vote on items of their own), `sessions` how
+   * many of the ready ones (the first).
    */
-  async vote(rate = this.options.rate, items = { from: 0, count: this.options.items }, recorder = this.recorder): Promise<VotePhase> {
+  async vote(rate = this.options.rate, items = { from: 0, count: this.options.items }, recorder = this.recorder, sessions = Infinity): Promise<VotePhase> {
     this.counters.phase = 'vote';
-    const ready = this.plans.filter((p) => p.ready);
+    const ready = this.plans.filter((p) => p.ready).slice(0, sessions);
     this.counters.votesExpected = ready.length * items.count * this.options.voters;
     const closedLoop = this.limit;
     if (rate) {
