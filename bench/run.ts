@@ -301,12 +301,12 @@ async function main(): Promise<number> {
       const recorder = new Recorder();
       const phase = await scenario.vote(rate, { from, count: rounds }, recorder, sessions);
       const load = {
-        ...summarize(phase.latencies), offeredPerSecond: rate, failures: phase.failures, sessions,
+        ...summarize(phase.latencies), offeredPerSecond: rate, failures: phase.failures, sessions: phase.sessions,
         achievedPerSecond: round((phase.requests - phase.failures) / (phase.durationMs / 1000), 1)!,
         errors: Object.fromEntries(recorder.failures),
       };
       steps.push(load);
-      progress.note(`votes' saturation: ${rate}/s offered on ${sessions} sessions, ${load.achievedPerSecond}/s achieved, vote p99 ${load.p99Ms} ms, ${load.failures} failed`);
+      progress.note(`votes' saturation: ${rate}/s offered on ${phase.sessions} sessions, ${load.achievedPerSecond}/s achieved, vote p99 ${load.p99Ms} ms, ${load.failures} failed`);
       await waitForQuiet(sampler, ['worker', 'api', 'temporal', 'postgres'], 60_000);
       if (!sustained(load)) break;
       sustainedPerSecond = rate;

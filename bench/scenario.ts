@@ -107,6 +107,8 @@ interface SessionPlan {
   id?: string;
   items: Array<{ id: string; candidates: string[] }>;
   ready: boolean;
+  /** An opening or a close of its votes failed: a vote may be left open, which would refuse the next one's opening. */
+  unsettled?: boolean;
 }
 
 export interface ScenarioCounters {
@@ -266,7 +268,8 @@ export class Scenario {
    */
   async vote(rate = this.options.rate, items = { from: 0, count: this.options.items }, recorder = this.recorder, sessions = Infinity): Promise<VotePhase> {
     this.counters.phase = 'vote';
-    const ready = this.plans.filter((p) => p.ready).slice(0, sessions);
+    // A session whose vote may still be open would refuse the step's openings: only the others vote.
+    const ready = this.plans.filter((p) => p.ready && !p.unsettled).slice(0, sessions);
     this.counters.votesExpected = ready.length * items.count * this.options.voters;
     const closedLoop = this.limit;
     if (rate) {
@@ -289,7 +292,7 @@ export class Scenario {
     this.recording = this.recorder;
     this.trackVotes(0);
     return {
-      durationMs, votesInFlightMean: this.inFlightArea / durationMs, latencies,
+      durationMs, votesInFlightMean: this.inFlightArea / durationMs, latencies, sessions: ready.length,
       requests: this.counters.answered - answered, failures: recorder.totalFailures() - failedBefore,
     };
   }
@@ -306,6 +309,7 @@ export class Scenario {
       });
       if (!opened) {
         this.counters.votesFailed += voters.length;
+        plan.unsettled = true;
         continue;
       }
       await Promise.all(voters.map(async (voter, i) => {
@@ -315,6 +319,7 @@ export class Scenario {
         else this.counters.votesFailed++;
       }));
       if (await this.request(routes.voteClose, 200, 'POST', `${base}/agenda-items/${item.id}/vote/close`, token)) this.counters.itemsClosed++;
+      else plan.unsettled = true;
     }
   }
 
@@ -378,6 +383,8 @@ export interface VotePhase {
   latencies: number[];
   /** Requests of the phase answered (opens, votes, closes), and those that failed. */
   requests: number;
+  /** The sessions that voted. */
+  sessions: number;
   failures: number;
 }
 
