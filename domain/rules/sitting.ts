@@ -49,10 +49,3 @@ export function gracePeriodEnd(scheduledStart: Date, rules: Pick<CommitteeRules,
 export function convocationRetryDelayMs(attempts: number): number {
   return Math.min(60 * minuteMs, minuteMs * 2 ** Math.max(0, attempts - 1));
 }
-
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}

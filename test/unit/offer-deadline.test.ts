@@ -2,7 +2,7 @@
 // day after notification, ending at 24:00, moved past Saturdays, Sundays and public holidays.
 // Expected instants are written in Paris local time: `…T00:00:00+02:00` is 24:00 of the day before.
 import { describe, expect, it } from 'vitest';
-import { easterSunday, frenchPublicHolidays, isWorkingDay, lastDayToAnswer, offerDeadline } from '../../domain/rules/index.ts';
+import { easterSunday, frenchPublicHolidays, isWorkingDay, lastDayToAnswer, localDate, offerDeadline } from '../../domain/rules/index.ts';
 
 describe('Easter and the French public holidays', () => {
   it.each([
@@ -106,3 +106,15 @@ describe('the deadline of an offer (ten days, Europe/Paris)', () => {
     }
   });
 });
+
+describe('the calendar day of an instant in a time zone', () => {
+  it('is the day on the wall clock there, across midnight and daylight saving time', () => {
+    expect(localDate(new Date('2026-12-07T22:59:59Z'), 'Europe/Paris')).toBe('2026-12-07');
+    expect(localDate(new Date('2026-12-07T23:00:00Z'), 'Europe/Paris')).toBe('2026-12-08');
+    expect(localDate(new Date('2026-07-14T21:59:59Z'), 'Europe/Paris')).toBe('2026-07-14');
+    expect(localDate(new Date('2026-07-14T22:00:00Z'), 'Europe/Paris')).toBe('2026-07-15');
+    expect(localDate(new Date('2026-07-14T22:00:00Z'), 'America/Cayenne')).toBe('2026-07-14');
+    expect(localDate(new Date('0999-01-05T12:00:00Z'), 'UTC')).toBe('0999-01-05');
+  });
+});
+
