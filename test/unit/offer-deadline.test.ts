@@ -117,4 +117,3 @@ describe('the calendar day of an instant in a time zone', () => {
     expect(localDate(new Date('0999-01-05T12:00:00Z'), 'UTC')).toBe('0999-01-05');
   });
 });
-
