@@ -61,6 +61,11 @@ export function saturationStep(rate: number, seconds: number, available: number,
   return { sessions, rounds: Math.max(1, Math.round(requests / (sessions * perRound))) };
 }
 
+/** The offered rate of a saturation search's next step: half as much again. */
+export function nextSaturationRate(rate: number): number {
+  return Math.round(rate * 1.5);
+}
+
 /** A step is sustained when it keeps up with what was offered, without failures or runaway latency. */
 export function sustained(step: OfferedLoad): boolean {
   return step.failures === 0 && step.achievedPerSecond >= 0.95 * step.offeredPerSecond && step.p99Ms < 1_000;
@@ -126,7 +131,7 @@ export async function runFairFloor(options: FairFloorOptions): Promise<FairFloor
     if (options.saturationStepSeconds) {
       const steps: OfferedLoad[] = [];
       let sustainedPerSecond = 0;
-      for (let rate = options.saturationFrom ?? options.rate; ; rate = Math.round(rate * 1.5)) {
+      for (let rate = options.saturationFrom ?? options.rate; ; rate = nextSaturationRate(rate)) {
         options.onProgress?.(`fair floor saturation: ${rate}/s for ${options.saturationStepSeconds} s`);
         const { sessions, rounds } = saturationStep(rate, options.saturationStepSeconds, Math.min(options.shaped, handles.length), options.voters);
         const step = await offer(rate, rounds, sessions);

@@ -11,7 +11,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pg from 'pg';
 import { applyMigrations } from '../prisma/migrations.ts';
 import { runBaseline, type BaselineResult } from './baseline.ts';
-import { runFairFloor, saturationStep, sustained, type FairFloorResult, type OfferedLoad } from './fair-floor.ts';
+import { nextSaturationRate, runFairFloor, saturationStep, sustained, type FairFloorResult, type OfferedLoad } from './fair-floor.ts';
 import { ApiClient } from './http.ts';
 import {
   baselineWorkflowPath,
@@ -210,12 +210,14 @@ async function main(): Promise<number> {
   // The votes' saturation steps, planned before the setup, which sets up their items: each rate
   // held about --saturation-seconds on items of its own.
   const voteSteps: Array<{ rate: number; sessions: number; rounds: number; from: number }> = [];
-  for (let step = 0, rate = opts.saturationFrom ?? opts.rate ?? 0, from = opts.items; step < opts.voteSaturationSteps; step++, rate = Math.round(rate * 1.5)) {
-    const shape = saturationStep(rate, opts.saturationSeconds, opts.sessions, opts.voters);
-    voteSteps.push({ rate, ...shape, from });
-    from += shape.rounds;
+  let stepRate = opts.saturationFrom ?? opts.rate ?? 0;
+  let setUpExtraItems = 0;
+  while (voteSteps.length < opts.voteSaturationSteps) {
+    const shape = saturationStep(stepRate, opts.saturationSeconds, opts.sessions, opts.voters);
+    voteSteps.push({ rate: stepRate, ...shape, from: opts.items + setUpExtraItems });
+    setUpExtraItems += shape.rounds;
+    stepRate = nextSaturationRate(stepRate);
   }
-  const setUpExtraItems = voteSteps.reduce((n, step) => n + step.rounds, 0);
   const scenario = new Scenario(http, secret, {
     sessions: opts.sessions, items: opts.items, voters: opts.voters, committees: opts.committees,
     concurrency: opts.concurrency, rate: opts.rate, idempotencyKeys: opts.idempotencyKeys,
